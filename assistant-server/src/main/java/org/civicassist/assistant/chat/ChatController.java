@@ -1,0 +1,98 @@
+package org.civicassist.assistant.chat;
+
+import org.civicassist.assistant.chat.ChatDtos.ConversationView;
+import org.civicassist.assistant.chat.ChatDtos.CreateConversationRequest;
+import org.civicassist.assistant.chat.ChatDtos.CreatedConversation;
+import org.civicassist.assistant.chat.ChatDtos.MessageRequest;
+import org.civicassist.assistant.chat.ChatDtos.MessageResponse;
+import org.civicassist.assistant.chat.ChatDtos.ReplyView;
+import org.civicassist.assistant.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The citizen chat API: {@code /api/v1/conversations}. */
+@RestController
+@RequestMapping("/api/v1/conversations")
+public class ChatController {
+
+    static final String TOKEN_HEADER = "X-Conversation-Token";
+
+    private final ChatService chat;
+
+    public ChatController(ChatService chat) {
+        this.chat = chat;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<CreatedConversation>> open(@RequestBody(required = false)
+                                                           Mono<CreateConversationRequest> body) {
+        return body.defaultIfEmpty(new CreateConversationRequest(null, null))
+                .flatMap(req -> chat.open(req.channel(), req.locale()))
+                .map(o -> ResponseEntity.status(HttpStatus.CREATED)
+                        .body(new CreatedConversation(o.conversation().id(), o.token())));
+    }
+
+    @PostMapping(path = "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<MessageResponse> send(@PathVariable String id,
+                                      @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                      @RequestBody Mono<MessageRequest> body) {
+        return body.switchIfEmpty(Mono.error(() -> ApiException.badInput("请求体不能为空。", "The request body is empty.")))
+                .flatMap(req -> chat.send(id, token, req.text()))
+                .map(reply -> new MessageResponse(ReplyView.of(reply)));
+    }
+
+    /** The same exchange as a stream: the reply text in pieces ({@code delta}), then the whole reply ({@code reply}). */
+    @PostMapping(path = "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<Object>> sendStreaming(@PathVariable String id,
+                                                       @RequestHeader(name = TOKEN_HEADER, required = false)
+                                                       String token,
+                                                       @RequestBody Mono<MessageRequest> body) {
+        return send(id, token, body).flatMapMany(response -> {
+            List<ServerSentEvent<Object>> events = new ArrayList<>();
+            for (String piece : pieces(response.reply().text())) {
+                events.add(ServerSentEvent.builder((Object) piece).event("delta").build());
+            }
+            events.add(ServerSentEvent.builder((Object) response.reply()).event("reply").build());
+            return Flux.fromIterable(events);
+        });
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ConversationView> get(@PathVariable String id,
+                                      @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        return chat.authorize(id, token).map(ConversationView::of);
+    }
+
+    /** Splits text after sentence ends and line breaks, so a client can show it as it arrives. */
+    static List<String> pieces(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '。' || c == '；' || c == '！' || c == '？') {
+                out.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package org.civicassist.assistant.chat;
+
+import org.civicassist.assistant.conversation.Conversation;
+import org.civicassist.assistant.conversation.TranscriptEntry;
+import org.civicassist.assistant.reply.Citation;
+import org.civicassist.assistant.reply.Reply;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the citizen chat API (see API.md). */
+public final class ChatDtos {
+
+    private ChatDtos() {
+    }
+
+    public record CreateConversationRequest(String channel, String locale) {
+    }
+
+    public record CreatedConversation(String id, String token) {
+    }
+
+    public record MessageRequest(String text) {
+    }
+
+    public record CitationView(String id, String title, String section, String url) {
+        static CitationView of(Citation c) {
+            return new CitationView(c.id(), c.title(), c.section(), c.url());
+        }
+    }
+
+    public record ReplyView(String type, String text, List<CitationView> citations, double confidence,
+                            List<String> suggestions) {
+        public static ReplyView of(Reply r) {
+            return new ReplyView(r.type().wireName(), r.text(), r.citations().stream().map(CitationView::of).toList(),
+                    Math.round(r.confidence() * 1000) / 1000.0, r.suggestions());
+        }
+    }
+
+    public record MessageResponse(ReplyView reply) {
+    }
+
+    public record EntryView(String id, String author, String text, Instant at, ReplyView reply) {
+        static EntryView of(TranscriptEntry e) {
+            return new EntryView(e.id(), e.author().wireName(), e.text(), e.at(),
+                    e.reply().map(ReplyView::of).orElse(null));
+        }
+    }
+
+    public record ConversationView(String id, String state, Instant createdAt, List<EntryView> messages) {
+        public static ConversationView of(Conversation c) {
+            return new ConversationView(c.id(), c.status().wireName(), c.createdAt(),
+                    c.transcript().stream().map(EntryView::of).toList());
+        }
+    }
+}

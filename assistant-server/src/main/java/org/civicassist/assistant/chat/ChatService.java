@@ -1,0 +1,130 @@
+package org.civicassist.assistant.chat;
+
+import org.civicassist.assistant.conversation.Author;
+import org.civicassist.assistant.conversation.Conversation;
+import org.civicassist.assistant.conversation.ConversationStatus;
+import org.civicassist.assistant.conversation.ConversationStore;
+import org.civicassist.assistant.conversation.ConversationTokens;
+import org.civicassist.assistant.conversation.TranscriptEntry;
+import org.civicassist.assistant.pipeline.Assistant;
+import org.civicassist.assistant.pipeline.Turn;
+import org.civicassist.assistant.reply.HandoffReason;
+import org.civicassist.assistant.reply.Reply;
+import org.civicassist.assistant.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The citizen side of a conversation: open one, send a message and get the reply, read the transcript. The
+ * assistant's pipeline is CPU-bound (embedding, ranking), so it runs off the event loop.
+ */
+public class ChatService {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatService.class);
+
+    private final ConversationStore store;
+    private final Assistant assistant;
+    private final Clock clock;
+    private final int maxMessageLength;
+
+    public ChatService(ConversationStore store, Assistant assistant, Clock clock, int maxMessageLength) {
+        this.store = store;
+        this.assistant = assistant;
+        this.clock = clock;
+        this.maxMessageLength = maxMessageLength;
+    }
+
+    public record Opened(Conversation conversation, String token) {
+    }
+
+    public Mono<Opened> open(String channel, String locale) {
+        String token = ConversationTokens.newToken();
+        Conversation c = Conversation.start(ConversationTokens.newId(), ConversationTokens.hash(token),
+                clean(channel, "web"), clean(locale, "zh-CN"), clock.instant());
+        return store.create(c).map(saved -> new Opened(saved, token));
+    }
+
+    /** The conversation if the token opens it; 404, 401 or 403 otherwise. */
+    public Mono<Conversation> authorize(String id, String token) {
+        return store.find(id)
+                .switchIfEmpty(Mono.error(ApiException::notFound))
+                .flatMap(c -> {
+                    if (token == null || token.isBlank()) {
+                        return Mono.error(ApiException.missingToken());
+                    }
+                    if (!ConversationTokens.matches(token, c.tokenHash())) {
+                        return Mono.error(ApiException.wrongToken());
+                    }
+                    return Mono.just(c);
+                });
+    }
+
+    public Mono<Reply> send(String id, String token, String text) {
+        String message = validate(text);
+        return authorize(id, token).flatMap(c -> switch (c.status()) {
+            case CLOSED -> Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-closed",
+                    "会话已结束，请开始新的会话。", "The conversation is closed; start a new one."));
+            case WAITING, WITH_STAFF -> forwardToStaff(c, message);
+            case BOT -> answer(c, message);
+        });
+    }
+
+    private Mono<Reply> answer(Conversation c, String message) {
+        return Mono.fromCallable(() -> assistant.respond(c.dialogue(), message))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(turn -> store.update(c.id(), current -> record(current, message, turn))
+                        .doOnNext(saved -> log.info("conversation={} reply={} confidence={} elapsedMs={}", c.id(),
+                                turn.reply().type().wireName(), String.format("%.3f", turn.reply().confidence()),
+                                turn.trace().elapsedNanos() / 1_000_000))
+                        .thenReturn(turn.reply()));
+    }
+
+    private Conversation record(Conversation current, String message, Turn turn) {
+        Instant now = clock.instant();
+        Conversation next = current
+                .append(new TranscriptEntry(current.nextEntryId(), Author.CITIZEN, message, now, Optional.empty()))
+                .withDialogue(turn.next());
+        next = next.append(new TranscriptEntry(next.nextEntryId(), Author.ASSISTANT, turn.reply().text(), now,
+                Optional.of(turn.reply())));
+        if (turn.reply() instanceof Reply.Handoff h) {
+            next = next.withStatus(ConversationStatus.WAITING, Optional.of(h.reason()), now);
+        }
+        return next;
+    }
+
+    private Mono<Reply> forwardToStaff(Conversation c, String message) {
+        Reply reply = new Reply.Handoff("您的消息已转给工作人员，请稍候。", c.handoffReason().orElse(HandoffReason.REQUESTED),
+                1.0, List.of());
+        Instant now = clock.instant();
+        return store.update(c.id(), current -> current.append(new TranscriptEntry(current.nextEntryId(),
+                        Author.CITIZEN, message, now, Optional.empty())))
+                .thenReturn(reply);
+    }
+
+    private String validate(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badInput("消息内容不能为空。", "The message text must not be empty.");
+        }
+        if (text.codePointCount(0, text.length()) > maxMessageLength) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "message-too-long",
+                    "消息太长了，请精简到 " + maxMessageLength + " 个字以内。",
+                    "The message is longer than " + maxMessageLength + " characters.");
+        }
+        return text;
+    }
+
+    private static String clean(String value, String fallback) {
+        if (value == null || value.isBlank() || value.length() > 32 || !value.matches("[A-Za-z0-9_.-]+")) {
+            return fallback;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,24 @@
+package org.civicassist.assistant.conversation;
+
+import reactor.core.publisher.Mono;
+
+import java.util.function.Function;
+
+/**
+ * Where conversations live: in memory by default, in Redis when {@code spring.data.redis.url} is set (so that several
+ * server instances share them and a restart loses nothing acknowledged).
+ */
+public interface ConversationStore {
+
+    /** Saves a new conversation; fails if the id exists. */
+    Mono<Conversation> create(Conversation conversation);
+
+    /** The conversation, or empty if unknown or expired. */
+    Mono<Conversation> find(String id);
+
+    /**
+     * Applies {@code change} to the current value and saves the result atomically with respect to other updates of
+     * the same conversation (retrying on a concurrent change). Empty if the conversation is unknown.
+     */
+    Mono<Conversation> update(String id, Function<Conversation, Conversation> change);
+}

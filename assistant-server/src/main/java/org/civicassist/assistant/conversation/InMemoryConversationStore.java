@@ -1,0 +1,63 @@
+package org.civicassist.assistant.conversation;
+
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The embedded default: conversations in a map, expired after a period without activity. Lost on restart, which is
+ * why production deployments configure Redis.
+ */
+public final class InMemoryConversationStore implements ConversationStore {
+
+    private final ConcurrentHashMap<String, Conversation> conversations = new ConcurrentHashMap<>();
+    private final Duration timeToLive;
+    private final Clock clock;
+
+    public InMemoryConversationStore(Duration timeToLive, Clock clock) {
+        this.timeToLive = timeToLive;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Conversation> create(Conversation conversation) {
+        return Mono.fromCallable(() -> {
+            Conversation saved = conversation.nextVersion();
+            if (conversations.putIfAbsent(conversation.id(), saved) != null) {
+                throw new IllegalStateException("conversation id already exists");
+            }
+            return saved;
+        });
+    }
+
+    @Override
+    public Mono<Conversation> find(String id) {
+        return Mono.fromSupplier(() -> {
+            Conversation c = conversations.get(id);
+            if (c != null && expired(c, clock.instant())) {
+                conversations.remove(id, c);
+                return null;
+            }
+            return c;
+        });
+    }
+
+    @Override
+    public Mono<Conversation> update(String id, Function<Conversation, Conversation> change) {
+        return Mono.fromSupplier(() -> conversations.computeIfPresent(id, (k, c) -> change.apply(c).nextVersion()));
+    }
+
+    private boolean expired(Conversation c, Instant now) {
+        return c.updatedAt().plus(timeToLive).isBefore(now);
+    }
+
+    /** Drops conversations idle for longer than the time to live; called periodically. */
+    public void evictExpired() {
+        Instant now = clock.instant();
+        conversations.values().removeIf(c -> expired(c, now));
+    }
+}

@@ -1,0 +1,107 @@
+package org.civicassist.assistant.pipeline;
+
+import org.civicassist.assistant.reply.HandoffReason;
+import org.civicassist.assistant.reply.RefusalReason;
+import org.civicassist.kb.rank.Candidate;
+import org.civicassist.kb.search.SearchResult;
+import org.civicassist.nlp.Understanding;
+import org.civicassist.nlp.intent.Signal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The decide stage: answer, ask the citizen to choose, hand to a person, or decline, from the nlp signals and the
+ * calibrated confidence of retrieval. In order of precedence:
+ * <ol>
+ *   <li>emergency → hand off at once (the reply also gives 110 / 119 / 120);</li>
+ *   <li>abusive language → decline politely;</li>
+ *   <li>asks for a person, complains, is angry or in urgent hardship → hand off;</li>
+ *   <li>only a greeting, thanks or goodbye → small talk; nothing to search → ask for the question;</li>
+ *   <li>confidence ≥ answer threshold → answer with the first candidate;</li>
+ *   <li>confidence ≥ clarify threshold and candidates of different services compete → ask to choose, unless the
+ *       previous turn was already unresolved;</li>
+ *   <li>otherwise → hand off (low confidence, or a second unresolved turn).</li>
+ * </ol>
+ */
+public final class AnswerPolicy {
+
+    /** Candidates within this many logits of the first compete with it. */
+    static final double COMPETING_MARGIN = 1.5;
+    static final int MAX_OPTIONS = 4;
+
+    private final double answerThreshold;
+    private final double clarifyThreshold;
+
+    public AnswerPolicy(double answerThreshold, double clarifyThreshold) {
+        if (!(0 <= clarifyThreshold && clarifyThreshold <= answerThreshold && answerThreshold <= 1)) {
+            throw new IllegalArgumentException("need 0 <= clarify <= answer <= 1");
+        }
+        this.answerThreshold = answerThreshold;
+        this.clarifyThreshold = clarifyThreshold;
+    }
+
+    /** Decides before retrieval from the signals alone, or returns null when retrieval is needed. */
+    public Decision decideFromSignals(Understanding u) {
+        if (u.signals().stream().anyMatch(Signal::isEmergency)) {
+            return new Decision.HandToStaff(HandoffReason.EMERGENCY, 1.0);
+        }
+        if (u.has(Signal.ABUSIVE)) {
+            return new Decision.Decline(RefusalReason.ABUSIVE);
+        }
+        if (u.has(Signal.HUMAN_REQUEST)) {
+            return new Decision.HandToStaff(HandoffReason.REQUESTED, 1.0);
+        }
+        if (u.has(Signal.COMPLAINT) || u.has(Signal.ANGER)) {
+            return new Decision.HandToStaff(HandoffReason.COMPLAINT, 1.0);
+        }
+        if (u.has(Signal.URGENT_HELP)) {
+            return new Decision.HandToStaff(HandoffReason.URGENT_HELP, 1.0);
+        }
+        if (u.isBlank()) {
+            for (Signal s : List.of(Signal.GREETING, Signal.THANKS, Signal.GOODBYE)) {
+                if (u.has(s)) {
+                    return new Decision.SmallTalk(s);
+                }
+            }
+            return new Decision.AskForQuestion();
+        }
+        return null;
+    }
+
+    /** Decides from the retrieval result. */
+    public Decision decide(Understanding u, SearchResult result, DialogueState state) {
+        if (result.candidates().isEmpty()) {
+            return u.signals().contains(Signal.GREETING) ? new Decision.SmallTalk(Signal.GREETING)
+                    : new Decision.HandToStaff(HandoffReason.LOW_CONFIDENCE, 0);
+        }
+        double p = result.confidence();
+        if (p >= answerThreshold) {
+            return new Decision.AnswerWith(result.candidates().get(0), p);
+        }
+        List<Candidate> competing = competingServices(result.candidates());
+        if (p >= clarifyThreshold && competing.size() >= 2 && state.unresolvedStreak() == 0) {
+            return new Decision.AskToChoose(competing, p);
+        }
+        return new Decision.HandToStaff(state.unresolvedStreak() > 0 ? HandoffReason.UNRESOLVED
+                : HandoffReason.LOW_CONFIDENCE, p);
+    }
+
+    /** The best candidate of each service scoring close to the first, at most {@link #MAX_OPTIONS}. */
+    static List<Candidate> competingServices(List<Candidate> ranked) {
+        double best = ranked.get(0).score();
+        Set<String> services = new HashSet<>();
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : ranked) {
+            if (best - c.score() > COMPETING_MARGIN || out.size() == MAX_OPTIONS) {
+                break;
+            }
+            if (services.add(c.passage().serviceId())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+}

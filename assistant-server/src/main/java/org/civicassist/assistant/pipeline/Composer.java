@@ -1,0 +1,163 @@
+package org.civicassist.assistant.pipeline;
+
+import org.civicassist.assistant.reply.Citation;
+import org.civicassist.assistant.reply.HandoffReason;
+import org.civicassist.assistant.reply.RefusalReason;
+import org.civicassist.assistant.reply.Reply;
+import org.civicassist.kb.model.Faq;
+import org.civicassist.kb.model.Guide;
+import org.civicassist.kb.model.KnowledgeBase;
+import org.civicassist.kb.passage.Passage;
+import org.civicassist.kb.passage.PassageKind;
+import org.civicassist.kb.rank.Candidate;
+import org.civicassist.nlp.intent.Signal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The compose stage: words a {@link Decision} as a {@link Reply}. Extractive: answers are the knowledge base's own
+ * text, headed by the service title and followed by where to read the whole guide, in short plain sentences.
+ */
+public final class Composer {
+
+    static final String PERSONAL_DATA_NOTICE = "温馨提示：为保护您的隐私，请不要在对话中发送身份证号、手机号、银行卡号等个人信息。";
+    static final String HOTLINE = "12345 政务服务便民热线";
+    private static final int MAX_SUGGESTIONS = 3;
+
+    /** The suggestions offered in a clarify reply, each with the citation key it stands for. */
+    public record Options(List<String> labels, Map<String, String> keyByLabel) {
+    }
+
+    public Reply answer(KnowledgeBase kb, Candidate candidate, double confidence) {
+        Passage p = candidate.passage();
+        Citation citation = citationOf(kb, p);
+        StringBuilder text = new StringBuilder();
+        text.append("【").append(p.title());
+        if (p.section() != null) {
+            text.append(" · ").append(p.section());
+        }
+        text.append("】\n");
+        text.append(p.kind() == PassageKind.FAQ ? p.text() : sectionText(kb, p));
+        Optional<Guide> guide = Optional.ofNullable(p.guideId()).flatMap(kb::guide);
+        guide.ifPresent(g -> {
+            text.append("\n\n完整办事指南：").append(g.title());
+            if (g.url() != null) {
+                text.append("（").append(g.url()).append("）");
+            }
+        });
+        List<Citation> citations = new ArrayList<>();
+        citations.add(citation);
+        guide.filter(g -> p.kind() == PassageKind.FAQ)
+                .ifPresent(g -> citations.add(new Citation(g.id(), g.title(), null, g.url())));
+        return new Reply.Answer(text.toString(), citations, confidence, relatedQuestions(kb, p));
+    }
+
+    public Options options(KnowledgeBase kb, List<Candidate> candidates) {
+        Map<String, String> byLabel = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            Passage p = c.passage();
+            String label = p.kind() == PassageKind.FAQ ? p.questions().get(0) : p.title() + "：" + p.section();
+            byLabel.putIfAbsent(label, p.citationKey());
+        }
+        return new Options(List.copyOf(byLabel.keySet()), byLabel);
+    }
+
+    public Reply clarify(Options options, double confidence) {
+        return new Reply.Clarify("您想问的是下面哪一项？请点选或换个说法再问一次。", confidence, options.labels());
+    }
+
+    public Reply askForQuestion(KnowledgeBase kb) {
+        return new Reply.Clarify("请问您想办理或咨询什么事项？可以直接说，比如“社保卡丢了怎么补办”。", 0, popularQuestions(kb));
+    }
+
+    public Reply smallTalk(KnowledgeBase kb, Signal kind) {
+        return switch (kind) {
+            case THANKS -> new Reply.Clarify("不客气！还有其他问题可以随时问我。", 1.0, List.of());
+            case GOODBYE -> new Reply.Clarify("感谢您的咨询，再见！如有需要欢迎随时再来。", 1.0, List.of());
+            default -> new Reply.Clarify("您好！我是政务服务智能助手，可以为您解答办事问题。请问有什么可以帮您？", 1.0,
+                    popularQuestions(kb));
+        };
+    }
+
+    public Reply handoff(HandoffReason reason, double confidence) {
+        String text = switch (reason) {
+            case EMERGENCY -> "如遇紧急情况，请立即拨打：火警 119、急救 120、报警 110。我们也已通知工作人员。";
+            case COMPLAINT -> "很抱歉给您带来不便。已为您转接人工服务，工作人员会尽快处理您反映的问题。";
+            case URGENT_HELP -> "您的情况我们已经了解，正在为您转接工作人员，请稍候。";
+            case REQUESTED -> "好的，正在为您转接人工服务，请稍候。";
+            case LOW_CONFIDENCE, UNRESOLVED, NEGATIVE_FEEDBACK ->
+                    "这个问题我暂时无法准确回答，已为您转接人工服务，请稍候。您也可以拨打 " + HOTLINE + "。";
+        };
+        return new Reply.Handoff(text, reason, confidence, List.of());
+    }
+
+    public Reply decline(RefusalReason reason) {
+        String text = switch (reason) {
+            case ABUSIVE -> "请文明用语，我们会尽力帮您解决问题。如需帮助，也可拨打 " + HOTLINE + "。";
+            case EMPTY -> "没有收到您的问题，请输入您想咨询的事项。";
+        };
+        return new Reply.Refuse(text, reason, List.of());
+    }
+
+    /** Prepends the reminder not to send personal data. */
+    public Reply withPersonalDataNotice(Reply reply) {
+        String text = PERSONAL_DATA_NOTICE + "\n" + reply.text();
+        if (reply instanceof Reply.Answer a) {
+            return new Reply.Answer(text, a.citations(), a.confidence(), a.suggestions());
+        }
+        if (reply instanceof Reply.Clarify c) {
+            return new Reply.Clarify(text, c.confidence(), c.suggestions());
+        }
+        if (reply instanceof Reply.Handoff h) {
+            return new Reply.Handoff(text, h.reason(), h.confidence(), h.suggestions());
+        }
+        Reply.Refuse r = (Reply.Refuse) reply;
+        return new Reply.Refuse(text, r.reason(), r.suggestions());
+    }
+
+    static Citation citationOf(KnowledgeBase kb, Passage p) {
+        return new Citation(p.itemId(), p.kind() == PassageKind.FAQ ? p.questions().get(0) : p.title(),
+                p.section(), p.url());
+    }
+
+    /** The whole section rather than one chunk, so that an answer never stops mid-list. */
+    private static String sectionText(KnowledgeBase kb, Passage p) {
+        return kb.guide(p.guideId()).flatMap(g -> g.section(p.section())).map(s -> s.body()).orElse(p.text());
+    }
+
+    private static List<String> relatedQuestions(KnowledgeBase kb, Passage p) {
+        if (p.guideId() == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Faq faq : kb.faqsOfGuide(p.guideId())) {
+            if (!faq.id().equals(p.itemId())) {
+                out.add(faq.question());
+            }
+            if (out.size() == MAX_SUGGESTIONS) {
+                break;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> popularQuestions(KnowledgeBase kb) {
+        Set<String> domains = new LinkedHashSet<>();
+        List<String> out = new ArrayList<>();
+        for (Faq faq : kb.faqs()) {
+            if (domains.add(faq.domain())) {
+                out.add(faq.question());
+            }
+            if (out.size() == MAX_SUGGESTIONS) {
+                break;
+            }
+        }
+        return out;
+    }
+}

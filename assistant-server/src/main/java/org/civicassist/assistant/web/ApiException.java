@@ -1,0 +1,59 @@
+package org.civicassist.assistant.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error the API reports to its caller as {@code application/problem+json}, with a detail in Chinese and in
+ * English. Never carries a stack trace or internal detail to the caller.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final String detailZh;
+    private final String detailEn;
+
+    public ApiException(HttpStatus status, String code, String detailZh, String detailEn) {
+        super(code + ": " + detailEn);
+        this.status = status;
+        this.code = code;
+        this.detailZh = detailZh;
+        this.detailEn = detailEn;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** Stable machine-readable code, also the last segment of the problem {@code type}. */
+    public String code() {
+        return code;
+    }
+
+    public String detailZh() {
+        return detailZh;
+    }
+
+    public String detailEn() {
+        return detailEn;
+    }
+
+    public static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "conversation-not-found", "会话不存在或已过期。",
+                "The conversation does not exist or has expired.");
+    }
+
+    public static ApiException missingToken() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "token-missing", "缺少会话令牌（X-Conversation-Token）。",
+                "The conversation token (X-Conversation-Token) is missing.");
+    }
+
+    public static ApiException wrongToken() {
+        return new ApiException(HttpStatus.FORBIDDEN, "token-invalid", "会话令牌不正确。",
+                "The conversation token is not valid for this conversation.");
+    }
+
+    public static ApiException badInput(String detailZh, String detailEn) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "bad-input", detailZh, detailEn);
+    }
+}

@@ -1,0 +1,31 @@
+package org.civicassist.kb.index;
+
+/** Field names of the Lucene index, and the version of this layout (part of the index's content hash). */
+public final class IndexSchema {
+
+    /** Bump when fields, analysis or vector views change: persisted indexes of another version are rebuilt. */
+    public static final int VERSION = 1;
+
+    /** Position of the passage in the snapshot's passage list (doc values and stored). */
+    public static final String ORD = "ord";
+    /** Passage documents carry text fields; vector documents carry one vector each. */
+    public static final String TYPE = "type";
+    public static final String TYPE_PASSAGE = "passage";
+    public static final String TYPE_VECTOR = "vector";
+
+    public static final String QUESTION = "q";
+    public static final String QUESTION_BIGRAMS = "q_bg";
+    public static final String TITLE = "title";
+    public static final String TITLE_BIGRAMS = "title_bg";
+    public static final String HEADING = "heading";
+    public static final String BODY = "body";
+    public static final String BODY_BIGRAMS = "body_bg";
+    public static final String VECTOR = "vec";
+
+    private IndexSchema() {
+    }
+
+    public static boolean isBigramField(String field) {
+        return field.endsWith("_bg");
+    }
+}

@@ -1,0 +1,51 @@
+package org.civicassist.kb.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A loaded knowledge base: guides and FAQs, with lookups by id. Immutable. */
+public final class KnowledgeBase {
+
+    private final Map<String, Guide> guides;
+    private final Map<String, Faq> faqs;
+
+    public KnowledgeBase(List<Guide> guides, List<Faq> faqs) {
+        this.guides = index(guides, Guide::id);
+        this.faqs = index(faqs, Faq::id);
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> {
+            throw new IllegalArgumentException("duplicate id " + id.apply(a));
+        }, LinkedHashMap::new));
+    }
+
+    public List<Guide> guides() {
+        return List.copyOf(guides.values());
+    }
+
+    public List<Faq> faqs() {
+        return List.copyOf(faqs.values());
+    }
+
+    public Optional<Guide> guide(String id) {
+        return Optional.ofNullable(guides.get(id));
+    }
+
+    public Optional<Faq> faq(String id) {
+        return Optional.ofNullable(faqs.get(id));
+    }
+
+    /** FAQs whose answer comes from the given guide, in file order. */
+    public List<Faq> faqsOfGuide(String guideId) {
+        return faqs.values().stream().filter(f -> guideId.equals(f.guideId())).toList();
+    }
+
+    public int size() {
+        return guides.size() + faqs.size();
+    }
+}

@@ -1,0 +1,69 @@
+package org.civicassist.kb.rank;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The evidence about one candidate that the ranking model weighs. Names are stable: they key the weights in the
+ * model file.
+ */
+public final class Features {
+
+    public static final List<String> NAMES = List.of(
+            "lex_norm",        // BM25 score / best BM25 score of this question
+            "lex_rr",          // 1 / (1 + BM25 rank), 0 when BM25 did not find it
+            "dense_cos",       // cosine of the best vector view
+            "dense_gap",       // dense_cos minus the best cosine of this question (≤ 0)
+            "dense_rr",        // 1 / (1 + dense rank)
+            "question_dice",   // character-bigram overlap with the closest FAQ phrasing (or title + heading)
+            "coverage",        // share of the question's words found in the passage
+            "service_support", // how strongly the rest of the list points at the same service
+            "aspect_match",    // the section (or FAQ) is about the aspect asked (时限, 材料, 地点 …)
+            "aspect_miss",     // an aspect was asked and this is a section about another one
+            "is_faq",
+            "topic_match"      // same service as the conversation's current topic
+    );
+
+    private final double[] values = new double[NAMES.size()];
+
+    public Features set(String name, double value) {
+        values[index(name)] = value;
+        return this;
+    }
+
+    public double get(String name) {
+        return values[index(name)];
+    }
+
+    public double[] values() {
+        return values.clone();
+    }
+
+    private static int index(String name) {
+        int i = NAMES.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("unknown feature " + name);
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(NAMES.get(i)).append('=').append(String.format(java.util.Locale.ROOT, "%.3f", values[i]));
+        }
+        return sb.append('}').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Features f && Arrays.equals(values, f.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+}

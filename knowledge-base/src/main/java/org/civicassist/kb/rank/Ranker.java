@@ -1,0 +1,149 @@
+package org.civicassist.kb.rank;
+
+import org.civicassist.kb.index.KbIndex;
+import org.civicassist.kb.passage.Passage;
+import org.civicassist.kb.passage.PassageKind;
+import org.civicassist.kb.retrieve.ScoredPassage;
+import org.civicassist.nlp.intent.Aspect;
+import org.civicassist.nlp.intent.AspectDetector;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Re-ranks the union of the lexical and dense candidates with a learned linear model over {@link Features}. Each
+ * citation appears once (the best chunk of a section stands for it).
+ */
+public final class Ranker {
+
+    private final LinearModel model;
+    private final KbIndex index;
+    private final PassageStatistics statistics;
+    private final SectionAspects sectionAspects;
+    private final AspectDetector aspectDetector;
+
+    public Ranker(LinearModel model, KbIndex index, PassageStatistics statistics, SectionAspects sectionAspects,
+                  AspectDetector aspectDetector) {
+        if (!model.inputs().equals(Features.NAMES)) {
+            throw new IllegalArgumentException("ranking model inputs differ from the features: " + model.inputs());
+        }
+        this.model = model;
+        this.index = index;
+        this.statistics = statistics;
+        this.sectionAspects = sectionAspects;
+        this.aspectDetector = aspectDetector;
+    }
+
+    public List<Candidate> rank(RankingInput in) {
+        Map<Integer, Passage> pool = new LinkedHashMap<>();
+        Map<Integer, ScoredPassage> lexical = new HashMap<>();
+        Map<Integer, ScoredPassage> dense = new HashMap<>();
+        for (ScoredPassage sp : in.lexical()) {
+            lexical.put(sp.ord(), sp);
+            pool.put(sp.ord(), sp.passage());
+        }
+        for (ScoredPassage sp : in.dense()) {
+            dense.put(sp.ord(), sp);
+            pool.put(sp.ord(), sp.passage());
+        }
+        double bestLex = in.lexical().isEmpty() ? 1 : Math.max(1e-9, in.lexical().get(0).score());
+        double bestCos = in.dense().isEmpty() ? 0 : in.dense().get(0).score();
+
+        Map<String, Double> serviceEvidence = new HashMap<>();
+        for (var e : pool.entrySet()) {
+            serviceEvidence.merge(e.getValue().serviceId(), rrf(lexical.get(e.getKey())) + rrf(dense.get(e.getKey())),
+                    Double::sum);
+        }
+        double bestEvidence = serviceEvidence.values().stream().mapToDouble(d -> d).max().orElse(1);
+        Set<String> queryBigrams = Bigrams.of(in.text());
+
+        Map<String, Candidate> byCitation = new LinkedHashMap<>();
+        for (var e : pool.entrySet()) {
+            int ord = e.getKey();
+            Passage p = e.getValue();
+            ScoredPassage lex = lexical.get(ord);
+            ScoredPassage den = dense.get(ord);
+            Features f = new Features();
+            f.set("lex_norm", lex == null ? 0 : lex.score() / bestLex);
+            f.set("lex_rr", lex == null ? 0 : 1.0 / (1 + lex.rank()));
+            double cos = den == null ? index.cosine(ord, in.vector()) : den.score();
+            f.set("dense_cos", cos);
+            f.set("dense_gap", cos - bestCos);
+            f.set("dense_rr", den == null ? 0 : 1.0 / (1 + den.rank()));
+            f.set("question_dice", questionDice(queryBigrams, p));
+            f.set("coverage", statistics.coverage(ord, in.words()));
+            f.set("service_support", serviceEvidence.get(p.serviceId()) / bestEvidence);
+            if (in.aspect().isPresent()) {
+                boolean match = aspectMatches(in.aspect().get(), p);
+                f.set("aspect_match", match ? 1 : 0);
+                f.set("aspect_miss", !match && p.kind() == PassageKind.SECTION ? 1 : 0);
+            }
+            f.set("is_faq", p.kind() == PassageKind.FAQ ? 1 : 0);
+            f.set("topic_match", in.topicServiceId().map(t -> t.equals(p.serviceId()) ? 1 : 0).orElse(0));
+            Candidate c = new Candidate(p, f, model.logit(f.values()));
+            byCitation.merge(p.citationKey(), c, (a, b) -> a.score() >= b.score() ? a : b);
+        }
+        List<Candidate> ranked = new ArrayList<>(byCitation.values());
+        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return ranked;
+    }
+
+    private boolean aspectMatches(Aspect aspect, Passage p) {
+        if (p.kind() == PassageKind.SECTION) {
+            return sectionAspects.headingsFor(aspect).contains(p.section());
+        }
+        return aspectDetector.detect(String.join(" ", p.questions())).map(aspect::equals).orElse(false);
+    }
+
+    private static double questionDice(Set<String> queryBigrams, Passage p) {
+        List<String> targets = p.kind() == PassageKind.FAQ ? p.questions() : List.of(p.title() + p.section());
+        double best = 0;
+        for (String t : targets) {
+            best = Math.max(best, Bigrams.dice(queryBigrams, Bigrams.of(t)));
+        }
+        return best;
+    }
+
+    private static double rrf(ScoredPassage sp) {
+        return sp == null ? 0 : 1.0 / (10 + sp.rank());
+    }
+
+    /** Character bigrams of normalised text, ignoring anything that is not a letter or digit. */
+    static final class Bigrams {
+        static Set<String> of(String text) {
+            Set<String> out = new HashSet<>();
+            char prev = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!Character.isLetterOrDigit(c)) {
+                    prev = 0;
+                    continue;
+                }
+                if (prev != 0) {
+                    out.add("" + prev + c);
+                }
+                prev = c;
+            }
+            return out;
+        }
+
+        static double dice(Set<String> a, Set<String> b) {
+            if (a.isEmpty() || b.isEmpty()) {
+                return 0;
+            }
+            int common = 0;
+            for (String s : a) {
+                if (b.contains(s)) {
+                    common++;
+                }
+            }
+            return 2.0 * common / (a.size() + b.size());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.civicassist.kb.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.civicassist.kb.embed.Embedder;
+import org.civicassist.kb.index.KbIndex;
+import org.civicassist.kb.index.IndexSchema;
+import org.civicassist.kb.model.KnowledgeBase;
+import org.civicassist.kb.rank.Candidate;
+import org.civicassist.kb.rank.ConfidenceInputs;
+import org.civicassist.kb.rank.Features;
+import org.civicassist.kb.rank.Ranker;
+import org.civicassist.kb.rank.RankingInput;
+import org.civicassist.kb.rank.RankingModels;
+import org.civicassist.kb.retrieve.DenseRetriever;
+import org.civicassist.kb.retrieve.LexicalRetriever;
+import org.civicassist.kb.retrieve.RetrievalQuery;
+import org.civicassist.kb.retrieve.ScoredPassage;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One knowledge base, indexed and ready to answer: retrieve (BM25 and dense, in parallel lists) → rank (learned
+ * re-ranker) → calibrated confidence. Immutable; a reload builds a new one. Thread-safe.
+ */
+public final class KnowledgeSearch implements Closeable {
+
+    /** How many passages each retriever contributes to the ranker. */
+    static final int RETRIEVE_DEPTH = 40;
+
+    /** Weights of the BM25 fields: question phrasings count most, answers and section bodies least. */
+    static final Map<String, Float> FIELD_WEIGHTS = Map.of(
+            IndexSchema.QUESTION, 3.0f,
+            IndexSchema.QUESTION_BIGRAMS, 1.5f,
+            IndexSchema.TITLE, 1.5f,
+            IndexSchema.TITLE_BIGRAMS, 0.75f,
+            IndexSchema.HEADING, 1.0f,
+            IndexSchema.BODY, 1.0f,
+            IndexSchema.BODY_BIGRAMS, 0.5f);
+
+    private final KnowledgeBase knowledgeBase;
+    private final KbIndex index;
+    private final Embedder queryEmbedder;
+    private final Analyzer wordAnalyzer;
+    private final Ranker ranker;
+    private final RankingModels models;
+    private final LexicalRetriever lexical;
+    private final DenseRetriever dense;
+    private final String contentKey;
+
+    KnowledgeSearch(KnowledgeBase knowledgeBase, KbIndex index, Embedder queryEmbedder, Analyzer wordAnalyzer,
+                    Ranker ranker, RankingModels models, String contentKey) {
+        this.knowledgeBase = knowledgeBase;
+        this.index = index;
+        this.queryEmbedder = queryEmbedder;
+        this.wordAnalyzer = wordAnalyzer;
+        this.ranker = ranker;
+        this.models = models;
+        this.lexical = new LexicalRetriever(index, FIELD_WEIGHTS);
+        this.dense = new DenseRetriever(index);
+        this.contentKey = contentKey;
+    }
+
+    public SearchResult search(SearchRequest request) {
+        if (request.text().isBlank()) {
+            return SearchResult.empty();
+        }
+        RetrievalQuery query = new RetrievalQuery(request.text(), queryEmbedder.embed(request.text()));
+        List<ScoredPassage> lexicalHits = lexical.retrieve(query, RETRIEVE_DEPTH);
+        List<ScoredPassage> denseHits = dense.retrieve(query, RETRIEVE_DEPTH);
+        List<Candidate> ranked = ranker.rank(new RankingInput(request.text(), query.vector(), words(request.text()),
+                lexicalHits, denseHits, request.aspect(), request.topicServiceId()));
+        if (ranked.isEmpty()) {
+            return SearchResult.empty();
+        }
+        double confidence = models.calibrator().probability(ConfidenceInputs.of(ranked));
+        List<Candidate> top = ranked.size() > request.limit() ? ranked.subList(0, request.limit()) : ranked;
+        return new SearchResult(top, confidence);
+    }
+
+    /**
+     * The candidate for a citation key ({@code faq-id} or {@code guide-id#heading}), as if ranked first with full
+     * confidence: used when the citizen picks one of the offered options.
+     */
+    public Optional<Candidate> candidate(String citationKey) {
+        return index.passages().stream()
+                .filter(p -> p.citationKey().equals(citationKey))
+                .findFirst()
+                .map(p -> new Candidate(p, new Features(), Double.POSITIVE_INFINITY));
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return knowledgeBase;
+    }
+
+    /** The models this search ranks and calibrates with, and their thresholds. */
+    public RankingModels rankingModels() {
+        return models;
+    }
+
+    public int passageCount() {
+        return index.passages().size();
+    }
+
+    /** Hash of everything the index was built from: equal keys mean an identical index. */
+    public String contentKey() {
+        return contentKey;
+    }
+
+    private Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        try (TokenStream ts = wordAnalyzer.tokenStream(IndexSchema.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                words.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}

@@ -1,0 +1,193 @@
+package org.civicassist.kb.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.civicassist.kb.embed.CachingEmbedder;
+import org.civicassist.kb.embed.Embedder;
+import org.civicassist.kb.index.IndexSchema;
+import org.civicassist.kb.index.KbIndex;
+import org.civicassist.kb.model.KnowledgeBase;
+import org.civicassist.kb.passage.Chunker;
+import org.civicassist.kb.passage.Passage;
+import org.civicassist.kb.passage.PassageBuilder;
+import org.civicassist.kb.rank.PassageStatistics;
+import org.civicassist.kb.rank.Ranker;
+import org.civicassist.kb.rank.RankingModels;
+import org.civicassist.kb.rank.SectionAspects;
+import org.civicassist.nlp.ChineseNlp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Builds a {@link KnowledgeSearch} for a knowledge base. With a store directory, vectors and the Lucene index are
+ * kept on disk under a key hashed from everything they are built from: a restart with an unchanged KB opens the
+ * stored index and embeds nothing, and an edited entry re-embeds only its own texts.
+ *
+ * <pre>
+ * store/
+ *   embeddings/vectors-&lt;model&gt;.bin   every vector ever computed, by text hash
+ *   index/&lt;content key&gt;/              Lucene index, ranking-model.json, COMPLETE marker
+ * </pre>
+ */
+public final class KnowledgeSearchBuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeSearchBuilder.class);
+    private static final String COMPLETE = "COMPLETE";
+    private static final int KEPT_INDEXES = 2;
+
+    private final ChineseNlp nlp;
+    private final Embedder queryEmbedder;
+    private final Embedder passageEmbedder;
+    private final Optional<Path> store;
+    private final PassageBuilder passageBuilder = new PassageBuilder(Chunker.defaults());
+
+    public KnowledgeSearchBuilder(ChineseNlp nlp, Embedder embedder, Optional<Path> store) {
+        this.nlp = nlp;
+        this.queryEmbedder = embedder;
+        this.store = store;
+        this.passageEmbedder = store.<Embedder>map(dir -> new CachingEmbedder(embedder, dir.resolve("embeddings")))
+                .orElse(embedder);
+    }
+
+    /** The embedder used for passages (caching when there is a store): exposes how many vectors were computed. */
+    public Embedder passageEmbedder() {
+        return passageEmbedder;
+    }
+
+    public KnowledgeSearch build(KnowledgeBase kb, RankingModels models) {
+        List<Passage> passages = passageBuilder.build(kb);
+        String key = contentKey(passages);
+        Analyzer fieldAnalyzer = KbIndex.fieldAnalyzer(nlp.wordAnalyzer(), nlp.bigramAnalyzer());
+        KbIndex index = store.isPresent()
+                ? openOrBuild(store.get().resolve("index"), key, passages, fieldAnalyzer, models)
+                : KbIndex.build(passages, fieldAnalyzer, passageEmbedder, new ByteBuffersDirectory());
+        Ranker ranker = new Ranker(models.scorer(), index, statistics(passages), SectionAspects.defaults(),
+                nlp.aspectDetector());
+        return new KnowledgeSearch(kb, index, queryEmbedder, nlp.wordAnalyzer(), ranker, models, key);
+    }
+
+    private KbIndex openOrBuild(Path root, String key, List<Passage> passages, Analyzer analyzer,
+                                RankingModels models) {
+        Path dir = root.resolve(key);
+        try {
+            if (Files.exists(dir.resolve(COMPLETE))) {
+                log.info("opening stored index {}", dir);
+                return KbIndex.open(passages, analyzer, FSDirectory.open(dir));
+            }
+            Files.createDirectories(root);
+            Path tmp = Files.createTempDirectory(root, key + ".building-");
+            KbIndex built = KbIndex.build(passages, analyzer, passageEmbedder, FSDirectory.open(tmp));
+            built.close();
+            models.save(tmp.resolve(RankingModels.FILE_NAME));
+            Files.writeString(tmp.resolve(COMPLETE), key);
+            if (Files.exists(dir)) {
+                deleteTree(dir); // an incomplete earlier attempt
+            }
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            removeOldIndexes(root, key);
+            return KbIndex.open(passages, analyzer, FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store index under " + root, e);
+        }
+    }
+
+    private PassageStatistics statistics(List<Passage> passages) {
+        List<Set<String>> words = new ArrayList<>(passages.size());
+        for (Passage p : passages) {
+            StringBuilder text = new StringBuilder(p.title()).append('\n');
+            if (p.section() != null) {
+                text.append(p.section()).append('\n');
+            }
+            p.questions().forEach(q -> text.append(q).append('\n'));
+            text.append(p.text());
+            words.add(analyze(nlp.wordAnalyzer(), text.toString()));
+        }
+        return new PassageStatistics(words);
+    }
+
+    private static Set<String> analyze(Analyzer analyzer, String text) {
+        Set<String> out = new HashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(IndexSchema.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private String contentKey(List<Passage> passages) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            update(sha, "schema " + IndexSchema.VERSION);
+            update(sha, "model " + passageEmbedder.modelId());
+            update(sha, "nlp " + nlp.fingerprint());
+            for (Passage p : passages) {
+                update(sha, p.toString());
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest sha, String s) {
+        sha.update(s.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    private static void removeOldIndexes(Path root, String keep) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            List<Path> old = dirs.filter(Files::isDirectory)
+                    .filter(d -> !d.getFileName().toString().equals(keep))
+                    .sorted(Comparator.comparing(KnowledgeSearchBuilder::modified).reversed())
+                    .toList();
+            for (int i = KEPT_INDEXES - 1; i < old.size(); i++) {
+                deleteTree(old.get(i));
+            }
+        } catch (IOException e) {
+            log.warn("cannot clean old indexes under {}: {}", root, e.toString());
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.civicassist.kb.search;
+
+import org.civicassist.nlp.intent.Aspect;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A question to search for.
+ *
+ * @param text           the understood question (normalised, canonical terms)
+ * @param aspect         the aspect asked about, if any
+ * @param topicServiceId the service the conversation is about, if any
+ * @param limit          how many ranked candidates to return
+ */
+public record SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit) {
+
+    public static final int DEFAULT_LIMIT = 10;
+
+    public SearchRequest {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(aspect, "aspect");
+        Objects.requireNonNull(topicServiceId, "topicServiceId");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+    }
+
+    public static SearchRequest of(String text) {
+        return new SearchRequest(text, Optional.empty(), Optional.empty(), DEFAULT_LIMIT);
+    }
+}

@@ -1,0 +1,43 @@
+package org.civicassist.nlp;
+
+import org.civicassist.nlp.intent.Aspect;
+import org.civicassist.nlp.intent.Signal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the nlp module makes of one citizen message.
+ *
+ * @param raw           exactly what was typed
+ * @param normalized    after {@link org.civicassist.nlp.normalize.TextNormalizer}
+ * @param retrievalText normalised, with colloquial words, abbreviations and homophone typos replaced by canonical
+ *                      terms: what retrieval searches with
+ * @param masked        the raw text with personal data masked: the only form that may be logged or stored for
+ *                      analytics
+ * @param corrections   human-readable notes of each replacement made ("社宝→社保"), for traces
+ * @param domainTerms   government-service terms of the domain dictionary found in it (社会保障卡, 公积金 …): a
+ *                      message without any rarely names a service of its own
+ * @param aspect        the aspect of a service asked about, if any
+ * @param signals       intent and safety signals for the decision
+ */
+public record Understanding(String raw, String normalized, String retrievalText, String masked,
+                            List<String> corrections, Set<String> domainTerms, Optional<Aspect> aspect,
+                            Set<Signal> signals) {
+
+    public Understanding {
+        corrections = List.copyOf(corrections);
+        domainTerms = Set.copyOf(domainTerms);
+        signals = Set.copyOf(signals);
+    }
+
+    public boolean has(Signal signal) {
+        return signals.contains(signal);
+    }
+
+    /** True when nothing retrievable is left (empty, or only punctuation and emoji). */
+    public boolean isBlank() {
+        return retrievalText.codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+}
