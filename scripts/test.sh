@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of the project: the Maven build with unit, integration, Redis and browser tests, then the
+# answer-quality regression gate. Installs what the tests need when it is missing (Debian packages: redis-server for
+# the Redis tests, chromium + chromium-driver + fonts-noto-cjk for the browser tests) and keeps every cache inside
+# the checkout, not in $HOME.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+fc-list 2>/dev/null | grep -qi 'noto.*cjk' || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing test dependencies: ${need[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+export DJL_CACHE_DIR="$PWD/target/.djl"
+export LANG=C.UTF-8
+mkdir -p target
+
+mvn -B -ntp verify "$@"
