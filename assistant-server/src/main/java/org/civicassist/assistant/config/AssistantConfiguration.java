@@ -4,13 +4,11 @@ import org.civicassist.assistant.chat.ChatService;
 import org.civicassist.assistant.conversation.ConversationStore;
 import org.civicassist.assistant.conversation.InMemoryConversationStore;
 import org.civicassist.assistant.pipeline.Assistant;
-import org.civicassist.assistant.pipeline.Composer;
-import org.civicassist.assistant.pipeline.FollowUpResolver;
+import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.kb.embed.BgeSmallZhEmbedder;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
 import org.civicassist.kb.search.KnowledgeBaseService;
-import org.civicassist.kb.search.KnowledgeSearchBuilder;
 import org.civicassist.nlp.ChineseNlp;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,24 +29,27 @@ public class AssistantConfiguration {
         return Clock.systemUTC();
     }
 
-    @Bean
-    ChineseNlp chineseNlp() {
-        return ChineseNlp.bundled();
-    }
-
     @Bean(destroyMethod = "close")
-    KnowledgeBaseService knowledgeBaseService(AssistantProperties properties, ChineseNlp nlp, Clock clock) {
+    AssistantAssembly assistantAssembly(AssistantProperties properties, Clock clock) {
         AssistantProperties.Kb kb = properties.kb();
         KbSource source = kb.path() == null ? KbSource.bundled() : KbSource.directory(kb.path());
-        KnowledgeSearchBuilder builder = new KnowledgeSearchBuilder(nlp, new BgeSmallZhEmbedder(),
-                Optional.ofNullable(kb.store()));
-        return new KnowledgeBaseService(source, kb.strict() ? LoadMode.STRICT : LoadMode.LENIENT, builder, clock)
-                .start();
+        return AssistantAssembly.create(source, kb.strict() ? LoadMode.STRICT : LoadMode.LENIENT,
+                Optional.ofNullable(kb.store()), new BgeSmallZhEmbedder(), clock);
     }
 
     @Bean
-    Assistant assistant(ChineseNlp nlp, KnowledgeBaseService knowledge) {
-        return new Assistant(nlp.understander(), knowledge, new FollowUpResolver(), new Composer());
+    ChineseNlp chineseNlp(AssistantAssembly assembly) {
+        return assembly.nlp();
+    }
+
+    @Bean
+    KnowledgeBaseService knowledgeBaseService(AssistantAssembly assembly) {
+        return assembly.knowledge();
+    }
+
+    @Bean
+    Assistant assistant(AssistantAssembly assembly) {
+        return assembly.assistant();
     }
 
     @Bean
