@@ -21,8 +21,8 @@ import java.util.Set;
  *   <li>asks for a person, complains, is angry or in urgent hardship → hand off;</li>
  *   <li>only a greeting, thanks or goodbye → small talk; nothing to search → ask for the question;</li>
  *   <li>confidence ≥ answer threshold → answer with the first candidate;</li>
- *   <li>confidence ≥ clarify threshold and candidates of different services compete → ask to choose, unless the
- *       previous turn was already unresolved;</li>
+ *   <li>confidence ≥ clarify threshold → ask to choose, unless the previous turn was already unresolved: among
+ *       the competing services when several compete, else among the items of the one likely service;</li>
  *   <li>otherwise → hand off (low confidence, or a second unresolved turn).</li>
  * </ol>
  */
@@ -81,12 +81,19 @@ public final class AnswerPolicy {
         if (p >= answerThreshold) {
             return new Decision.AnswerWith(result.candidates().get(0), p);
         }
-        List<Candidate> competing = competingServices(result.candidates());
-        if (p >= clarifyThreshold && competing.size() >= 2 && state.unresolvedStreak() == 0) {
-            return new Decision.AskToChoose(competing, p);
+        if (p >= clarifyThreshold && state.unresolvedStreak() == 0) {
+            List<Candidate> competing = competingServices(result.candidates());
+            return new Decision.AskToChoose(competing.size() >= 2 ? competing : itemsOfTopService(result.candidates()),
+                    p);
         }
         return new Decision.HandToStaff(state.unresolvedStreak() > 0 ? HandoffReason.UNRESOLVED
                 : HandoffReason.LOW_CONFIDENCE, p);
+    }
+
+    /** The best items of the first candidate's service, at most {@link #MAX_OPTIONS}. */
+    static List<Candidate> itemsOfTopService(List<Candidate> ranked) {
+        String service = ranked.get(0).passage().serviceId();
+        return ranked.stream().filter(c -> c.passage().serviceId().equals(service)).limit(MAX_OPTIONS).toList();
     }
 
     /** The best candidate of each service scoring close to the first, at most {@link #MAX_OPTIONS}. */

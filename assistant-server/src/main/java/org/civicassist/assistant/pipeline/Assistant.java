@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  */
 public final class Assistant {
 
+    /** Candidates kept in the trace: staff see what the bot considered, and the ranking model is fitted on them. */
+    static final int TRACE_DEPTH = 30;
+
     private final TextUnderstander understander;
     private final Supplier<KnowledgeSearch> knowledge;
     private final FollowUpResolver followUps;
@@ -75,13 +78,14 @@ public final class Assistant {
 
         // 5. retrieve and rank
         SearchResult result = search.search(new SearchRequest(resolution.text(), u.aspect(),
-                resolution.topicServiceId(), SearchRequest.DEFAULT_LIMIT));
+                resolution.topicServiceId(), TRACE_DEPTH));
 
         // 6. decide
-        Decision decision = policy.decide(u, result, state);
+        DialogueState asked = state.asked(resolution.text());
+        Decision decision = policy.decide(u, result, asked);
 
         // 7. compose
-        Composed composed = compose(kb, decision, state);
+        Composed composed = compose(kb, decision, asked);
         return finish(u, composed.reply(), composed.next(), resolution.text(), resolution.followUp(),
                 result.candidates(), result.confidence(), start);
     }
@@ -96,7 +100,12 @@ public final class Assistant {
         }
         if (decision instanceof Decision.AskToChoose c) {
             Composer.Options options = composer.options(kb, c.options());
-            return new Composed(composer.clarify(options, c.confidence()), state.offering(options.keyByLabel()));
+            boolean oneService = c.options().stream().map(o -> o.passage().serviceId()).distinct().count() == 1;
+            Optional<String> service = oneService ? Optional.of(c.options().get(0).passage().serviceId())
+                    : Optional.empty();
+            Optional<String> title = oneService ? Optional.of(c.options().get(0).passage().title()) : Optional.empty();
+            return new Composed(composer.clarify(options, c.confidence()),
+                    state.offering(options.keyByLabel(), service, title));
         }
         if (decision instanceof Decision.HandToStaff h) {
             return new Composed(composer.handoff(h.reason(), h.confidence()), state.handedOff());

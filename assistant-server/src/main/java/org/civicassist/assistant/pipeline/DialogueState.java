@@ -8,34 +8,43 @@ import java.util.Optional;
  *
  * @param topicServiceId   the service (guide) the conversation is about, if any
  * @param topicTitle       that service's title
+ * @param lastQuestion     the last question searched for (understood text), the context of a follow-up
  * @param unresolvedStreak turns in a row that ended without an answer
  * @param offeredOptions   the suggestions of the last clarify reply, each with the citation key it stands for, so
  *                         that choosing one answers it
  */
-public record DialogueState(Optional<String> topicServiceId, Optional<String> topicTitle, int unresolvedStreak,
-                            Map<String, String> offeredOptions) {
+public record DialogueState(Optional<String> topicServiceId, Optional<String> topicTitle,
+                            Optional<String> lastQuestion, int unresolvedStreak, Map<String, String> offeredOptions) {
 
     public DialogueState {
         offeredOptions = Map.copyOf(offeredOptions);
     }
 
     public static DialogueState initial() {
-        return new DialogueState(Optional.empty(), Optional.empty(), 0, Map.of());
+        return new DialogueState(Optional.empty(), Optional.empty(), Optional.empty(), 0, Map.of());
+    }
+
+    /** Context longer than this adds noise, not meaning: keep the most recent part. */
+    static final int MAX_CONTEXT_CHARS = 120;
+
+    DialogueState asked(String question) {
+        String kept = question.length() <= MAX_CONTEXT_CHARS ? question
+                : question.substring(question.length() - MAX_CONTEXT_CHARS);
+        return new DialogueState(topicServiceId, topicTitle, Optional.of(kept), unresolvedStreak, offeredOptions);
     }
 
     DialogueState withTopic(String serviceId, String title) {
-        return new DialogueState(Optional.of(serviceId), Optional.of(title), 0, Map.of());
+        return new DialogueState(Optional.of(serviceId), Optional.of(title), lastQuestion, 0, Map.of());
     }
 
-    DialogueState unresolved() {
-        return new DialogueState(topicServiceId, topicTitle, unresolvedStreak + 1, Map.of());
-    }
-
-    DialogueState offering(Map<String, String> options) {
-        return new DialogueState(topicServiceId, topicTitle, unresolvedStreak + 1, options);
+    /** Options offered; when they all concern one service, that service becomes the (tentative) topic. */
+    DialogueState offering(Map<String, String> options, Optional<String> serviceId, Optional<String> title) {
+        return serviceId.isPresent()
+                ? new DialogueState(serviceId, title, lastQuestion, unresolvedStreak + 1, options)
+                : new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak + 1, options);
     }
 
     DialogueState handedOff() {
-        return new DialogueState(topicServiceId, topicTitle, 0, Map.of());
+        return new DialogueState(topicServiceId, topicTitle, lastQuestion, 0, Map.of());
     }
 }

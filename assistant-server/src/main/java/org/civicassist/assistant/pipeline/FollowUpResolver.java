@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Part of the understand stage: reads a message that lacks a topic (那要多久 / 在哪办 / 要带啥 / 网上能办吗) as a
- * question about the conversation's current service. A message that names a service of its own (it contains a
- * government-service term, 公积金, 护照 …) is searched as it stands, so a new topic replaces the old one.
+ * question about what the conversation is about — its current service and the question asked before. A message that
+ * names a service of its own (it contains a government-service term, 公积金, 护照 …) is searched as it stands, so a
+ * new topic replaces the old one.
  */
 public final class FollowUpResolver {
 
@@ -23,10 +24,8 @@ public final class FollowUpResolver {
 
     public Resolution resolve(Understanding u, DialogueState state) {
         String text = u.retrievalText();
-        if (state.topicServiceId().isEmpty() || state.topicTitle().isEmpty()) {
-            return new Resolution(text, Optional.empty(), false);
-        }
-        if (!u.domainTerms().isEmpty()) {
+        boolean hasContext = state.topicServiceId().isPresent() || state.lastQuestion().isPresent();
+        if (!hasContext || !u.domainTerms().isEmpty()) {
             return new Resolution(text, Optional.empty(), false);
         }
         boolean marked = MARKERS.stream().anyMatch(text::startsWith);
@@ -34,6 +33,9 @@ public final class FollowUpResolver {
         if (!marked && !shortAspectQuestion) {
             return new Resolution(text, Optional.empty(), false);
         }
-        return new Resolution(state.topicTitle().get() + " " + text, state.topicServiceId(), true);
+        StringBuilder context = new StringBuilder();
+        state.topicTitle().ifPresent(t -> context.append(t).append(' '));
+        state.lastQuestion().ifPresent(q -> context.append(q).append(' '));
+        return new Resolution(context + text, state.topicServiceId(), true);
     }
 }

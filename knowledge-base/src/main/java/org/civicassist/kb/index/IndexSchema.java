@@ -4,7 +4,7 @@ package org.civicassist.kb.index;
 public final class IndexSchema {
 
     /** Bump when fields, analysis or vector views change: persisted indexes of another version are rebuilt. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Position of the passage in the snapshot's passage list (doc values and stored). */
     public static final String ORD = "ord";
@@ -21,6 +21,10 @@ public final class IndexSchema {
     public static final String BODY = "body";
     public static final String BODY_BIGRAMS = "body_bg";
     public static final String VECTOR = "vec";
+    /** Which kind of text a vector document embeds: a question phrasing or the passage content. */
+    public static final String VIEW = "view";
+    public static final long VIEW_QUESTION = 0;
+    public static final long VIEW_CONTENT = 1;
 
     private IndexSchema() {
     }

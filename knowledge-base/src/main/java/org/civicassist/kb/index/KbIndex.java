@@ -53,8 +53,10 @@ public final class KbIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
-    /** Every vector view of every passage, by passage ord: exact cosines for candidates the graph did not return. */
-    private final float[][][] views;
+    /** Question-phrasing vectors of every passage, by ord: exact cosines for candidates the graph did not return. */
+    private final float[][][] questionViews;
+    /** The content vector of every passage, by ord. */
+    private final float[][][] contentViews;
 
     private KbIndex(List<Passage> passages, Directory directory, Analyzer analyzer) throws IOException {
         this.passages = List.copyOf(passages);
@@ -63,10 +65,11 @@ public final class KbIndex implements Closeable {
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(new BM25Similarity());
         this.analyzer = analyzer;
-        this.views = readViews(reader, passages.size());
+        this.questionViews = readViews(reader, passages.size(), VIEW_QUESTION);
+        this.contentViews = readViews(reader, passages.size(), VIEW_CONTENT);
     }
 
-    private static float[][][] readViews(DirectoryReader reader, int passageCount) throws IOException {
+    private static float[][][] readViews(DirectoryReader reader, int passageCount, long viewKind) throws IOException {
         List<List<float[]>> byOrd = new ArrayList<>(passageCount);
         for (int i = 0; i < passageCount; i++) {
             byOrd.add(new ArrayList<>(2));
@@ -74,11 +77,12 @@ public final class KbIndex implements Closeable {
         for (LeafReaderContext leaf : reader.leaves()) {
             FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
             NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
-            if (vectors == null || ords == null) {
+            NumericDocValues kinds = leaf.reader().getNumericDocValues(VIEW);
+            if (vectors == null || ords == null || kinds == null) {
                 continue;
             }
             for (int doc = vectors.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = vectors.nextDoc()) {
-                if (ords.advanceExact(doc)) {
+                if (ords.advanceExact(doc) && kinds.advanceExact(doc) && kinds.longValue() == viewKind) {
                     int ord = (int) ords.longValue();
                     if (ord >= 0 && ord < passageCount) {
                         byOrd.get(ord).add(vectors.vectorValue().clone());
@@ -93,10 +97,24 @@ public final class KbIndex implements Closeable {
         return out;
     }
 
-    /** Cosine between the (unit) query vector and the passage's closest view. */
+    /** Cosine between the (unit) query vector and the passage's closest view of either kind. */
     public float cosine(int ord, float[] queryVector) {
+        return Math.max(questionCosine(ord, queryVector), contentCosine(ord, queryVector));
+    }
+
+    /** Cosine with the closest question phrasing; -1 for a passage without any (a guide section). */
+    public float questionCosine(int ord, float[] queryVector) {
+        return best(questionViews[ord], queryVector);
+    }
+
+    /** Cosine with the passage's content (FAQ question + answer, or section chunk). */
+    public float contentCosine(int ord, float[] queryVector) {
+        return best(contentViews[ord], queryVector);
+    }
+
+    private static float best(float[][] views, float[] queryVector) {
         float best = -1;
-        for (float[] v : views[ord]) {
+        for (float[] v : views) {
             best = Math.max(best, Embedder.dot(v, queryVector));
         }
         return best;
@@ -117,10 +135,12 @@ public final class KbIndex implements Closeable {
         try {
             List<String> texts = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
+            List<Boolean> questionViews = new ArrayList<>();
             for (int ord = 0; ord < passages.size(); ord++) {
-                for (String view : VectorViews.of(passages.get(ord))) {
-                    texts.add(view);
+                for (VectorViews.View view : VectorViews.of(passages.get(ord))) {
+                    texts.add(view.text());
                     owners.add(ord);
+                    questionViews.add(view.question());
                 }
             }
             List<float[]> vectors = embedder.embedAll(texts);
@@ -136,6 +156,7 @@ public final class KbIndex implements Closeable {
                     Document doc = new Document();
                     doc.add(new StringField(TYPE, TYPE_VECTOR, Field.Store.NO));
                     doc.add(new NumericDocValuesField(ORD, owners.get(i)));
+                    doc.add(new NumericDocValuesField(VIEW, questionViews.get(i) ? VIEW_QUESTION : VIEW_CONTENT));
                     doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
                     writer.addDocument(doc);
                 }

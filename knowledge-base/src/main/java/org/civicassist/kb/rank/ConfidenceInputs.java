@@ -5,13 +5,19 @@ import java.util.List;
 /** What the calibrator reads off a ranked list to estimate the probability that its first candidate is right. */
 public final class ConfidenceInputs {
 
-    public static final List<String> NAMES = List.of(
-            "top_score",     // ranking-model logit of the first candidate
-            "margin",        // its lead over the best candidate of another service
-            "top_cos",       // dense cosine of the first candidate
-            "top_coverage",  // share of the question's words it contains
-            "top_dice"       // character-bigram overlap with its closest phrasing
-    );
+    public static final List<String> NAMES = names();
+
+    private static List<String> names() {
+        List<String> names = new java.util.ArrayList<>(List.of(
+                "top_score",     // ranking-model logit of the first candidate
+                "margin",        // its lead over the best candidate of another service
+                "margin_next",   // its lead over the second candidate, whatever its service
+                "rival_cos_gap"  // its dense cosine minus that of the best candidate of another service
+        ));
+        // and every feature of the first candidate itself
+        Features.NAMES.forEach(f -> names.add("top_" + f));
+        return List.copyOf(names);
+    }
 
     /** Lead assumed when every candidate belongs to the same service. */
     static final double NO_RIVAL_MARGIN = 5.0;
@@ -27,15 +33,18 @@ public final class ConfidenceInputs {
         Candidate top = ranked.get(0);
         x[0] = top.score();
         x[1] = NO_RIVAL_MARGIN;
+        x[3] = 0;
         for (Candidate c : ranked) {
             if (!c.passage().serviceId().equals(top.passage().serviceId())) {
                 x[1] = Math.min(NO_RIVAL_MARGIN, top.score() - c.score());
+                x[3] = top.features().get("dense_cos") - c.features().get("dense_cos");
                 break;
             }
         }
-        x[2] = top.features().get("dense_cos");
-        x[3] = top.features().get("coverage");
-        x[4] = top.features().get("question_dice");
+        x[2] = ranked.size() > 1 ? Math.min(NO_RIVAL_MARGIN, top.score() - ranked.get(1).score()) : NO_RIVAL_MARGIN;
+        double[] f = top.features().values();
+        System.arraycopy(f, 0, x, 4, f.length);
         return x;
     }
+
 }

@@ -10,14 +10,22 @@ import java.util.List;
 public final class Features {
 
     public static final List<String> NAMES = List.of(
-            "lex_norm",        // BM25 score / best BM25 score of this question
-            "lex_rr",          // 1 / (1 + BM25 rank), 0 when BM25 did not find it
-            "dense_cos",       // cosine of the best vector view
+            "lex_norm",        // BM25 over all fields / best such score of this question
+            "lex_rr",          // 1 / (1 + rank) in that list, 0 when absent
+            "lexq_norm",       // BM25 over question phrasings, titles and headings only
+            "lexq_rr",
+            "lexc_norm",       // BM25 over answers and section text only
+            "dense_cos",       // cosine of the closest vector view
             "dense_gap",       // dense_cos minus the best cosine of this question (≤ 0)
             "dense_rr",        // 1 / (1 + dense rank)
+            "dense_qcos",      // cosine of the closest question phrasing (0 for a section)
+            "dense_ccos",      // cosine of the content (FAQ question + answer, or section text)
             "question_dice",   // character-bigram overlap with the closest FAQ phrasing (or title + heading)
-            "coverage",        // share of the question's words found in the passage
+            "coverage",        // IDF-weighted share of the question's words found in the passage
+            "question_cov",    // ... found in its question phrasings (or title and heading)
+            "title_cov",       // ... found in the service title
             "service_support", // how strongly the rest of the list points at the same service
+            "domain_vote",     // share of the top dense passages in the same domain
             "aspect_match",    // the section (or FAQ) is about the aspect asked (时限, 材料, 地点 …)
             "aspect_miss",     // an aspect was asked and this is a section about another one
             "is_faq",

@@ -6,19 +6,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the ranker needs to know of every passage up front: its set of words, and how rare each word is across
- * passages (so that covering 补办 counts more than covering 办理).
+ * What the ranker needs to know of every passage up front: its words (all of them, those of its question phrasings
+ * or heading, those of its title), and how rare each word is across passages, so that covering 补办 counts more than
+ * covering 办理.
  */
 public final class PassageStatistics {
 
-    private final List<Set<String>> words;
+    /** The words of one passage, by part. */
+    public record PassageWords(Set<String> all, Set<String> questions, Set<String> title) {
+    }
+
+    private final List<PassageWords> words;
     private final Map<String, Double> idf = new HashMap<>();
 
-    public PassageStatistics(List<Set<String>> wordsPerPassage) {
+    public PassageStatistics(List<PassageWords> wordsPerPassage) {
         this.words = List.copyOf(wordsPerPassage);
         Map<String, Integer> df = new HashMap<>();
-        for (Set<String> ws : words) {
-            for (String w : ws) {
+        for (PassageWords ws : words) {
+            for (String w : ws.all()) {
                 df.merge(w, 1, Integer::sum);
             }
         }
@@ -26,11 +31,22 @@ public final class PassageStatistics {
         df.forEach((w, d) -> idf.put(w, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
     }
 
-    /** IDF-weighted share of the question's words that the passage contains (words unknown to the KB ignored). */
     public double coverage(int ord, Set<String> queryWords) {
+        return covered(words.get(ord).all(), queryWords);
+    }
+
+    public double questionCoverage(int ord, Set<String> queryWords) {
+        return covered(words.get(ord).questions(), queryWords);
+    }
+
+    public double titleCoverage(int ord, Set<String> queryWords) {
+        return covered(words.get(ord).title(), queryWords);
+    }
+
+    /** IDF-weighted share of the question's words in {@code passageWords} (words unknown to the KB ignored). */
+    private double covered(Set<String> passageWords, Set<String> queryWords) {
         double total = 0;
         double found = 0;
-        Set<String> passageWords = words.get(ord);
         for (String w : queryWords) {
             Double weight = idf.get(w);
             if (weight == null) {

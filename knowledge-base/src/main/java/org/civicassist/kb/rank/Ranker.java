@@ -22,6 +22,9 @@ import java.util.Set;
  */
 public final class Ranker {
 
+    /** How many of the nearest passages vote on the question's domain. */
+    static final int DOMAIN_VOTERS = 10;
+
     private final LinearModel model;
     private final KbIndex index;
     private final PassageStatistics statistics;
@@ -42,17 +45,13 @@ public final class Ranker {
 
     public List<Candidate> rank(RankingInput in) {
         Map<Integer, Passage> pool = new LinkedHashMap<>();
-        Map<Integer, ScoredPassage> lexical = new HashMap<>();
-        Map<Integer, ScoredPassage> dense = new HashMap<>();
-        for (ScoredPassage sp : in.lexical()) {
-            lexical.put(sp.ord(), sp);
-            pool.put(sp.ord(), sp.passage());
-        }
-        for (ScoredPassage sp : in.dense()) {
-            dense.put(sp.ord(), sp);
-            pool.put(sp.ord(), sp.passage());
-        }
-        double bestLex = in.lexical().isEmpty() ? 1 : Math.max(1e-9, in.lexical().get(0).score());
+        Map<Integer, ScoredPassage> lexical = byOrd(in.lexical(), pool);
+        Map<Integer, ScoredPassage> lexicalQuestions = byOrd(in.lexicalQuestions(), pool);
+        Map<Integer, ScoredPassage> lexicalContent = byOrd(in.lexicalContent(), pool);
+        Map<Integer, ScoredPassage> dense = byOrd(in.dense(), pool);
+        double bestLex = bestScore(in.lexical());
+        double bestLexQ = bestScore(in.lexicalQuestions());
+        double bestLexC = bestScore(in.lexicalContent());
         double bestCos = in.dense().isEmpty() ? 0 : in.dense().get(0).score();
 
         Map<String, Double> serviceEvidence = new HashMap<>();
@@ -61,6 +60,11 @@ public final class Ranker {
                     Double::sum);
         }
         double bestEvidence = serviceEvidence.values().stream().mapToDouble(d -> d).max().orElse(1);
+        Map<String, Double> domainVotes = new HashMap<>();
+        int voters = Math.min(DOMAIN_VOTERS, in.dense().size());
+        for (int i = 0; i < voters; i++) {
+            domainVotes.merge(in.dense().get(i).passage().domain(), 1.0 / voters, Double::sum);
+        }
         Set<String> queryBigrams = Bigrams.of(in.text());
 
         Map<String, Candidate> byCitation = new LinkedHashMap<>();
@@ -68,17 +72,29 @@ public final class Ranker {
             int ord = e.getKey();
             Passage p = e.getValue();
             ScoredPassage lex = lexical.get(ord);
+            ScoredPassage lexQ = lexicalQuestions.get(ord);
+            ScoredPassage lexC = lexicalContent.get(ord);
             ScoredPassage den = dense.get(ord);
+            double qcos = Math.max(0, index.questionCosine(ord, in.vector()));
+            double ccos = Math.max(0, index.contentCosine(ord, in.vector()));
+            double cos = Math.max(qcos, ccos);
             Features f = new Features();
             f.set("lex_norm", lex == null ? 0 : lex.score() / bestLex);
-            f.set("lex_rr", lex == null ? 0 : 1.0 / (1 + lex.rank()));
-            double cos = den == null ? index.cosine(ord, in.vector()) : den.score();
+            f.set("lex_rr", reciprocalRank(lex));
+            f.set("lexq_norm", lexQ == null ? 0 : lexQ.score() / bestLexQ);
+            f.set("lexq_rr", reciprocalRank(lexQ));
+            f.set("lexc_norm", lexC == null ? 0 : lexC.score() / bestLexC);
             f.set("dense_cos", cos);
             f.set("dense_gap", cos - bestCos);
-            f.set("dense_rr", den == null ? 0 : 1.0 / (1 + den.rank()));
+            f.set("dense_rr", reciprocalRank(den));
+            f.set("dense_qcos", qcos);
+            f.set("dense_ccos", ccos);
             f.set("question_dice", questionDice(queryBigrams, p));
             f.set("coverage", statistics.coverage(ord, in.words()));
+            f.set("question_cov", statistics.questionCoverage(ord, in.words()));
+            f.set("title_cov", statistics.titleCoverage(ord, in.words()));
             f.set("service_support", serviceEvidence.get(p.serviceId()) / bestEvidence);
+            f.set("domain_vote", domainVotes.getOrDefault(p.domain(), 0.0));
             if (in.aspect().isPresent()) {
                 boolean match = aspectMatches(in.aspect().get(), p);
                 f.set("aspect_match", match ? 1 : 0);
@@ -92,6 +108,23 @@ public final class Ranker {
         List<Candidate> ranked = new ArrayList<>(byCitation.values());
         ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return ranked;
+    }
+
+    private static Map<Integer, ScoredPassage> byOrd(List<ScoredPassage> hits, Map<Integer, Passage> pool) {
+        Map<Integer, ScoredPassage> out = new HashMap<>();
+        for (ScoredPassage sp : hits) {
+            out.put(sp.ord(), sp);
+            pool.putIfAbsent(sp.ord(), sp.passage());
+        }
+        return out;
+    }
+
+    private static double bestScore(List<ScoredPassage> hits) {
+        return hits.isEmpty() ? 1 : Math.max(1e-9, hits.get(0).score());
+    }
+
+    private static double reciprocalRank(ScoredPassage sp) {
+        return sp == null ? 0 : 1.0 / (1 + sp.rank());
     }
 
     private boolean aspectMatches(Aspect aspect, Passage p) {

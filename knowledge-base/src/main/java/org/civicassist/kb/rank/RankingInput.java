@@ -8,14 +8,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the ranker knows about one question: what each retriever found, the question's words and character
- * bigrams, the aspect asked, and the conversation's current service if any.
+ * Everything the ranker knows about one question: what each retriever found (BM25 over all fields, over question
+ * fields, over content fields; dense), the question's words and vector, the aspect asked, and the conversation's
+ * current service if any.
  */
 public record RankingInput(String text, float[] vector, Set<String> words, List<ScoredPassage> lexical,
+                           List<ScoredPassage> lexicalQuestions, List<ScoredPassage> lexicalContent,
                            List<ScoredPassage> dense, Optional<Aspect> aspect, Optional<String> topicServiceId) {
     public RankingInput {
         words = Set.copyOf(words);
         lexical = List.copyOf(lexical);
+        lexicalQuestions = List.copyOf(lexicalQuestions);
+        lexicalContent = List.copyOf(lexicalContent);
         dense = List.copyOf(dense);
     }
 }

@@ -16,7 +16,6 @@ import org.civicassist.kb.rank.RankingModels;
 import org.civicassist.kb.retrieve.DenseRetriever;
 import org.civicassist.kb.retrieve.LexicalRetriever;
 import org.civicassist.kb.retrieve.RetrievalQuery;
-import org.civicassist.kb.retrieve.ScoredPassage;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -37,12 +36,23 @@ public final class KnowledgeSearch implements Closeable {
     static final int RETRIEVE_DEPTH = 40;
 
     /** Weights of the BM25 fields: question phrasings count most, answers and section bodies least. */
-    static final Map<String, Float> FIELD_WEIGHTS = Map.of(
+    static final Map<String, Float> ALL_FIELDS = Map.of(
             IndexSchema.QUESTION, 3.0f,
             IndexSchema.QUESTION_BIGRAMS, 1.5f,
             IndexSchema.TITLE, 1.5f,
             IndexSchema.TITLE_BIGRAMS, 0.75f,
             IndexSchema.HEADING, 1.0f,
+            IndexSchema.BODY, 1.0f,
+            IndexSchema.BODY_BIGRAMS, 0.5f);
+    /** What a question is asked as: phrasings, service titles, section headings. */
+    static final Map<String, Float> QUESTION_FIELDS = Map.of(
+            IndexSchema.QUESTION, 2.0f,
+            IndexSchema.QUESTION_BIGRAMS, 1.0f,
+            IndexSchema.TITLE, 1.0f,
+            IndexSchema.TITLE_BIGRAMS, 0.5f,
+            IndexSchema.HEADING, 1.0f);
+    /** What a passage says: answers and section text. */
+    static final Map<String, Float> CONTENT_FIELDS = Map.of(
             IndexSchema.BODY, 1.0f,
             IndexSchema.BODY_BIGRAMS, 0.5f);
 
@@ -53,6 +63,8 @@ public final class KnowledgeSearch implements Closeable {
     private final Ranker ranker;
     private final RankingModels models;
     private final LexicalRetriever lexical;
+    private final LexicalRetriever lexicalQuestions;
+    private final LexicalRetriever lexicalContent;
     private final DenseRetriever dense;
     private final String contentKey;
 
@@ -64,7 +76,9 @@ public final class KnowledgeSearch implements Closeable {
         this.wordAnalyzer = wordAnalyzer;
         this.ranker = ranker;
         this.models = models;
-        this.lexical = new LexicalRetriever(index, FIELD_WEIGHTS);
+        this.lexical = new LexicalRetriever(index, ALL_FIELDS);
+        this.lexicalQuestions = new LexicalRetriever(index, QUESTION_FIELDS);
+        this.lexicalContent = new LexicalRetriever(index, CONTENT_FIELDS);
         this.dense = new DenseRetriever(index);
         this.contentKey = contentKey;
     }
@@ -74,10 +88,10 @@ public final class KnowledgeSearch implements Closeable {
             return SearchResult.empty();
         }
         RetrievalQuery query = new RetrievalQuery(request.text(), queryEmbedder.embed(request.text()));
-        List<ScoredPassage> lexicalHits = lexical.retrieve(query, RETRIEVE_DEPTH);
-        List<ScoredPassage> denseHits = dense.retrieve(query, RETRIEVE_DEPTH);
         List<Candidate> ranked = ranker.rank(new RankingInput(request.text(), query.vector(), words(request.text()),
-                lexicalHits, denseHits, request.aspect(), request.topicServiceId()));
+                lexical.retrieve(query, RETRIEVE_DEPTH), lexicalQuestions.retrieve(query, RETRIEVE_DEPTH),
+                lexicalContent.retrieve(query, RETRIEVE_DEPTH), dense.retrieve(query, RETRIEVE_DEPTH),
+                request.aspect(), request.topicServiceId()));
         if (ranked.isEmpty()) {
             return SearchResult.empty();
         }

@@ -113,15 +113,16 @@ public final class KnowledgeSearchBuilder {
     }
 
     private PassageStatistics statistics(List<Passage> passages) {
-        List<Set<String>> words = new ArrayList<>(passages.size());
+        List<PassageStatistics.PassageWords> words = new ArrayList<>(passages.size());
+        Analyzer analyzer = nlp.wordAnalyzer();
         for (Passage p : passages) {
-            StringBuilder text = new StringBuilder(p.title()).append('\n');
-            if (p.section() != null) {
-                text.append(p.section()).append('\n');
-            }
-            p.questions().forEach(q -> text.append(q).append('\n'));
-            text.append(p.text());
-            words.add(analyze(nlp.wordAnalyzer(), text.toString()));
+            String questions = p.section() != null ? p.title() + "\n" + p.section() : String.join("\n", p.questions());
+            Set<String> questionWords = analyze(analyzer, questions);
+            Set<String> titleWords = analyze(analyzer, p.title());
+            Set<String> all = new HashSet<>(analyze(analyzer, p.text()));
+            all.addAll(questionWords);
+            all.addAll(titleWords);
+            words.add(new PassageStatistics.PassageWords(all, questionWords, titleWords));
         }
         return new PassageStatistics(words);
     }

@@ -1,0 +1,192 @@
+package org.civicassist.kb.rank;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Fits {@link RankingModels} on labelled questions (the dev set of a KB):
+ * <ol>
+ *   <li>the scorer, by pairwise logistic regression: every right candidate of a question should outscore every
+ *       wrong one (each question weighs the same);</li>
+ *   <li>the calibrator, by logistic regression of "the first candidate is right" on {@link ConfidenceInputs}, fitted
+ *       on out-of-fold rankings so it is not fooled by the scorer's fit to the same questions; questions with no
+ *       right answer in the KB (out of scope) are negatives;</li>
+ *   <li>the answer threshold: the lowest calibrated confidence at which, out of fold, the wrong-answer rate among
+ *       answered questions stays within the target; the clarify threshold: the confidence below which the right item
+ *       is among the first {@value #CLARIFY_OPTIONS} candidates for fewer than half of the questions (asking would
+ *       not help).</li>
+ * </ol>
+ */
+public final class RankingModelFitter {
+
+    static final int FOLDS = 5;
+    static final int CLARIFY_OPTIONS = 4;
+
+    /**
+     * A question with the candidates the pipeline ranked for it (with their features) and the citation keys that
+     * answer it; {@code expected} is empty for a question the KB cannot answer.
+     */
+    public record LabeledQuestion(String id, List<Candidate> candidates, Set<String> expected) {
+        public LabeledQuestion {
+            candidates = List.copyOf(candidates);
+            expected = Set.copyOf(expected);
+        }
+
+        boolean isRight(Candidate c) {
+            return expected.contains(c.passage().itemId()) || expected.contains(c.passage().citationKey());
+        }
+
+        boolean answerable() {
+            return !expected.isEmpty();
+        }
+    }
+
+    /** Settings of a fit. */
+    public record Settings(double scorerL2, double calibratorL2, double maxWrongAnswerRate) {
+        public static Settings defaults() {
+            return new Settings(0.1, 1.0, 0.10);
+        }
+    }
+
+    /** The fitted models and how they did out of fold. */
+    public record Fit(RankingModels models, double crossValidatedRecallAt1, double expectedResolution,
+                      double expectedWrongAnswerRate, int questions) {
+    }
+
+    public Fit fit(List<LabeledQuestion> questions, Settings settings) {
+        List<LabeledQuestion> answerable = questions.stream().filter(LabeledQuestion::answerable).toList();
+        if (answerable.isEmpty()) {
+            throw new IllegalArgumentException("no answerable questions to fit on");
+        }
+        // out-of-fold rankings: each question ranked by a scorer that never saw it
+        List<double[]> oofInputs = new ArrayList<>();
+        List<Integer> oofRight = new ArrayList<>();
+        List<Boolean> oofRightInTop = new ArrayList<>();
+        int recalled = 0;
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<LabeledQuestion> train = new ArrayList<>();
+            List<LabeledQuestion> test = new ArrayList<>();
+            for (int i = 0; i < questions.size(); i++) {
+                (i % FOLDS == fold ? test : train).add(questions.get(i));
+            }
+            LinearModel scorer = fitScorer(train, settings.scorerL2());
+            for (LabeledQuestion q : test) {
+                List<Candidate> ranked = rerank(q.candidates(), scorer);
+                boolean right = !ranked.isEmpty() && q.isRight(ranked.get(0));
+                if (right) {
+                    recalled++;
+                }
+                oofInputs.add(ConfidenceInputs.of(ranked));
+                oofRight.add(right ? 1 : 0);
+                oofRightInTop.add(ranked.stream().limit(CLARIFY_OPTIONS).anyMatch(q::isRight));
+            }
+        }
+        LinearModel calibrator = LogisticRegression.fit(ConfidenceInputs.NAMES, oofInputs, oofRight,
+                ones(oofInputs.size()), settings.calibratorL2(), true);
+        List<Double> p = oofInputs.stream().map(calibrator::probability).toList();
+
+        Thresholds t = thresholds(p, oofRight, oofRightInTop, settings.maxWrongAnswerRate(), answerable.size());
+        RankingModels models = new RankingModels(fitScorer(questions, settings.scorerL2()), calibrator, t.answer,
+                Math.min(t.clarify, t.answer));
+        return new Fit(models, recalled / (double) answerable.size(), t.resolution, t.wrongRate, questions.size());
+    }
+
+    private record Thresholds(double answer, double clarify, double resolution, double wrongRate) {
+    }
+
+    private static Thresholds thresholds(List<Double> p, List<Integer> right, List<Boolean> rightInTop,
+                                         double maxWrong, int answerable) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < p.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> p.get(i)).reversed());
+        // answer threshold: walk down the confidences, keep the lowest one whose answered set is within maxWrong
+        double answer = 1.0;
+        double resolution = 0;
+        double wrongRate = 0;
+        int answered = 0;
+        int wrong = 0;
+        for (int k = 0; k < order.size(); k++) {
+            int i = order.get(k);
+            answered++;
+            if (right.get(i) == 0) {
+                wrong++;
+            }
+            boolean boundary = k + 1 == order.size() || p.get(order.get(k + 1)) < p.get(i);
+            if (boundary && wrong <= maxWrong * answered) {
+                answer = p.get(i);
+                resolution = (answered - wrong) / (double) answerable;
+                wrongRate = wrong / (double) answered;
+            }
+        }
+        // clarify threshold: below it, offering the first options rarely contains the right one
+        double clarify = 0;
+        int window = 20;
+        for (int k = 0; k + window <= order.size(); k++) {
+            double share = 0;
+            for (int j = k; j < k + window; j++) {
+                share += rightInTop.get(order.get(j)) ? 1 : 0;
+            }
+            if (share / window < 0.5) {
+                clarify = p.get(order.get(k));
+                break;
+            }
+        }
+        return new Thresholds(answer, clarify, resolution, wrongRate);
+    }
+
+    static LinearModel fitScorer(List<LabeledQuestion> questions, double l2) {
+        List<double[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        List<Double> w = new ArrayList<>();
+        for (LabeledQuestion q : questions) {
+            List<Candidate> right = q.candidates().stream().filter(q::isRight).toList();
+            List<Candidate> wrong = q.candidates().stream().filter(c -> !q.isRight(c)).toList();
+            if (right.isEmpty() || wrong.isEmpty()) {
+                continue;
+            }
+            double weight = 1.0 / (right.size() * wrong.size());
+            for (Candidate r : right) {
+                double[] fr = r.features().values();
+                for (Candidate n : wrong) {
+                    double[] fn = n.features().values();
+                    double[] d = new double[fr.length];
+                    double[] e = new double[fr.length];
+                    for (int i = 0; i < fr.length; i++) {
+                        d[i] = fr[i] - fn[i];
+                        e[i] = -d[i];
+                    }
+                    x.add(d);
+                    y.add(1);
+                    w.add(weight);
+                    x.add(e);
+                    y.add(0);
+                    w.add(weight);
+                }
+            }
+        }
+        return LogisticRegression.fit(Features.NAMES, x, y, w, l2, false);
+    }
+
+    static List<Candidate> rerank(List<Candidate> candidates, LinearModel scorer) {
+        ToDoubleFunction<Candidate> score = c -> scorer.logit(c.features().values());
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            out.add(new Candidate(c.passage(), c.features(), score.applyAsDouble(c)));
+        }
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return out;
+    }
+
+    private static List<Double> ones(int n) {
+        List<Double> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(1.0);
+        }
+        return out;
+    }
+}
