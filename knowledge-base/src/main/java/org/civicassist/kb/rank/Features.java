@@ -15,6 +15,8 @@ public final class Features {
             "lexq_norm",       // BM25 over question phrasings, titles and headings only
             "lexq_rr",
             "lexc_norm",       // BM25 over answers and section text only
+            "lexb_norm",       // BM25 over character bigrams of every field: robust to segmentation
+            "lexb_rr",
             "dense_cos",       // cosine of the closest vector view
             "dense_gap",       // dense_cos minus the best cosine of this question (≤ 0)
             "dense_rr",        // 1 / (1 + dense rank)

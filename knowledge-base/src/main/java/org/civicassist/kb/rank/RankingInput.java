@@ -14,12 +14,14 @@ import java.util.Set;
  */
 public record RankingInput(String text, float[] vector, Set<String> words, List<ScoredPassage> lexical,
                            List<ScoredPassage> lexicalQuestions, List<ScoredPassage> lexicalContent,
+                           List<ScoredPassage> lexicalBigrams,
                            List<ScoredPassage> dense, Optional<Aspect> aspect, Optional<String> topicServiceId) {
     public RankingInput {
         words = Set.copyOf(words);
         lexical = List.copyOf(lexical);
         lexicalQuestions = List.copyOf(lexicalQuestions);
         lexicalContent = List.copyOf(lexicalContent);
+        lexicalBigrams = List.copyOf(lexicalBigrams);
         dense = List.copyOf(dense);
     }
 }

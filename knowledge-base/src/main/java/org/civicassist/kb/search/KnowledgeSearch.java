@@ -51,6 +51,11 @@ public final class KnowledgeSearch implements Closeable {
             IndexSchema.TITLE, 1.0f,
             IndexSchema.TITLE_BIGRAMS, 0.5f,
             IndexSchema.HEADING, 1.0f);
+    /** Character bigrams of every field, independent of segmentation. */
+    static final Map<String, Float> BIGRAM_FIELDS = Map.of(
+            IndexSchema.QUESTION_BIGRAMS, 1.0f,
+            IndexSchema.TITLE_BIGRAMS, 1.0f,
+            IndexSchema.BODY_BIGRAMS, 1.0f);
     /** What a passage says: answers and section text. */
     static final Map<String, Float> CONTENT_FIELDS = Map.of(
             IndexSchema.BODY, 1.0f,
@@ -65,6 +70,7 @@ public final class KnowledgeSearch implements Closeable {
     private final LexicalRetriever lexical;
     private final LexicalRetriever lexicalQuestions;
     private final LexicalRetriever lexicalContent;
+    private final LexicalRetriever lexicalBigrams;
     private final DenseRetriever dense;
     private final String contentKey;
 
@@ -79,6 +85,7 @@ public final class KnowledgeSearch implements Closeable {
         this.lexical = new LexicalRetriever(index, ALL_FIELDS);
         this.lexicalQuestions = new LexicalRetriever(index, QUESTION_FIELDS);
         this.lexicalContent = new LexicalRetriever(index, CONTENT_FIELDS);
+        this.lexicalBigrams = new LexicalRetriever(index, BIGRAM_FIELDS);
         this.dense = new DenseRetriever(index);
         this.contentKey = contentKey;
     }
@@ -90,7 +97,8 @@ public final class KnowledgeSearch implements Closeable {
         RetrievalQuery query = new RetrievalQuery(request.text(), queryEmbedder.embed(request.text()));
         List<Candidate> ranked = ranker.rank(new RankingInput(request.text(), query.vector(), words(request.text()),
                 lexical.retrieve(query, RETRIEVE_DEPTH), lexicalQuestions.retrieve(query, RETRIEVE_DEPTH),
-                lexicalContent.retrieve(query, RETRIEVE_DEPTH), dense.retrieve(query, RETRIEVE_DEPTH),
+                lexicalContent.retrieve(query, RETRIEVE_DEPTH), lexicalBigrams.retrieve(query, RETRIEVE_DEPTH),
+                dense.retrieve(query, RETRIEVE_DEPTH),
                 request.aspect(), request.topicServiceId()));
         if (ranked.isEmpty()) {
             return SearchResult.empty();
