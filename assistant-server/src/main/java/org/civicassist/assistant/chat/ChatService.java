@@ -14,6 +14,7 @@ import org.civicassist.assistant.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -34,12 +35,15 @@ public class ChatService {
     private final Assistant assistant;
     private final Clock clock;
     private final int maxMessageLength;
+    private final List<TurnListener> listeners;
 
-    public ChatService(ConversationStore store, Assistant assistant, Clock clock, int maxMessageLength) {
+    public ChatService(ConversationStore store, Assistant assistant, Clock clock, int maxMessageLength,
+                       List<TurnListener> listeners) {
         this.store = store;
         this.assistant = assistant;
         this.clock = clock;
         this.maxMessageLength = maxMessageLength;
+        this.listeners = List.copyOf(listeners);
     }
 
     public record Opened(Conversation conversation, String token) {
@@ -81,10 +85,24 @@ public class ChatService {
         return Mono.fromCallable(() -> assistant.respond(c.dialogue(), message))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(turn -> store.update(c.id(), current -> record(current, message, turn))
+                        .switchIfEmpty(Mono.error(ApiException::notFound))
                         .doOnNext(saved -> log.info("conversation={} reply={} confidence={} elapsedMs={}", c.id(),
                                 turn.reply().type().wireName(), String.format("%.3f", turn.reply().confidence()),
                                 turn.trace().elapsedNanos() / 1_000_000))
+                        .flatMap(saved -> notifyListeners(saved, turn))
                         .thenReturn(turn.reply()));
+    }
+
+    private Mono<Void> notifyListeners(Conversation saved, Turn turn) {
+        String replyEntryId = saved.transcript().get(saved.transcript().size() - 1).id();
+        return Flux.fromIterable(listeners)
+                .concatMap(listener -> Mono.defer(() -> listener.turnSaved(saved, replyEntryId, turn))
+                        .onErrorResume(e -> {
+                            log.warn("turn listener {} failed for conversation={}: {}",
+                                    listener.getClass().getSimpleName(), saved.id(), e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     private Conversation record(Conversation current, String message, Turn turn) {
@@ -114,7 +132,7 @@ public class ChatService {
             throw ApiException.badInput("消息内容不能为空。", "The message text must not be empty.");
         }
         if (text.codePointCount(0, text.length()) > maxMessageLength) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "message-too-long",
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "message-too-long",
                     "消息太长了，请精简到 " + maxMessageLength + " 个字以内。",
                     "The message is longer than " + maxMessageLength + " characters.");
         }
