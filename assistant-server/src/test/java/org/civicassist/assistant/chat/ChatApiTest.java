@@ -170,6 +170,13 @@ class ChatApiTest {
         }
 
         @Test
+        void a_body_beyond_the_codec_limit_is_413() {
+            Opened c = open();
+
+            problem(send(c, "{\"text\": \"" + "社".repeat(200_000) + "\"}"), 413, "request-too-large");
+        }
+
+        @Test
         void malformed_json_is_400__without_parser_details() {
             Opened c = open();
 
