@@ -58,6 +58,10 @@ public class ChatService {
 
     /** The conversation if the token opens it; 404, 401 or 403 otherwise. */
     public Mono<Conversation> authorize(String id, String token) {
+        if (!ConversationTokens.isWellFormedId(id)) {
+            // never look up (or build a store key from) arbitrary input
+            return Mono.error(ApiException.notFound());
+        }
         return store.find(id)
                 .switchIfEmpty(Mono.error(ApiException::notFound))
                 .flatMap(c -> {

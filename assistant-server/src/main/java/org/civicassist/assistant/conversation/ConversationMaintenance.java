@@ -24,7 +24,7 @@ public class ConversationMaintenance {
         this.counts = counts;
     }
 
-    @Scheduled(initialDelayString = "${assistant.chat.maintenance-interval:30s}",
+    @Scheduled(initialDelayString = "5s",
             fixedDelayString = "${assistant.chat.maintenance-interval:30s}")
     public void run() {
         try {

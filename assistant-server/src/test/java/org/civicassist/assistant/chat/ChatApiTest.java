@@ -127,6 +127,8 @@ class ChatApiTest {
             problem(client.post().uri("/api/v1/conversations/{id}/messages", "nope")
                     .header("X-Conversation-Token", "whatever").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"text\": \"你好\"}").exchange(), 404, "conversation-not-found");
+            problem(client.get().uri("/api/v1/conversations/{id}", "x".repeat(5000))
+                    .header("X-Conversation-Token", "whatever").exchange(), 404, "conversation-not-found");
         }
 
         @Test
