@@ -1,5 +1,6 @@
 package org.civicassist.assistant.analytics;
 
+import org.civicassist.assistant.conversation.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -55,12 +56,14 @@ public final class RedisAnalyticsStore implements AnalyticsStore {
         // the day's list lives one day longer than the retention, counted from its last record
         return redis.opsForList().rightPush(key, json)
                 .then(redis.expire(key, retention.plusDays(1)))
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("analytics", e))
                 .then();
     }
 
     private <T> Flux<T> read(String kind, LocalDate from, LocalDate to, Function<String, T> parse) {
         return Flux.fromStream(from.datesUntil(to.plusDays(1)))
                 .concatMap(day -> redis.opsForList().range(key(kind, day), 0, -1))
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("analytics", e))
                 .concatMap(json -> {
                     try {
                         return Mono.just(parse.apply(json));

@@ -72,13 +72,16 @@ public final class RedisConversationStore implements ConversationStore {
                         List.of(Long.toString(saved.version()), ConversationJson.write(saved), ttlMillis(),
                                 expiryScore(), saved.id()))
                 .next()
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("create", e))
                 .flatMap(result -> result == 1 ? Mono.just(saved)
                         : Mono.error(new IllegalStateException("conversation id already exists")));
     }
 
     @Override
     public Mono<Conversation> find(String id) {
-        return redis.<String, String>opsForHash().get(key(id), "d").map(ConversationJson::read);
+        return redis.<String, String>opsForHash().get(key(id), "d")
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("find", e))
+                .map(ConversationJson::read);
     }
 
     @Override
@@ -108,7 +111,8 @@ public final class RedisConversationStore implements ConversationStore {
                         .maxBackoff(Duration.ofMillis(100))
                         .jitter(0.75)
                         .filter(VersionConflict.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> new ConcurrentUpdateException(id, MAX_ATTEMPTS)));
+                        .onRetryExhaustedThrow((spec, signal) -> new ConcurrentUpdateException(id, MAX_ATTEMPTS)))
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("update", e));
     }
 
     @Override
@@ -124,7 +128,8 @@ public final class RedisConversationStore implements ConversationStore {
                                     Range.Bound.unbounded())))
                             .map(count -> Map.entry(status, count));
                 })
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ConversationStatus.class));
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ConversationStatus.class))
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("count", e));
     }
 
     @Override

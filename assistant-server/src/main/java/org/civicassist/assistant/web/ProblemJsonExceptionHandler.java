@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,10 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler, Ordered
             return Mono.error(error);
         }
         Problem problem = Problems.of(error);
-        if (Problems.isServerError(problem)) {
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.warn("request failed, store unavailable: {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), error.toString());
+        } else if (Problems.isServerError(problem)) {
             log.error("request failed: {} {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), error);
         } else {

@@ -1,6 +1,7 @@
 package org.civicassist.assistant.web;
 
 import org.civicassist.assistant.conversation.ConcurrentUpdateException;
+import org.civicassist.assistant.conversation.StoreUnavailableException;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,13 @@ public final class Problems {
         if (e instanceof ConcurrentUpdateException) {
             return new Problem(HttpStatus.CONFLICT, "conversation-busy", "会话正忙，请稍后重试。",
                     "The conversation is being changed by another request; please retry.");
+        }
+        if (e instanceof StoreUnavailableException) {
+            HttpHeaders retry = new HttpHeaders();
+            retry.set(HttpHeaders.RETRY_AFTER, "5");
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "服务暂时不可用，请稍后重试或拨打 12345。", "The service is briefly unavailable; please retry shortly.",
+                    retry);
         }
         if (e instanceof DataBufferLimitException || e instanceof PayloadTooLargeException
                 || e instanceof ContentTooLargeException) {

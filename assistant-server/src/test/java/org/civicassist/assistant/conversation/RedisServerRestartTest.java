@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,5 +107,33 @@ class RedisServerRestartTest {
         client(a).get().uri("/api/v1/conversations/{id}", id).header("X-Conversation-Token", token)
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.messages[0].text").isEqualTo("补办社保卡要钱吗");
+    }
+
+    @Test
+    void while_redis_is_down_requests_fail_fast_with_503__and_recover_when_it_returns() {
+        ConfigurableApplicationContext server = startServer();
+        Map<String, Object> opened = client(server).post().uri("/api/v1/conversations")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
+        String id = (String) opened.get("id");
+        String token = (String) opened.get("token");
+
+        redis.server().kill();
+        try {
+            client(server).mutate().responseTimeout(Duration.ofSeconds(15)).build()
+                    .post().uri("/api/v1/conversations/{id}/messages", id).header("X-Conversation-Token", token)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\": \"办护照要多久\"}").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().exists("Retry-After")
+                    .expectBody().jsonPath("$.code").isEqualTo("service-unavailable");
+        } finally {
+            redis.server().restart();
+        }
+
+        client(server).mutate().responseTimeout(Duration.ofSeconds(15)).build()
+                .post().uri("/api/v1/conversations/{id}/messages", id).header("X-Conversation-Token", token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\": \"办护照要多久\"}").exchange()
+                .expectStatus().isOk();
     }
 }
