@@ -34,15 +34,28 @@ public class ChatService {
     private final ConversationStore store;
     private final Assistant assistant;
     private final Clock clock;
-    private final int maxMessageLength;
+    private final Limits limits;
     private final List<TurnListener> listeners;
 
-    public ChatService(ConversationStore store, Assistant assistant, Clock clock, int maxMessageLength,
+    /**
+     * @param maxMessageLength longest citizen message, in characters (longer: 413)
+     * @param maxEntries       most transcript entries of one conversation; a citizen message that would exceed them
+     *                         is refused (409) so that no conversation grows without bound
+     */
+    public record Limits(int maxMessageLength, int maxEntries) {
+        public Limits {
+            if (maxMessageLength < 1 || maxEntries < 2) {
+                throw new IllegalArgumentException("limits too small");
+            }
+        }
+    }
+
+    public ChatService(ConversationStore store, Assistant assistant, Clock clock, Limits limits,
                        List<TurnListener> listeners) {
         this.store = store;
         this.assistant = assistant;
         this.clock = clock;
-        this.maxMessageLength = maxMessageLength;
+        this.limits = limits;
         this.listeners = List.copyOf(listeners);
     }
 
@@ -77,11 +90,19 @@ public class ChatService {
 
     public Mono<Reply> send(String id, String token, String text) {
         String message = validate(text);
-        return authorize(id, token).flatMap(c -> switch (c.status()) {
-            case CLOSED -> Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-closed",
-                    "会话已结束，请开始新的会话。", "The conversation is closed; start a new one."));
-            case WAITING, WITH_STAFF -> forwardToStaff(c, message);
-            case BOT -> answer(c, message);
+        return authorize(id, token).flatMap(c -> {
+            // a message and its reply
+            if (c.transcript().size() + 2 > limits.maxEntries()) {
+                return Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-full",
+                        "这个会话的消息已经很多了，请开始新的会话继续咨询。",
+                        "The conversation has reached its maximum length; start a new one."));
+            }
+            return switch (c.status()) {
+                case CLOSED -> Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-closed",
+                        "会话已结束，请开始新的会话。", "The conversation is closed; start a new one."));
+                case WAITING, WITH_STAFF -> forwardToStaff(c, message);
+                case BOT -> answer(c, message);
+            };
         });
     }
 
@@ -135,10 +156,10 @@ public class ChatService {
         if (text == null || text.isBlank()) {
             throw ApiException.badInput("消息内容不能为空。", "The message text must not be empty.");
         }
-        if (text.codePointCount(0, text.length()) > maxMessageLength) {
+        if (text.codePointCount(0, text.length()) > limits.maxMessageLength()) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "message-too-long",
-                    "消息太长了，请精简到 " + maxMessageLength + " 个字以内。",
-                    "The message is longer than " + maxMessageLength + " characters.");
+                    "消息太长了，请精简到 " + limits.maxMessageLength() + " 个字以内。",
+                    "The message is longer than " + limits.maxMessageLength() + " characters.");
         }
         return text;
     }

@@ -86,7 +86,9 @@ public class AssistantConfiguration {
     @Bean
     ChatService chatService(ConversationStore store, Assistant assistant, Clock clock,
                             AssistantProperties properties, List<TurnListener> listeners) {
-        return new ChatService(store, assistant, clock, properties.chat().maxMessageLength(), listeners);
+        AssistantProperties.Chat chat = properties.chat();
+        return new ChatService(store, assistant, clock,
+                new ChatService.Limits(chat.maxMessageLength(), chat.maxEntries()), listeners);
     }
 
     @Bean

@@ -35,11 +35,14 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, 
 
     /**
      * @param maxMessageLength    longest citizen message accepted, in characters (longer: 413)
+     * @param maxEntries          most messages (citizen, assistant and staff together) one conversation may hold; a
+     *                            citizen message beyond is refused with 409 {@code conversation-full}
      * @param conversationTtl     how long an idle conversation is kept
      * @param maintenanceInterval how often expired in-memory conversations are dropped and the conversation gauges
      *                            refreshed
      */
     public record Chat(@DefaultValue("1000") int maxMessageLength,
+                       @DefaultValue("400") int maxEntries,
                        @DefaultValue("24h") Duration conversationTtl,
                        @DefaultValue("30s") Duration maintenanceInterval) {
     }

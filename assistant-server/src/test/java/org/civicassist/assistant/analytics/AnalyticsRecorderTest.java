@@ -47,7 +47,8 @@ class AnalyticsRecorderTest {
     @Test
     void records_each_question_masked__never_the_raw_text() {
         AnalyticsRecorder recorder = new AnalyticsRecorder(analytics, assembly.nlp().understander());
-        ChatService chat = new ChatService(conversations, assembly.assistant(), clock, 500, List.of(recorder));
+        ChatService chat = new ChatService(conversations, assembly.assistant(), clock,
+                new ChatService.Limits(500, 100), List.of(recorder));
         ChatService.Opened opened = chat.open(null, null).block();
         String id = opened.conversation().id();
 
@@ -71,7 +72,8 @@ class AnalyticsRecorderTest {
     @Test
     void records_feedback_with_its_text_masked() {
         AnalyticsRecorder recorder = new AnalyticsRecorder(analytics, assembly.nlp().understander());
-        ChatService chat = new ChatService(conversations, assembly.assistant(), clock, 500, List.of(recorder));
+        ChatService chat = new ChatService(conversations, assembly.assistant(), clock,
+                new ChatService.Limits(500, 100), List.of(recorder));
         FeedbackService feedback = new FeedbackService(chat, conversations, clock, 200, List.of(recorder));
         ChatService.Opened opened = chat.open(null, null).block();
         String id = opened.conversation().id();

@@ -179,6 +179,18 @@ class ChatApiTest {
         }
 
         @Test
+        void a_conversation_at_its_maximum_length_takes_no_more_messages() {
+            Opened c = open();
+            for (int i = 0; i < ChatSliceConfiguration.MAX_ENTRIES / 2; i++) {
+                Map<String, Object> reply = (Map<String, Object>) send(c, "{\"text\": \"补办社保卡要钱吗\"}")
+                        .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody().get("reply");
+                assertThat(reply).isNotNull();
+            }
+
+            problem(send(c, "{\"text\": \"补办社保卡要钱吗\"}"), 409, "conversation-full");
+        }
+
+        @Test
         void malformed_json_is_400__without_parser_details() {
             Opened c = open();
 

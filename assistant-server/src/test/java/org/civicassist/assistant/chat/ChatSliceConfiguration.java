@@ -20,6 +20,7 @@ public class ChatSliceConfiguration {
 
     public static final int MAX_MESSAGE_LENGTH = 50;
     public static final int MAX_FEEDBACK_LENGTH = 20;
+    public static final int MAX_ENTRIES = 8;
 
     @Bean(destroyMethod = "close")
     AssistantAssembly tinyAssembly() {
@@ -43,7 +44,8 @@ public class ChatSliceConfiguration {
 
     @Bean
     ChatService chatService(ConversationStore store, AssistantAssembly assembly, AssistantMetrics metrics) {
-        return new ChatService(store, assembly.assistant(), Clock.systemUTC(), MAX_MESSAGE_LENGTH, List.of(metrics));
+        return new ChatService(store, assembly.assistant(), Clock.systemUTC(),
+                new ChatService.Limits(MAX_MESSAGE_LENGTH, MAX_ENTRIES), List.of(metrics));
     }
 
     @Bean
