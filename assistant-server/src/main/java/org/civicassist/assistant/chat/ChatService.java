@@ -21,6 +21,7 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -112,7 +113,7 @@ public class ChatService {
                 .flatMap(turn -> store.update(c.id(), current -> record(current, message, turn))
                         .switchIfEmpty(Mono.error(ApiException::notFound))
                         .doOnNext(saved -> log.info("conversation={} reply={} confidence={} elapsedMs={}", c.id(),
-                                turn.reply().type().wireName(), String.format("%.3f", turn.reply().confidence()),
+                                turn.reply().type().wireName(), String.format(Locale.ROOT, "%.3f", turn.reply().confidence()),
                                 turn.trace().elapsedNanos() / 1_000_000))
                         .flatMap(saved -> notifyListeners(saved, turn))
                         .thenReturn(turn.reply()));

@@ -6,6 +6,7 @@ import org.civicassist.assistant.reply.HandoffReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -80,7 +81,7 @@ public record Conversation(String id, String tokenHash, String channel, String l
 
     /** Id for the next transcript entry: its position, zero-padded so ids sort in order. */
     public String nextEntryId() {
-        return String.format("%06d", transcript.size() + 1);
+        return String.format(Locale.ROOT, "%06d", transcript.size() + 1);
     }
 
     public Optional<TranscriptEntry> entry(String entryId) {
