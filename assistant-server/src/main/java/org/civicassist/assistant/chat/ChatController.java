@@ -50,7 +50,7 @@ public class ChatController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<MessageResponse> send(@PathVariable String id,
                                       @RequestHeader(name = TOKEN_HEADER, required = false) String token,
-                                      @RequestBody Mono<MessageRequest> body) {
+                                      @RequestBody(required = false) Mono<MessageRequest> body) {
         return body.switchIfEmpty(Mono.error(() -> ApiException.badInput("请求体不能为空。", "The request body is empty.")))
                 .flatMap(req -> chat.send(id, token, req.text()))
                 .map(reply -> new MessageResponse(ReplyView.of(reply)));
@@ -62,7 +62,7 @@ public class ChatController {
     public Flux<ServerSentEvent<Object>> sendStreaming(@PathVariable String id,
                                                        @RequestHeader(name = TOKEN_HEADER, required = false)
                                                        String token,
-                                                       @RequestBody Mono<MessageRequest> body) {
+                                                       @RequestBody(required = false) Mono<MessageRequest> body) {
         return send(id, token, body).flatMapMany(response -> {
             List<ServerSentEvent<Object>> events = new ArrayList<>();
             for (String piece : pieces(response.reply().text())) {

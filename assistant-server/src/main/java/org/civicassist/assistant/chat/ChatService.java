@@ -14,12 +14,14 @@ import org.civicassist.assistant.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,13 +35,29 @@ public class ChatService {
     private final ConversationStore store;
     private final Assistant assistant;
     private final Clock clock;
-    private final int maxMessageLength;
+    private final Limits limits;
+    private final List<TurnListener> listeners;
 
-    public ChatService(ConversationStore store, Assistant assistant, Clock clock, int maxMessageLength) {
+    /**
+     * @param maxMessageLength longest citizen message, in characters (longer: 413)
+     * @param maxEntries       most transcript entries of one conversation; a citizen message that would exceed them
+     *                         is refused (409) so that no conversation grows without bound
+     */
+    public record Limits(int maxMessageLength, int maxEntries) {
+        public Limits {
+            if (maxMessageLength < 1 || maxEntries < 2) {
+                throw new IllegalArgumentException("limits too small");
+            }
+        }
+    }
+
+    public ChatService(ConversationStore store, Assistant assistant, Clock clock, Limits limits,
+                       List<TurnListener> listeners) {
         this.store = store;
         this.assistant = assistant;
         this.clock = clock;
-        this.maxMessageLength = maxMessageLength;
+        this.limits = limits;
+        this.listeners = List.copyOf(listeners);
     }
 
     public record Opened(Conversation conversation, String token) {
@@ -54,6 +72,10 @@ public class ChatService {
 
     /** The conversation if the token opens it; 404, 401 or 403 otherwise. */
     public Mono<Conversation> authorize(String id, String token) {
+        if (!ConversationTokens.isWellFormedId(id)) {
+            // never look up (or build a store key from) arbitrary input
+            return Mono.error(ApiException.notFound());
+        }
         return store.find(id)
                 .switchIfEmpty(Mono.error(ApiException::notFound))
                 .flatMap(c -> {
@@ -69,11 +91,19 @@ public class ChatService {
 
     public Mono<Reply> send(String id, String token, String text) {
         String message = validate(text);
-        return authorize(id, token).flatMap(c -> switch (c.status()) {
-            case CLOSED -> Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-closed",
-                    "会话已结束，请开始新的会话。", "The conversation is closed; start a new one."));
-            case WAITING, WITH_STAFF -> forwardToStaff(c, message);
-            case BOT -> answer(c, message);
+        return authorize(id, token).flatMap(c -> {
+            // a message and its reply
+            if (c.transcript().size() + 2 > limits.maxEntries()) {
+                return Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-full",
+                        "这个会话的消息已经很多了，请开始新的会话继续咨询。",
+                        "The conversation has reached its maximum length; start a new one."));
+            }
+            return switch (c.status()) {
+                case CLOSED -> Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-closed",
+                        "会话已结束，请开始新的会话。", "The conversation is closed; start a new one."));
+                case WAITING, WITH_STAFF -> forwardToStaff(c, message);
+                case BOT -> answer(c, message);
+            };
         });
     }
 
@@ -81,10 +111,24 @@ public class ChatService {
         return Mono.fromCallable(() -> assistant.respond(c.dialogue(), message))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(turn -> store.update(c.id(), current -> record(current, message, turn))
+                        .switchIfEmpty(Mono.error(ApiException::notFound))
                         .doOnNext(saved -> log.info("conversation={} reply={} confidence={} elapsedMs={}", c.id(),
-                                turn.reply().type().wireName(), String.format("%.3f", turn.reply().confidence()),
+                                turn.reply().type().wireName(), String.format(Locale.ROOT, "%.3f", turn.reply().confidence()),
                                 turn.trace().elapsedNanos() / 1_000_000))
+                        .flatMap(saved -> notifyListeners(saved, turn))
                         .thenReturn(turn.reply()));
+    }
+
+    private Mono<Void> notifyListeners(Conversation saved, Turn turn) {
+        String replyEntryId = saved.transcript().get(saved.transcript().size() - 1).id();
+        return Flux.fromIterable(listeners)
+                .concatMap(listener -> Mono.defer(() -> listener.turnSaved(saved, replyEntryId, turn))
+                        .onErrorResume(e -> {
+                            log.warn("turn listener {} failed for conversation={}: {}",
+                                    listener.getClass().getSimpleName(), saved.id(), e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     private Conversation record(Conversation current, String message, Turn turn) {
@@ -113,10 +157,10 @@ public class ChatService {
         if (text == null || text.isBlank()) {
             throw ApiException.badInput("消息内容不能为空。", "The message text must not be empty.");
         }
-        if (text.codePointCount(0, text.length()) > maxMessageLength) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "message-too-long",
-                    "消息太长了，请精简到 " + maxMessageLength + " 个字以内。",
-                    "The message is longer than " + maxMessageLength + " characters.");
+        if (text.codePointCount(0, text.length()) > limits.maxMessageLength()) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "message-too-long",
+                    "消息太长了，请精简到 " + limits.maxMessageLength() + " 个字以内。",
+                    "The message is longer than " + limits.maxMessageLength() + " characters.");
         }
         return text;
     }

@@ -1,11 +1,23 @@
 package org.civicassist.assistant.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.civicassist.assistant.admin.AdminApiKeyFilter;
+import org.civicassist.assistant.analytics.AnalyticsController.AnalyticsSettings;
+import org.civicassist.assistant.analytics.AnalyticsRecorder;
+import org.civicassist.assistant.analytics.AnalyticsReporter;
+import org.civicassist.assistant.analytics.AnalyticsStore;
+import org.civicassist.assistant.analytics.GapClusterer;
 import org.civicassist.assistant.chat.ChatService;
+import org.civicassist.assistant.chat.TurnListener;
+import org.civicassist.assistant.conversation.ConversationMaintenance;
 import org.civicassist.assistant.conversation.ConversationStore;
-import org.civicassist.assistant.conversation.InMemoryConversationStore;
+import org.civicassist.assistant.feedback.FeedbackListener;
+import org.civicassist.assistant.feedback.FeedbackService;
+import org.civicassist.assistant.metrics.AssistantMetrics;
 import org.civicassist.assistant.pipeline.Assistant;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.kb.embed.BgeSmallZhEmbedder;
+import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
 import org.civicassist.kb.search.KnowledgeBaseService;
@@ -14,13 +26,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
-/** Wires the plain-Java pipeline (nlp → knowledge base → assistant) into the application. */
+/** Wires the plain-Java pipeline (nlp → knowledge base → assistant) and the services around it. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AssistantProperties.class)
+@EnableScheduling
 public class AssistantConfiguration {
 
     @Bean
@@ -29,12 +44,18 @@ public class AssistantConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The embedding model, shared by retrieval and the grouping of knowledge gaps. */
+    @Bean
+    Embedder embedder() {
+        return new BgeSmallZhEmbedder();
+    }
+
     @Bean(destroyMethod = "close")
-    AssistantAssembly assistantAssembly(AssistantProperties properties, Clock clock) {
+    AssistantAssembly assistantAssembly(AssistantProperties properties, Embedder embedder, Clock clock) {
         AssistantProperties.Kb kb = properties.kb();
         KbSource source = kb.path() == null ? KbSource.bundled() : KbSource.directory(kb.path());
         return AssistantAssembly.create(source, kb.strict() ? LoadMode.STRICT : LoadMode.LENIENT,
-                Optional.ofNullable(kb.store()), new BgeSmallZhEmbedder(), clock);
+                Optional.ofNullable(kb.store()), embedder, clock);
     }
 
     @Bean
@@ -53,14 +74,49 @@ public class AssistantConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(ConversationStore.class)
-    InMemoryConversationStore inMemoryConversationStore(AssistantProperties properties, Clock clock) {
-        return new InMemoryConversationStore(properties.chat().conversationTtl(), clock);
+    AssistantMetrics assistantMetrics(MeterRegistry registry) {
+        return new AssistantMetrics(registry);
+    }
+
+    @Bean
+    AnalyticsRecorder analyticsRecorder(AnalyticsStore store, ChineseNlp nlp) {
+        return new AnalyticsRecorder(store, nlp.understander());
     }
 
     @Bean
     ChatService chatService(ConversationStore store, Assistant assistant, Clock clock,
-                            AssistantProperties properties) {
-        return new ChatService(store, assistant, clock, properties.chat().maxMessageLength());
+                            AssistantProperties properties, List<TurnListener> listeners) {
+        AssistantProperties.Chat chat = properties.chat();
+        return new ChatService(store, assistant, clock,
+                new ChatService.Limits(chat.maxMessageLength(), chat.maxEntries()), listeners);
+    }
+
+    @Bean
+    FeedbackService feedbackService(ChatService chat, ConversationStore store, Clock clock,
+                                    AssistantProperties properties, List<FeedbackListener> listeners) {
+        return new FeedbackService(chat, store, clock, properties.feedback().maxTextLength(), listeners);
+    }
+
+    @Bean
+    ConversationMaintenance conversationMaintenance(ConversationStore store, AssistantMetrics metrics) {
+        return new ConversationMaintenance(store, metrics::conversationCounts);
+    }
+
+    @Bean
+    AnalyticsReporter analyticsReporter(AnalyticsStore store, Embedder embedder, AssistantProperties properties,
+                                        Clock clock) {
+        AssistantProperties.Analytics a = properties.analytics();
+        return new AnalyticsReporter(store, new GapClusterer(embedder, a.gapSimilarity()), a.zoneId(), clock,
+                a.maxGapQuestions());
+    }
+
+    @Bean
+    AnalyticsSettings analyticsSettings(AssistantProperties properties) {
+        return new AnalyticsSettings(properties.analytics().retentionDays());
+    }
+
+    @Bean
+    AdminApiKeyFilter adminApiKeyFilter(AssistantProperties properties) {
+        return new AdminApiKeyFilter(properties.admin().key());
     }
 }

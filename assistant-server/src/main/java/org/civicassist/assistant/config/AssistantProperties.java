@@ -5,15 +5,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * Settings under {@code assistant.*}.
  *
- * @param kb   the knowledge base to serve
- * @param chat limits of the citizen chat
+ * @param kb        the knowledge base to serve
+ * @param chat      limits of the citizen chat
+ * @param feedback  limits of citizen feedback
+ * @param analytics what maintainers' analytics keep
+ * @param admin     the admin API
+ * @param redis     how Redis is used when {@code spring.data.redis.url} is set
  */
 @ConfigurationProperties("assistant")
-public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat) {
+public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, @DefaultValue Feedback feedback,
+                                  @DefaultValue Analytics analytics, @DefaultValue Admin admin,
+                                  @DefaultValue Redis redis) {
 
     /**
      * @param path   a KB directory in the shared format; empty means the demo KB bundled in the jar
@@ -26,10 +34,59 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat) 
     }
 
     /**
-     * @param maxMessageLength longest citizen message accepted, in characters (longer: 413)
-     * @param conversationTtl  how long an idle conversation is kept
+     * @param maxMessageLength    longest citizen message accepted, in characters (longer: 413)
+     * @param maxEntries          most messages (citizen, assistant and staff together) one conversation may hold; a
+     *                            citizen message beyond is refused with 409 {@code conversation-full}
+     * @param conversationTtl     how long an idle conversation is kept
+     * @param maintenanceInterval how often expired in-memory conversations are dropped and the conversation gauges
+     *                            refreshed
      */
     public record Chat(@DefaultValue("1000") int maxMessageLength,
-                       @DefaultValue("24h") Duration conversationTtl) {
+                       @DefaultValue("400") int maxEntries,
+                       @DefaultValue("24h") Duration conversationTtl,
+                       @DefaultValue("30s") Duration maintenanceInterval) {
+    }
+
+    /** @param maxTextLength longest {@code reason} or {@code comment} accepted, in characters (longer: 413) */
+    public record Feedback(@DefaultValue("500") int maxTextLength) {
+    }
+
+    /**
+     * @param retention        how long records are kept (and the most days a report may cover)
+     * @param zone             time zone of the report's days
+     * @param gapSimilarity    cosine similarity at which two unanswered questions count as the same knowledge gap
+     *                         (bge-small-zh: paraphrases score about 0.6-0.8, unrelated questions 0.25-0.4)
+     * @param maxGapQuestions  at most this many distinct questions (the most frequent) are grouped into gaps
+     * @param maxRecordsPerDay in-memory store only: records of each kind kept per day at most
+     */
+    public record Analytics(@DefaultValue("90d") Duration retention,
+                            @DefaultValue("Asia/Shanghai") String zone,
+                            @DefaultValue("0.6") double gapSimilarity,
+                            @DefaultValue("500") int maxGapQuestions,
+                            @DefaultValue("50000") int maxRecordsPerDay) {
+
+        public Analytics {
+            ZoneId.of(zone); // fail at startup on a misspelt zone
+        }
+
+        public ZoneId zoneId() {
+            return ZoneId.of(zone);
+        }
+
+        public int retentionDays() {
+            return (int) Math.max(1, retention.toDays());
+        }
+    }
+
+    /** @param apiKey the key admin requests send in {@code X-Admin-Key}; none disables the admin API */
+    public record Admin(String apiKey) {
+
+        public Optional<String> key() {
+            return Optional.ofNullable(apiKey).filter(k -> !k.isBlank());
+        }
+    }
+
+    /** @param keyPrefix prefix of every key the assistant writes, so that one Redis can serve several deployments */
+    public record Redis(@DefaultValue("civic:") String keyPrefix) {
     }
 }

@@ -6,6 +6,7 @@ import org.civicassist.assistant.reply.HandoffReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,50 +16,79 @@ import java.util.Optional;
  *
  * @param tokenHash     SHA-256 of the conversation token; the token itself is never stored
  * @param handoffReason why it was handed to a person, while waiting or with staff
+ * @param feedback      the citizen's verdicts on replies, at most one per reply (the latest)
+ * @param rating        the citizen's rating of the conversation (the latest)
  * @param version       incremented on every save, for optimistic concurrency
  */
 public record Conversation(String id, String tokenHash, String channel, String locale, Instant createdAt,
                            Instant updatedAt, ConversationStatus status, DialogueState dialogue,
-                           List<TranscriptEntry> transcript, Optional<HandoffReason> handoffReason, long version) {
+                           List<TranscriptEntry> transcript, Optional<HandoffReason> handoffReason,
+                           List<ReplyFeedback> feedback, Optional<ConversationRating> rating, long version) {
 
     public Conversation {
         Objects.requireNonNull(id);
         Objects.requireNonNull(tokenHash);
+        Objects.requireNonNull(createdAt);
+        Objects.requireNonNull(updatedAt);
         Objects.requireNonNull(status);
         Objects.requireNonNull(dialogue);
         transcript = List.copyOf(transcript);
         Objects.requireNonNull(handoffReason);
+        feedback = List.copyOf(feedback);
+        Objects.requireNonNull(rating);
     }
 
     public static Conversation start(String id, String tokenHash, String channel, String locale, Instant now) {
         return new Conversation(id, tokenHash, channel, locale, now, now, ConversationStatus.BOT,
-                DialogueState.initial(), List.of(), Optional.empty(), 0);
+                DialogueState.initial(), List.of(), Optional.empty(), List.of(), Optional.empty(), 0);
     }
 
     public Conversation append(TranscriptEntry entry) {
         List<TranscriptEntry> t = new ArrayList<>(transcript);
         t.add(entry);
         return new Conversation(id, tokenHash, channel, locale, createdAt, entry.at(), status, dialogue, t,
-                handoffReason, version);
+                handoffReason, feedback, rating, version);
     }
 
     public Conversation withDialogue(DialogueState next) {
         return new Conversation(id, tokenHash, channel, locale, createdAt, updatedAt, status, next, transcript,
-                handoffReason, version);
+                handoffReason, feedback, rating, version);
     }
 
     public Conversation withStatus(ConversationStatus next, Optional<HandoffReason> reason, Instant now) {
         return new Conversation(id, tokenHash, channel, locale, createdAt, now, next, dialogue, transcript, reason,
-                version);
+                feedback, rating, version);
+    }
+
+    /** Records a verdict on a reply, replacing an earlier verdict on the same reply. */
+    public Conversation withFeedback(ReplyFeedback verdict) {
+        List<ReplyFeedback> f = new ArrayList<>(feedback);
+        f.removeIf(old -> old.messageId().equals(verdict.messageId()));
+        f.add(verdict);
+        return new Conversation(id, tokenHash, channel, locale, createdAt, later(verdict.at()), status, dialogue,
+                transcript, handoffReason, f, rating, version);
+    }
+
+    public Conversation withRating(ConversationRating next) {
+        return new Conversation(id, tokenHash, channel, locale, createdAt, later(next.at()), status, dialogue,
+                transcript, handoffReason, feedback, Optional.of(next), version);
     }
 
     public Conversation nextVersion() {
         return new Conversation(id, tokenHash, channel, locale, createdAt, updatedAt, status, dialogue, transcript,
-                handoffReason, version + 1);
+                handoffReason, feedback, rating, version + 1);
     }
 
     /** Id for the next transcript entry: its position, zero-padded so ids sort in order. */
     public String nextEntryId() {
-        return String.format("%06d", transcript.size() + 1);
+        return String.format(Locale.ROOT, "%06d", transcript.size() + 1);
+    }
+
+    public Optional<TranscriptEntry> entry(String entryId) {
+        return transcript.stream().filter(e -> e.id().equals(entryId)).findFirst();
+    }
+
+    private Instant later(Instant at) {
+        return at.isAfter(updatedAt) ? at : updatedAt;
     }
 }

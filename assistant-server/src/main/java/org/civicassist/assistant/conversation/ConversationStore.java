@@ -2,6 +2,7 @@ package org.civicassist.assistant.conversation;
 
 import reactor.core.publisher.Mono;
 
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -18,7 +19,14 @@ public interface ConversationStore {
 
     /**
      * Applies {@code change} to the current value and saves the result atomically with respect to other updates of
-     * the same conversation (retrying on a concurrent change). Empty if the conversation is unknown.
+     * the same conversation (retrying on a concurrent change, so {@code change} must have no side effects). Empty if
+     * the conversation is unknown; {@link ConcurrentUpdateException} if it kept changing under every retry.
      */
     Mono<Conversation> update(String id, Function<Conversation, Conversation> change);
+
+    /** How many live conversations are in each status (statuses without any may be missing). */
+    Mono<Map<ConversationStatus, Long>> countByStatus();
+
+    /** Which kind of store this is, for logs and health: {@code in-memory} or {@code redis}. */
+    String kind();
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Conversation ids and tokens. A token is 256 random bits shown to the citizen once; only its SHA-256 is stored, and
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 public final class ConversationTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern ID_FORM = Pattern.compile("[0-9a-f]{32}");
 
     private ConversationTokens() {
     }
@@ -22,6 +24,11 @@ public final class ConversationTokens {
         byte[] b = new byte[16];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
+    }
+
+    /** Whether the text has the form of an id this class makes; anything else cannot name a conversation. */
+    public static boolean isWellFormedId(String id) {
+        return id != null && ID_FORM.matcher(id).matches();
     }
 
     public static String newToken() {

@@ -5,12 +5,14 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The embedded default: conversations in a map, expired after a period without activity. Lost on restart, which is
- * why production deployments configure Redis.
+ * The embedded default: conversations in a map, expired after a period without activity ({@link #evictExpired()}
+ * runs on a schedule). Lost on restart, which is why production deployments configure Redis.
  */
 public final class InMemoryConversationStore implements ConversationStore {
 
@@ -48,7 +50,27 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Mono<Conversation> update(String id, Function<Conversation, Conversation> change) {
-        return Mono.fromSupplier(() -> conversations.computeIfPresent(id, (k, c) -> change.apply(c).nextVersion()));
+        return Mono.fromSupplier(() -> conversations.computeIfPresent(id, (k, c) -> expired(c, clock.instant())
+                ? null : change.apply(c).nextVersion()));
+    }
+
+    @Override
+    public Mono<Map<ConversationStatus, Long>> countByStatus() {
+        return Mono.fromSupplier(() -> {
+            Instant now = clock.instant();
+            Map<ConversationStatus, Long> counts = new EnumMap<>(ConversationStatus.class);
+            for (Conversation c : conversations.values()) {
+                if (!expired(c, now)) {
+                    counts.merge(c.status(), 1L, Long::sum);
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public String kind() {
+        return "in-memory";
     }
 
     private boolean expired(Conversation c, Instant now) {
@@ -56,8 +78,14 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     /** Drops conversations idle for longer than the time to live; called periodically. */
-    public void evictExpired() {
+    public int evictExpired() {
         Instant now = clock.instant();
+        int before = conversations.size();
         conversations.values().removeIf(c -> expired(c, now));
+        return before - conversations.size();
+    }
+
+    public int size() {
+        return conversations.size();
     }
 }

@@ -1,0 +1,22 @@
+package org.civicassist.assistant.analytics;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+
+/**
+ * Where analytics records are kept, by day, for the retention period: in memory by default, in Redis when
+ * {@code spring.data.redis.url} is set. Days are calendar days in the configured zone.
+ */
+public interface AnalyticsStore {
+
+    Mono<Void> add(QuestionRecord record);
+
+    Mono<Void> add(FeedbackRecord record);
+
+    /** Questions of the days {@code from} to {@code to}, both included. */
+    Flux<QuestionRecord> questions(LocalDate from, LocalDate to);
+
+    Flux<FeedbackRecord> feedback(LocalDate from, LocalDate to);
+}

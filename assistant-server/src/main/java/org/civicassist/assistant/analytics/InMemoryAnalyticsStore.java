@@ -1,0 +1,94 @@
+package org.civicassist.assistant.analytics;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded default: records by day in memory, days past the retention dropped, at most {@code maxPerDay}
+ * records of each kind a day (so a flood cannot exhaust memory). Lost on restart.
+ */
+public final class InMemoryAnalyticsStore implements AnalyticsStore {
+
+    private static final Logger log = LoggerFactory.getLogger(InMemoryAnalyticsStore.class);
+
+    private final Days<QuestionRecord> questions;
+    private final Days<FeedbackRecord> feedback;
+
+    public InMemoryAnalyticsStore(Duration retention, ZoneId zone, int maxPerDay, Clock clock) {
+        this.questions = new Days<>(retention, zone, maxPerDay, clock);
+        this.feedback = new Days<>(retention, zone, maxPerDay, clock);
+    }
+
+    @Override
+    public Mono<Void> add(QuestionRecord record) {
+        return Mono.fromRunnable(() -> questions.add(record.at(), record));
+    }
+
+    @Override
+    public Mono<Void> add(FeedbackRecord record) {
+        return Mono.fromRunnable(() -> feedback.add(record.at(), record));
+    }
+
+    @Override
+    public Flux<QuestionRecord> questions(LocalDate from, LocalDate to) {
+        return Flux.defer(() -> Flux.fromIterable(questions.between(from, to)));
+    }
+
+    @Override
+    public Flux<FeedbackRecord> feedback(LocalDate from, LocalDate to) {
+        return Flux.defer(() -> Flux.fromIterable(feedback.between(from, to)));
+    }
+
+    private static final class Days<T> {
+        private final ConcurrentNavigableMap<LocalDate, Day<T>> days = new ConcurrentSkipListMap<>();
+        private final Duration retention;
+        private final ZoneId zone;
+        private final int maxPerDay;
+        private final Clock clock;
+
+        Days(Duration retention, ZoneId zone, int maxPerDay, Clock clock) {
+            this.retention = retention;
+            this.zone = zone;
+            this.maxPerDay = maxPerDay;
+            this.clock = clock;
+        }
+
+        void add(Instant at, T record) {
+            LocalDate day = LocalDate.ofInstant(at, zone);
+            days.headMap(LocalDate.ofInstant(clock.instant().minus(retention), zone)).clear();
+            Day<T> d = days.computeIfAbsent(day, k -> new Day<>());
+            if (d.size.incrementAndGet() > maxPerDay) {
+                d.size.decrementAndGet();
+                if (!d.warned) {
+                    d.warned = true;
+                    log.warn("analytics: more than {} records on {}; further ones are not kept", maxPerDay, day);
+                }
+                return;
+            }
+            d.records.add(record);
+        }
+
+        List<T> between(LocalDate from, LocalDate to) {
+            return days.subMap(from, true, to, true).values().stream().flatMap(d -> d.records.stream()).toList();
+        }
+    }
+
+    private static final class Day<T> {
+        final ConcurrentLinkedQueue<T> records = new ConcurrentLinkedQueue<>();
+        final AtomicInteger size = new AtomicInteger();
+        volatile boolean warned;
+    }
+}

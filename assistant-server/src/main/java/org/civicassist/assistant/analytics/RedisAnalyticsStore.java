@@ -1,0 +1,80 @@
+package org.civicassist.assistant.analytics;
+
+import org.civicassist.assistant.conversation.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Function;
+
+/**
+ * Analytics records in Redis, one list a day and kind, each expiring after the retention period:
+ * {@code {prefix}analytics:questions:2026-11-28}, {@code {prefix}analytics:feedback:2026-11-28}.
+ */
+public final class RedisAnalyticsStore implements AnalyticsStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisAnalyticsStore.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final String prefix;
+    private final Duration retention;
+    private final ZoneId zone;
+
+    public RedisAnalyticsStore(ReactiveStringRedisTemplate redis, String keyPrefix, Duration retention, ZoneId zone) {
+        this.redis = redis;
+        this.prefix = keyPrefix;
+        this.retention = retention;
+        this.zone = zone;
+    }
+
+    @Override
+    public Mono<Void> add(QuestionRecord record) {
+        return append(key("questions", LocalDate.ofInstant(record.at(), zone)), AnalyticsJson.write(record));
+    }
+
+    @Override
+    public Mono<Void> add(FeedbackRecord record) {
+        return append(key("feedback", LocalDate.ofInstant(record.at(), zone)), AnalyticsJson.write(record));
+    }
+
+    @Override
+    public Flux<QuestionRecord> questions(LocalDate from, LocalDate to) {
+        return read("questions", from, to, AnalyticsJson::readQuestion);
+    }
+
+    @Override
+    public Flux<FeedbackRecord> feedback(LocalDate from, LocalDate to) {
+        return read("feedback", from, to, AnalyticsJson::readFeedback);
+    }
+
+    private Mono<Void> append(String key, String json) {
+        // the day's list lives one day longer than the retention, counted from its last record
+        return redis.opsForList().rightPush(key, json)
+                .then(redis.expire(key, retention.plusDays(1)))
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("analytics", e))
+                .then();
+    }
+
+    private <T> Flux<T> read(String kind, LocalDate from, LocalDate to, Function<String, T> parse) {
+        return Flux.fromStream(from.datesUntil(to.plusDays(1)))
+                .concatMap(day -> redis.opsForList().range(key(kind, day), 0, -1))
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("analytics", e))
+                .concatMap(json -> {
+                    try {
+                        return Mono.just(parse.apply(json));
+                    } catch (RuntimeException e) {
+                        log.warn("analytics: skipping an unreadable {} record: {}", kind, e.toString());
+                        return Mono.empty();
+                    }
+                });
+    }
+
+    private String key(String kind, LocalDate day) {
+        return prefix + "analytics:" + kind + ":" + day;
+    }
+}

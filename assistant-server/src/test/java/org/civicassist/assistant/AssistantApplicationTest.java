@@ -1,0 +1,149 @@
+package org.civicassist.assistant;
+
+import org.civicassist.assistant.conversation.ConversationMaintenance;
+import org.civicassist.assistant.conversation.ConversationStore;
+import org.civicassist.assistant.conversation.InMemoryConversationStore;
+import org.civicassist.assistant.testing.TestEmbedderConfiguration;
+import org.civicassist.assistant.testing.TinyKbProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application over the tiny KB (embedded default: in-memory store), through real HTTP: wiring, metrics on
+ * {@code /actuator/prometheus}, feedback into analytics, the admin API key, and problem+json outside controllers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"assistant.admin.api-key=test-admin-key", "assistant.analytics.gap-similarity=0.5"})
+@Import(TestEmbedderConfiguration.class)
+class AssistantApplicationTest {
+
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @DynamicPropertySource
+    static void tinyKb(DynamicPropertyRegistry registry) {
+        Path kb = TinyKbProperties.directory();
+        for (String pair : TinyKbProperties.of(kb)) {
+            String[] kv = pair.split("=", 2);
+            if (!kv[0].equals("server.port")) {
+                registry.add(kv[0], () -> kv[1]);
+            }
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConversationStore store;
+    @Autowired
+    ConversationMaintenance maintenance;
+
+    WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    record Opened(String id, String token) {
+    }
+
+    Opened open() {
+        Map<String, Object> body = client().post().uri("/api/v1/conversations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isCreated()
+                .expectBody(JSON).returnResult().getResponseBody();
+        return new Opened((String) body.get("id"), (String) body.get("token"));
+    }
+
+    Map<String, Object> ask(Opened c, String text) {
+        return client().post().uri("/api/v1/conversations/{id}/messages", c.id())
+                .header("X-Conversation-Token", c.token()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", text)).exchange().expectStatus().isOk()
+                .expectBody(JSON).returnResult().getResponseBody();
+    }
+
+    @Test
+    void without_redis_keeps_conversations_in_memory() {
+        assertThat(store).isInstanceOf(InMemoryConversationStore.class);
+        assertThat(store.kind()).isEqualTo("in-memory");
+    }
+
+    @Test
+    void exposes_replies_latency_and_conversations_by_status_on_prometheus() {
+        Opened c = open();
+        ask(c, "补办社保卡要钱吗");
+        maintenance.run();
+
+        String metrics = client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(metrics).containsPattern("assistant_replies_total\\{[^}]*type=\"(answer|clarify|handoff)\"")
+                .contains("assistant_answer_latency_seconds_count")
+                .containsPattern("assistant_conversations\\{[^}]*status=\"bot\"")
+                .containsPattern("assistant_conversations\\{[^}]*status=\"waiting\"");
+    }
+
+    @Test
+    void admin_analytics_needs_the_admin_key() {
+        client().get().uri("/api/v1/admin/analytics").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("admin-key-missing");
+        client().get().uri("/api/v1/admin/analytics").header("X-Admin-Key", "guess").exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("admin-key-invalid");
+        client().get().uri("/api/v1/admin/analytics?days=0").header("X-Admin-Key", "test-admin-key").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("bad-input");
+        client().get().uri("/api/v1/admin/analytics?days=abc").header("X-Admin-Key", "test-admin-key").exchange()
+                .expectStatus().isBadRequest();
+        client().get().uri("/api/v1/admin/no-such-report").header("X-Admin-Key", "test-admin-key").exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void feedback_and_questions_reach_the_analytics_report__masked() {
+        Opened c = open();
+        ask(c, "补办社保卡要钱吗，我手机13812345678");
+        client().post().uri("/api/v1/conversations/{id}/feedback", c.id()).header("X-Conversation-Token", c.token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"message_id\": \"000002\", \"useful\": false, \"reason\": \"没讲清楚\"}")
+                .exchange().expectStatus().isOk();
+        client().post().uri("/api/v1/conversations/{id}/feedback", c.id()).header("X-Conversation-Token", c.token())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"rating\": 1, \"comment\": \"不满意\"}")
+                .exchange().expectStatus().isOk();
+
+        String report = client().get().uri("/api/v1/admin/analytics?days=1").header("X-Admin-Key", "test-admin-key")
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(report).contains("\"totals\"", "\"by_domain_and_day\"", "\"top_questions\"", "\"knowledge_gaps\"",
+                        "\"handoff_reasons\"", "\"badly_rated\"", "\"not_useful\"", "\"resolution_rate\"",
+                        "补办社保卡要钱吗，我手机***********", "没讲清楚", "\"rating\":1")
+                .doesNotContain("13812345678");
+    }
+
+    @Test
+    void errors_outside_the_api_controllers_are_problem_json_too() {
+        client().get().uri("/no/such/page").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("not-found")
+                .jsonPath("$.detail_zh").isNotEmpty().jsonPath("$.trace").doesNotExist();
+        client().post().uri("/actuator/health").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+}

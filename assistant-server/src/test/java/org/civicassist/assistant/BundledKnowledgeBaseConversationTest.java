@@ -1,0 +1,103 @@
+package org.civicassist.assistant;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The smoke test of the whole server on the bundled demo KB, with the real embedding model, over HTTP: a real
+ * question gets a cited answer, and a follow-up in the same conversation is answered about the same service.
+ * The index is stored under {@code target/test-store}, so the KB is embedded once per build.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"assistant.kb.store=target/test-store", "assistant.kb.watch=false"})
+class BundledKnowledgeBaseConversationTest {
+
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    record Opened(String id, String token) {
+    }
+
+    Opened open() {
+        Map<String, Object> body = client().post().uri("/api/v1/conversations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isCreated()
+                .expectBody(JSON).returnResult().getResponseBody();
+        return new Opened((String) body.get("id"), (String) body.get("token"));
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ask(Opened c, String text) {
+        Map<String, Object> body = client().post().uri("/api/v1/conversations/{id}/messages", c.id())
+                .header("X-Conversation-Token", c.token()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", text)).exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON).returnResult().getResponseBody();
+        return (Map<String, Object>) body.get("reply");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> citations(Map<String, Object> reply) {
+        return (List<Map<String, Object>>) reply.get("citations");
+    }
+
+    /** The guide a reply rests on: the cited guide, or the guide cited after the FAQ it answers from. */
+    static String guideOf(Map<String, Object> reply) {
+        return citations(reply).stream().map(c -> (String) c.get("id")).filter(id -> id.startsWith("guide-"))
+                .findFirst().orElseThrow(() -> new AssertionError("no guide cited in " + reply));
+    }
+
+    @Test
+    void a_real_question_gets_a_cited_answer() {
+        Opened c = open();
+
+        Map<String, Object> reply = ask(c, "社保卡丢了怎么补办");
+
+        assertThat(reply.get("type")).as("reply %s", reply).isEqualTo("answer");
+        assertThat(citations(reply)).isNotEmpty();
+        Map<String, Object> first = citations(reply).get(0);
+        assertThat((String) first.get("id")).isIn("faq-shebao-001", "guide-shebao-card-reissue");
+        assertThat((String) first.get("title")).isNotBlank();
+        assertThat(guideOf(reply)).isEqualTo("guide-shebao-card-reissue");
+        assertThat((String) reply.get("text")).contains("挂失");
+        assertThat(((Number) reply.get("confidence")).doubleValue()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void a_follow_up_is_answered_from_the_same_guide() {
+        Opened c = open();
+        Map<String, Object> first = ask(c, "社保卡丢了怎么补办");
+        assertThat(first.get("type")).as("reply %s", first).isEqualTo("answer");
+        String guide = guideOf(first);
+
+        Map<String, Object> followUp = ask(c, "那要多久");
+
+        assertThat(followUp.get("type")).as("reply %s", followUp).isEqualTo("answer");
+        Map<String, Object> cited = citations(followUp).get(0);
+        boolean timeLimitSection = guide.equals(cited.get("id")) && "办理时限".equals(cited.get("section"));
+        boolean faqOfTheGuide = ((String) cited.get("id")).startsWith("faq-") && guide.equals(guideOf(followUp));
+        assertThat(timeLimitSection || faqOfTheGuide)
+                .as("cites %s's 办理时限 section or one of its FAQs: %s", guide, citations(followUp))
+                .isTrue();
+        client().get().uri("/api/v1/conversations/{id}", c.id()).header("X-Conversation-Token", c.token())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("bot").jsonPath("$.messages.length()").isEqualTo(4);
+    }
+}

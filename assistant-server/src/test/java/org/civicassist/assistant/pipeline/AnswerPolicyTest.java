@@ -1,0 +1,227 @@
+package org.civicassist.assistant.pipeline;
+
+import org.civicassist.assistant.reply.HandoffReason;
+import org.civicassist.assistant.reply.RefusalReason;
+import org.civicassist.kb.passage.Passage;
+import org.civicassist.kb.passage.PassageKind;
+import org.civicassist.kb.rank.Candidate;
+import org.civicassist.kb.rank.Features;
+import org.civicassist.kb.search.SearchResult;
+import org.civicassist.nlp.Understanding;
+import org.civicassist.nlp.intent.Signal;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The decide stage at and around its thresholds, and the precedence of the signals. */
+class AnswerPolicyTest {
+
+    static final double ANSWER = 0.6;
+    static final double CLARIFY = 0.3;
+
+    private final AnswerPolicy policy = new AnswerPolicy(ANSWER, CLARIFY);
+
+    static Understanding question(String text, Signal... signals) {
+        Set<Signal> set = signals.length == 0 ? Set.of() : EnumSet.of(signals[0], signals);
+        return new Understanding(text, text, text, text, List.of(), Set.of(), Optional.empty(), set);
+    }
+
+    static Candidate candidate(String serviceId, String section, double score) {
+        Passage p = new Passage(serviceId + "#" + section + "#0", PassageKind.SECTION, serviceId, section, serviceId,
+                "标题 " + serviceId, "社保", List.of(), "内容", null);
+        return new Candidate(p, new Features(), score);
+    }
+
+    static SearchResult result(double confidence, Candidate... ranked) {
+        return new SearchResult(List.of(ranked), confidence);
+    }
+
+    static final DialogueState FRESH = DialogueState.initial();
+    static final DialogueState AFTER_UNRESOLVED_TURN = DialogueState.initial().unresolved();
+
+    @Nested
+    class Thresholds {
+
+        @ParameterizedTest(name = "confidence {0} → {1}")
+        @CsvSource({
+                "1.0,   AnswerWith",
+                "0.6,   AnswerWith",
+                "0.5999, AskToChoose",
+                "0.3,   AskToChoose",
+                "0.2999, HandToStaff",
+                "0.0,   HandToStaff"})
+        void decide_by_confidence__when_services_compete(double confidence, String expected) {
+            SearchResult r = result(confidence, candidate("guide-a", "办理时限", 5.0),
+                    candidate("guide-b", "办理时限", 4.5), candidate("guide-a", "申请材料", 4.0));
+
+            Decision d = policy.decide(question("补办要多久"), r, FRESH);
+
+            assertThat(d.getClass().getSimpleName()).isEqualTo(expected);
+        }
+
+        @Test
+        void answers_with_the_first_candidate_and_its_confidence() {
+            Candidate first = candidate("guide-a", "办理时限", 5.0);
+
+            Decision d = policy.decide(question("补办要多久"), result(0.8, first, candidate("guide-b", "x", 4.9)),
+                    FRESH);
+
+            assertThat(d).isEqualTo(new Decision.AnswerWith(first, 0.8));
+        }
+
+        @Test
+        void hands_off_for_low_confidence__between_thresholds_when_only_one_service_competes() {
+            SearchResult r = result(0.45, candidate("guide-a", "办理时限", 5.0), candidate("guide-a", "申请材料", 4.9),
+                    candidate("guide-b", "办理时限", 1.0));
+
+            Decision d = policy.decide(question("补办要多久"), r, FRESH);
+
+            assertThat(d).isEqualTo(new Decision.HandToStaff(HandoffReason.LOW_CONFIDENCE, 0.45));
+        }
+
+        @Test
+        void hands_off_as_unresolved__instead_of_asking_twice_in_a_row() {
+            SearchResult r = result(0.45, candidate("guide-a", "办理时限", 5.0), candidate("guide-b", "办理时限", 4.9));
+
+            Decision d = policy.decide(question("补办要多久"), r, AFTER_UNRESOLVED_TURN);
+
+            assertThat(d).isEqualTo(new Decision.HandToStaff(HandoffReason.UNRESOLVED, 0.45));
+        }
+
+        @Test
+        void still_answers_after_an_unresolved_turn__when_confident() {
+            Candidate first = candidate("guide-a", "办理时限", 5.0);
+
+            assertThat(policy.decide(question("补办要多久"), result(0.9, first), AFTER_UNRESOLVED_TURN))
+                    .isInstanceOf(Decision.AnswerWith.class);
+        }
+
+        @Test
+        void hands_off_with_zero_confidence__when_nothing_was_retrieved() {
+            assertThat(policy.decide(question("火星签证"), SearchResult.empty(), FRESH))
+                    .isEqualTo(new Decision.HandToStaff(HandoffReason.LOW_CONFIDENCE, 0));
+        }
+
+        @Test
+        void greets_back__when_nothing_was_retrieved_for_a_greeting() {
+            assertThat(policy.decide(question("你好呀", Signal.GREETING), SearchResult.empty(), FRESH))
+                    .isEqualTo(new Decision.SmallTalk(Signal.GREETING));
+        }
+
+        @Test
+        void rejects_thresholds_out_of_order() {
+            assertThatThrownBy(() -> new AnswerPolicy(0.3, 0.6)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new AnswerPolicy(1.1, 0.6)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new AnswerPolicy(0.5, -0.1)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class Competing_options {
+
+        @Test
+        void offers_the_best_candidate_of_each_service_within_the_margin() {
+            Candidate a1 = candidate("guide-a", "办理时限", 5.0);
+            Candidate a2 = candidate("guide-a", "申请材料", 4.8);
+            Candidate b1 = candidate("guide-b", "办理时限", 4.0);
+            Candidate c1 = candidate("guide-c", "办理时限", 5.0 - AnswerPolicy.COMPETING_MARGIN - 0.01);
+
+            Decision d = policy.decide(question("补办要多久"), result(0.4, a1, a2, b1, c1), FRESH);
+
+            assertThat(d).isEqualTo(new Decision.AskToChoose(List.of(a1, b1), 0.4));
+        }
+
+        @Test
+        void offers_at_most_the_maximum_number_of_options() {
+            List<Candidate> ranked = new ArrayList<>();
+            for (int i = 0; i < AnswerPolicy.MAX_OPTIONS + 3; i++) {
+                ranked.add(candidate("guide-" + i, "办理时限", 5.0 - i * 0.1));
+            }
+
+            List<Candidate> options = AnswerPolicy.competingServices(ranked);
+
+            assertThat(options).hasSize(AnswerPolicy.MAX_OPTIONS).containsExactlyElementsOf(
+                    ranked.subList(0, AnswerPolicy.MAX_OPTIONS));
+        }
+    }
+
+    @Nested
+    class Signals {
+
+        @ParameterizedTest
+        @EnumSource(value = Signal.class, names = {"EMERGENCY_FIRE", "EMERGENCY_MEDICAL", "EMERGENCY_POLICE"})
+        void an_emergency_hands_off_at_once__before_anything_else(Signal emergency) {
+            Decision d = policy.decideFromSignals(question("着火了 你们这帮废物", emergency, Signal.ABUSIVE,
+                    Signal.HUMAN_REQUEST));
+
+            assertThat(d).isEqualTo(new Decision.HandToStaff(HandoffReason.EMERGENCY, 1.0));
+        }
+
+        @Test
+        void abuse_is_declined__even_when_a_person_is_asked_for() {
+            assertThat(policy.decideFromSignals(question("转人工 废物", Signal.ABUSIVE, Signal.HUMAN_REQUEST)))
+                    .isEqualTo(new Decision.Decline(RefusalReason.ABUSIVE));
+        }
+
+        @Test
+        void a_request_for_a_person_is_handed_off_as_requested() {
+            assertThat(policy.decideFromSignals(question("转人工", Signal.HUMAN_REQUEST, Signal.COMPLAINT)))
+                    .isEqualTo(new Decision.HandToStaff(HandoffReason.REQUESTED, 1.0));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Signal.class, names = {"COMPLAINT", "ANGER"})
+        void a_complaint_or_anger_is_handed_off_as_a_complaint(Signal signal) {
+            assertThat(policy.decideFromSignals(question("窗口态度太差了", signal)))
+                    .isEqualTo(new Decision.HandToStaff(HandoffReason.COMPLAINT, 1.0));
+        }
+
+        @Test
+        void urgent_hardship_is_handed_off() {
+            assertThat(policy.decideFromSignals(question("家里断粮了求助", Signal.URGENT_HELP)))
+                    .isEqualTo(new Decision.HandToStaff(HandoffReason.URGENT_HELP, 1.0));
+        }
+
+        @Test
+        void a_bare_greeting_is_small_talk__but_a_greeting_with_a_question_needs_retrieval() {
+            Understanding bare = new Understanding("你好", "你好", "", "你好", List.of(), Set.of(), Optional.empty(),
+                    Set.of(Signal.GREETING));
+
+            assertThat(policy.decideFromSignals(bare)).isEqualTo(new Decision.SmallTalk(Signal.GREETING));
+            assertThat(policy.decideFromSignals(question("你好，社保卡怎么补办", Signal.GREETING))).isNull();
+        }
+
+        @Test
+        void nothing_to_search_asks_for_the_question() {
+            Understanding blank = new Understanding("？？", "？？", "？？", "？？", List.of(), Set.of(), Optional.empty(),
+                    Set.of());
+
+            assertThat(policy.decideFromSignals(blank)).isEqualTo(new Decision.AskForQuestion());
+        }
+
+        @Test
+        void an_ordinary_question_needs_retrieval() {
+            assertThat(policy.decideFromSignals(question("公积金怎么提取"))).isNull();
+        }
+
+        @Test
+        void offered_options_are_remembered_after_asking_to_choose() {
+            DialogueState next = FRESH.offering(Map.of("护照", "guide-passport#申请材料"));
+
+            assertThat(next.unresolvedStreak()).isEqualTo(1);
+            assertThat(next.offeredOptions()).containsEntry("护照", "guide-passport#申请材料");
+        }
+    }
+}

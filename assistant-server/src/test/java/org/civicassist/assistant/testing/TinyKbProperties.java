@@ -1,0 +1,32 @@
+package org.civicassist.assistant.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Properties that point the application at a fresh {@link TinyKb}, for {@code SpringApplicationBuilder} tests. */
+public final class TinyKbProperties {
+
+    private TinyKbProperties() {
+    }
+
+    /** A fresh tiny KB directory under {@code target/tiny-kb}. */
+    public static Path directory() {
+        try {
+            Path root = Files.createDirectories(Path.of("target", "tiny-kb"));
+            return TinyKb.writeTo(Files.createTempDirectory(root, "app"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code key=value} pairs: the KB, its index store next to it, a random port, no file watching. */
+    public static List<String> of(Path kb) {
+        return List.of("assistant.kb.path=" + kb.toAbsolutePath(),
+                "assistant.kb.store=" + kb.toAbsolutePath().resolveSibling(kb.getFileName() + "-store"),
+                "assistant.kb.watch=false",
+                "server.port=0");
+    }
+}
