@@ -41,7 +41,7 @@ public final class ConversationJson {
                     long version) {
     }
 
-    record DialogueDocument(String topicServiceId, String topicTitle, int unresolvedStreak,
+    record DialogueDocument(String topicServiceId, String topicTitle, String lastQuestion, int unresolvedStreak,
                             Map<String, String> offeredOptions) {
     }
 
@@ -84,7 +84,7 @@ public final class ConversationJson {
         return new Document(SCHEMA, c.id(), c.tokenHash(), c.channel(), c.locale(), c.createdAt().toString(),
                 c.updatedAt().toString(), wire(c.status()), c.handoffReason().map(ConversationJson::wire).orElse(null),
                 new DialogueDocument(s.topicServiceId().orElse(null), s.topicTitle().orElse(null),
-                        s.unresolvedStreak(), s.offeredOptions()),
+                        s.lastQuestion().orElse(null), s.unresolvedStreak(), s.offeredOptions()),
                 c.transcript().stream().map(ConversationJson::toDocument).toList(),
                 c.feedback().stream().map(f -> new FeedbackDocument(f.messageId(), f.useful(),
                         f.reason().orElse(null), f.at().toString())).toList(),
@@ -115,7 +115,8 @@ public final class ConversationJson {
         DialogueDocument dd = d.dialogue();
         DialogueState dialogue = dd == null ? DialogueState.initial()
                 : new DialogueState(Optional.ofNullable(dd.topicServiceId()), Optional.ofNullable(dd.topicTitle()),
-                dd.unresolvedStreak(), dd.offeredOptions() == null ? Map.of() : dd.offeredOptions());
+                Optional.ofNullable(dd.lastQuestion()), dd.unresolvedStreak(),
+                dd.offeredOptions() == null ? Map.of() : dd.offeredOptions());
         return new Conversation(d.id(), d.tokenHash(), d.channel(), d.locale(), Instant.parse(d.createdAt()),
                 Instant.parse(d.updatedAt()), parse(ConversationStatus.class, d.status()),
                 dialogue, list(d.transcript()).stream().map(ConversationJson::fromDocument).toList(),

@@ -37,6 +37,11 @@ public record DialogueState(Optional<String> topicServiceId, Optional<String> to
         return new DialogueState(Optional.of(serviceId), Optional.of(title), lastQuestion, 0, Map.of());
     }
 
+    /** A turn that ended without an answer or options (e.g. handed over to a person who did not take it). */
+    DialogueState unresolved() {
+        return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak + 1, Map.of());
+    }
+
     /** Options offered; when they all concern one service, that service becomes the (tentative) topic. */
     DialogueState offering(Map<String, String> options, Optional<String> serviceId, Optional<String> title) {
         return serviceId.isPresent()

@@ -36,7 +36,8 @@ class ConversationJsonTest {
                         List.of())))
                 .append(assistant("000005", new Reply.Refuse("请文明用语。", RefusalReason.ABUSIVE, List.of())))
                 .append(new TranscriptEntry("000006", Author.STAFF, "您好，我是工作人员。", T0, Optional.empty()))
-                .withDialogue(new DialogueState(Optional.of("guide-card"), Optional.of("社会保障卡补领"), 1,
+                .withDialogue(new DialogueState(Optional.of("guide-card"), Optional.of("社会保障卡补领"),
+                        Optional.of("社保卡丢了怎么补办"), 1,
                         Map.of("护照", "guide-passport#申请材料")))
                 .withStatus(ConversationStatus.WITH_STAFF, Optional.of(HandoffReason.LOW_CONFIDENCE),
                         T0.plusSeconds(5))

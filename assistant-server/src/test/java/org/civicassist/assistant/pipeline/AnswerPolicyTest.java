@@ -82,13 +82,14 @@ class AnswerPolicyTest {
         }
 
         @Test
-        void hands_off_for_low_confidence__between_thresholds_when_only_one_service_competes() {
-            SearchResult r = result(0.45, candidate("guide-a", "办理时限", 5.0), candidate("guide-a", "申请材料", 4.9),
-                    candidate("guide-b", "办理时限", 1.0));
+        void asks_which_part_of_the_service__between_thresholds_when_only_one_service_competes() {
+            Candidate time = candidate("guide-a", "办理时限", 5.0);
+            Candidate materials = candidate("guide-a", "申请材料", 4.9);
+            SearchResult r = result(0.45, time, materials, candidate("guide-b", "办理时限", 1.0));
 
             Decision d = policy.decide(question("补办要多久"), r, FRESH);
 
-            assertThat(d).isEqualTo(new Decision.HandToStaff(HandoffReason.LOW_CONFIDENCE, 0.45));
+            assertThat(d).isEqualTo(new Decision.AskToChoose(List.of(time, materials), 0.45));
         }
 
         @Test
@@ -218,7 +219,8 @@ class AnswerPolicyTest {
 
         @Test
         void offered_options_are_remembered_after_asking_to_choose() {
-            DialogueState next = FRESH.offering(Map.of("护照", "guide-passport#申请材料"));
+            DialogueState next = FRESH.offering(Map.of("护照", "guide-passport#申请材料"), Optional.empty(),
+                    Optional.empty());
 
             assertThat(next.unresolvedStreak()).isEqualTo(1);
             assertThat(next.offeredOptions()).containsEntry("护照", "guide-passport#申请材料");
