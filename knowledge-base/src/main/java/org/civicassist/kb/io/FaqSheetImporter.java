@@ -182,30 +182,30 @@ public final class FaqSheetImporter {
             List<String> names = row.cells().stream().map(FaqColumn::normalizeHeader).toList();
             Map<FaqColumn, Integer> positions = new EnumMap<>(FaqColumn.class);
             List<String> missing = new ArrayList<>();
-            for (FaqColumn column : FaqColumn.values()) {
-                ColumnRef ref = format.columns().get(column);
-                if (ref != null && !ref.byName()) {
-                    positions.put(column, ref.index());
-                } else if (ref != null) {
-                    int at = names.indexOf(FaqColumn.normalizeHeader(ref.header()));
-                    if (at < 0) {
-                        missing.add("'" + ref.header() + "' (mapped as " + column.name().toLowerCase(Locale.ROOT) + ")");
-                    } else {
-                        positions.put(column, at);
-                    }
+            // explicitly mapped columns first, so that recognising a usual header name never takes their place
+            format.columns().forEach((column, ref) -> {
+                int at = ref.byName() ? names.indexOf(FaqColumn.normalizeHeader(ref.header())) : ref.index();
+                if (at < 0) {
+                    missing.add("'" + ref.header() + "' (mapped as " + column.name().toLowerCase(Locale.ROOT) + ")");
                 } else {
-                    int at = -1;
-                    for (int i = 0; i < names.size() && at < 0; i++) {
-                        if (headerNames.get(column).contains(names.get(i)) && !positions.containsValue(i)) {
-                            at = i;
-                        }
+                    positions.put(column, at);
+                }
+            });
+            for (FaqColumn column : FaqColumn.values()) {
+                if (format.columns().containsKey(column)) {
+                    continue;
+                }
+                int at = -1;
+                for (int i = 0; i < names.size() && at < 0; i++) {
+                    if (headerNames.get(column).contains(names.get(i)) && !positions.containsValue(i)) {
+                        at = i;
                     }
-                    if (at >= 0) {
-                        positions.put(column, at);
-                    } else if (column.required()) {
-                        missing.add("'" + column.defaultHeader() + "' (or " + String.join(", ",
-                                column.headerNames().subList(1, column.headerNames().size())) + ")");
-                    }
+                }
+                if (at >= 0) {
+                    positions.put(column, at);
+                } else if (column.required()) {
+                    missing.add("'" + column.defaultHeader() + "' (or " + String.join(", ",
+                            column.headerNames().subList(1, column.headerNames().size())) + ")");
                 }
             }
             if (missing.isEmpty()) {

@@ -129,6 +129,21 @@ class FaqSheetImporterTest {
     }
 
     @Test
+    void should_not_let_a_recognised_header_take_an_explicitly_mapped_column() {
+        // "编号" is the usual id header, but here it holds guide ids
+        FaqSheetFormat format = FaqSheetFormat.defaults().withColumn(FaqColumn.GUIDE, ColumnRef.named("编号"));
+        byte[] xlsx = TestWorkbooks.xlsx(new String[]{"编号", "问题", "答案"},
+                new String[]{"guide-gjj-rent", "租房怎么提取公积金？", "按月提取。"});
+
+        FaqImport result = new FaqSheetImporter(format).read("faq.xlsx", xlsx, GUIDES);
+
+        assertThat(result.faqs()).singleElement().satisfies(faq -> {
+            assertThat(faq.guideId()).isEqualTo("guide-gjj-rent");
+            assertThat(faq.id()).isEqualTo(FaqIds.fromQuestion("租房怎么提取公积金？"));
+        });
+    }
+
+    @Test
     void should_read_columns_by_position__when_the_sheet_has_no_header_row() {
         FaqSheetFormat format = FaqSheetFormat.defaults().withoutHeaderRow(Map.of(
                 FaqColumn.QUESTION, 0, FaqColumn.ANSWER, 1, FaqColumn.GUIDE, 2));
