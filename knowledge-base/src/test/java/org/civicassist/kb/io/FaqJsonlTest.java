@@ -1,0 +1,62 @@
+package org.civicassist.kb.io;
+
+import org.civicassist.kb.load.KbSource;
+import org.civicassist.kb.load.KnowledgeBaseLoader;
+import org.civicassist.kb.load.LoadMode;
+import org.civicassist.kb.load.LoadResult;
+import org.civicassist.kb.model.Faq;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FaqJsonlTest {
+
+    @Test
+    void should_write_one_object_a_line_in_the_documented_field_order() {
+        Faq faq = new Faq("f1", "社保", "社保卡丢了怎么办？", List.of("社保卡遗失"), "先挂失。\n再补卡。", null);
+
+        assertThat(FaqJsonl.toJsonl(List.of(faq))).isEqualTo(
+                "{\"id\":\"f1\",\"domain\":\"社保\",\"question\":\"社保卡丢了怎么办？\",\"similar\":[\"社保卡遗失\"],"
+                        + "\"answer\":\"先挂失。\\n再补卡。\",\"guide\":null}\n");
+    }
+
+    @Test
+    void should_import_a_sheet_into_a_kb_that_the_loader_accepts_strictly(@TempDir Path kb) throws Exception {
+        // given: a KB with one guide, and a sheet of FAQs, one without an id
+        Files.createDirectories(kb.resolve("guides"));
+        Files.writeString(kb.resolve("guides/guide-passport.md"), """
+                ---
+                id: guide-passport
+                title: 普通护照首次申领
+                domain: 出入境
+                ---
+                ## 办理时限
+                7 个工作日。
+                """, StandardCharsets.UTF_8);
+        Files.writeString(kb.resolve("faq.jsonl"), "{\"id\":\"old\",\"question\":\"旧问题\",\"answer\":\"旧答案\"}\n");
+        byte[] xlsx = TestWorkbooks.xlsx(new String[]{"编号", "问题", "相似问法", "答案", "关联指南"},
+                new String[]{"faq-passport-time", "办护照要多久？", "护照几天能拿到", "7 个工作日。", "guide-passport"},
+                new String[]{null, "护照丢了怎么办？", "", "先挂失再补办。", ""});
+        LoadResult before = new KnowledgeBaseLoader().load(KbSource.directory(kb), LoadMode.STRICT);
+        FaqImport imported = new FaqSheetImporter(FaqSheetFormat.defaults())
+                .read("faq.xlsx", xlsx, before.knowledgeBase().guides());
+
+        // when
+        FaqJsonl.write(kb.resolve(KbSource.FAQ_FILE), imported.faqs());
+
+        // then
+        LoadResult after = new KnowledgeBaseLoader().load(KbSource.directory(kb), LoadMode.STRICT);
+        assertThat(after.knowledgeBase().faqs()).isEqualTo(imported.faqs()).hasSize(2);
+        assertThat(after.knowledgeBase().faq("faq-passport-time").orElseThrow().domain()).isEqualTo("出入境");
+        try (Stream<Path> files = Files.list(kb)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("guides", "faq.jsonl");
+        }
+    }
+}
