@@ -1,6 +1,5 @@
 package org.civicassist.kb.search;
 
-import org.civicassist.kb.load.KbLoadException;
 import org.civicassist.kb.load.KbProblem;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.KnowledgeBaseLoader;
@@ -89,9 +88,9 @@ public final class KnowledgeBaseService implements Supplier<KnowledgeSearch>, Au
                         fresh.passageCount(), took.toMillis());
                 return new ReloadOutcome(true, "loaded " + fresh.passageCount() + " passages"
                         + (loaded.warnings().isEmpty() ? "" : ", " + loaded.warnings().size() + " entries skipped"));
-            } catch (KbLoadException | IllegalArgumentException | IllegalStateException
-                     | java.io.UncheckedIOException e) {
-                String why = e.getMessage();
+            } catch (RuntimeException e) {
+                // whatever failed (a bad file, Lucene, the model runtime), the old snapshot keeps serving
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 log.error("knowledge base reload failed, still serving the previous one: {}", why);
                 Status previous = status.get();
                 if (previous != null) {
