@@ -20,7 +20,9 @@ import java.util.Set;
  *   <li>abusive language → decline politely;</li>
  *   <li>asks for a person, complains, is angry or in urgent hardship → hand off;</li>
  *   <li>only a greeting, thanks or goodbye → small talk; nothing to search → ask for the question;</li>
- *   <li>confidence ≥ answer threshold → answer with the first candidate;</li>
+ *   <li>confidence ≥ answer threshold → answer with the first candidate; so too a follow-up asking about an aspect
+ *       of the conversation's topic when the first candidate is that topic's answer to that aspect (the topic was
+ *       settled by an earlier answer, the aspect by a cue word);</li>
  *   <li>confidence ≥ clarify threshold → ask to choose, unless the previous turn was already unresolved: among
  *       the competing services when several compete, else among the items of the one likely service;</li>
  *   <li>otherwise → hand off (low confidence, or a second unresolved turn).</li>
@@ -71,15 +73,21 @@ public final class AnswerPolicy {
         return null;
     }
 
-    /** Decides from the retrieval result. */
+    /** Decides from the retrieval result of a question (not a follow-up). */
     public Decision decide(Understanding u, SearchResult result, DialogueState state) {
+        return decide(u, result, state, false);
+    }
+
+    /** Decides from the retrieval result; {@code followUp} when the message was read against the topic. */
+    public Decision decide(Understanding u, SearchResult result, DialogueState state, boolean followUp) {
         if (result.candidates().isEmpty()) {
             return u.signals().contains(Signal.GREETING) ? new Decision.SmallTalk(Signal.GREETING)
                     : new Decision.HandToStaff(HandoffReason.LOW_CONFIDENCE, 0);
         }
         double p = result.confidence();
-        if (p >= answerThreshold) {
-            return new Decision.AnswerWith(result.candidates().get(0), p);
+        Candidate top = result.candidates().get(0);
+        if (p >= answerThreshold || (followUp && answersTopicAspect(top, u, state))) {
+            return new Decision.AnswerWith(top, p);
         }
         if (p >= clarifyThreshold && state.unresolvedStreak() == 0) {
             List<Candidate> competing = competingServices(result.candidates());
@@ -88,6 +96,11 @@ public final class AnswerPolicy {
         }
         return new Decision.HandToStaff(state.unresolvedStreak() > 0 ? HandoffReason.UNRESOLVED
                 : HandoffReason.LOW_CONFIDENCE, p);
+    }
+
+    private static boolean answersTopicAspect(Candidate top, Understanding u, DialogueState state) {
+        return u.aspect().isPresent() && top.features().get("aspect_match") > 0
+                && state.topicServiceId().map(top.passage().serviceId()::equals).orElse(false);
     }
 
     /** The best items of the first candidate's service, at most {@link #MAX_OPTIONS}. */

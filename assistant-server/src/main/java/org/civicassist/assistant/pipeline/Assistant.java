@@ -82,7 +82,7 @@ public final class Assistant {
 
         // 6. decide
         DialogueState asked = state.asked(resolution.text());
-        Decision decision = policy.decide(u, result, asked);
+        Decision decision = policy.decide(u, result, asked, resolution.followUp());
 
         // 7. compose
         Composed composed = compose(kb, decision, asked);

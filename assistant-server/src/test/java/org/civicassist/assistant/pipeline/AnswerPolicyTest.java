@@ -82,6 +82,22 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void answers_a_follow_up_about_an_aspect_of_the_topic__below_the_answer_threshold() {
+            Candidate timeLimit = new Candidate(candidate("guide-a", "办理时限", 5.0).passage(),
+                    new Features().set("aspect_match", 1), 5.0);
+            Understanding howLong = new Understanding("那要多久", "那要多久", "那要多久", "那要多久", List.of(), Set.of(),
+                    Optional.of(org.civicassist.nlp.intent.Aspect.TIME_LIMIT), Set.of());
+            DialogueState onTopic = FRESH.withTopic("guide-a", "标题 guide-a");
+
+            assertThat(policy.decide(howLong, result(0.45, timeLimit), onTopic, true))
+                    .isEqualTo(new Decision.AnswerWith(timeLimit, 0.45));
+            assertThat(policy.decide(howLong, result(0.45, timeLimit), onTopic, false))
+                    .as("not read as a follow-up").isNotInstanceOf(Decision.AnswerWith.class);
+            assertThat(policy.decide(howLong, result(0.45, timeLimit), FRESH.withTopic("guide-b", "B"), true))
+                    .as("another topic").isNotInstanceOf(Decision.AnswerWith.class);
+        }
+
+        @Test
         void asks_which_part_of_the_service__between_thresholds_when_only_one_service_competes() {
             Candidate time = candidate("guide-a", "办理时限", 5.0);
             Candidate materials = candidate("guide-a", "申请材料", 4.9);
