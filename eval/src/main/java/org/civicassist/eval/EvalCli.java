@@ -1,6 +1,263 @@
 package org.civicassist.eval;
 
-public class EvalCli {
+import org.civicassist.eval.fit.ModelFit;
+import org.civicassist.eval.load.LoadTest;
+import org.civicassist.eval.question.Question;
+import org.civicassist.eval.question.QuestionSet;
+import org.civicassist.eval.regress.RegressionCheck;
+import org.civicassist.eval.regress.RegressionFile;
+import org.civicassist.eval.report.FiguresSnippet;
+import org.civicassist.eval.run.EvaluationRunner;
+import org.civicassist.eval.run.InProcessRespondent;
+import org.civicassist.assistant.pipeline.AssistantAssembly;
+import org.civicassist.kb.load.KbSource;
+import org.civicassist.kb.load.LoadMode;
+import org.civicassist.kb.rank.RankingModelFitter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * The evaluation harness. Without a subcommand it evaluates one question file:
+ * <pre>
+ * java -jar eval/target/eval.jar --kb DIR --questions FILE --report DIR      # in process
+ * java -jar eval/target/eval.jar --endpoint URL --questions FILE --report DIR  # through a running server
+ * </pre>
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measures how many questions the assistant resolves, and where it fails.",
+        subcommands = {EvalCli.Regress.class, EvalCli.All.class, EvalCli.Signals.class, EvalCli.Fit.class,
+                EvalCli.Load.class, EvalCli.Figures.class})
+public final class EvalCli implements Callable<Integer> {
+
+    @Option(names = "--kb", description = "KB directory, or 'bundled' (default)", defaultValue = "bundled")
+    String kb;
+
+    @Option(names = "--questions", description = "question file (JSON lines)")
+    Path questions;
+
+    @Option(names = "--report", description = "report directory", defaultValue = "target/eval/report")
+    Path report;
+
+    @Option(names = "--endpoint", description = "ask a running server instead of the in-process assistant")
+    URI endpoint;
+
+    @Option(names = "--store", description = "where vectors and indexes are kept between runs",
+            defaultValue = "target/eval-store")
+    Path store;
+
+    @Option(names = "--no-baselines", description = "skip the baselines")
+    boolean noBaselines;
+
+    @Option(names = "--name", description = "name of the run in the report", defaultValue = "run")
+    String name;
+
     public static void main(String[] args) {
+        System.exit(new CommandLine(new EvalCli()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (questions == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--questions is required");
+        }
+        ObjectNode r = new EvaluationRunner().run(new EvaluationRunner.Spec(name, kb, questions, null,
+                Optional.ofNullable(endpoint), store, !noBaselines), report);
+        System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(r.get("metrics")));
+        System.out.println("reports in " + report.toAbsolutePath());
+        return 0;
+    }
+
+    /** Runs regression files and checks their minimums: [OK] / [FAIL] lines, exit 1 on any failure. */
+    @Command(name = "regress", description = "Run regression files and verify their expected figures.")
+    static final class Regress implements Callable<Integer> {
+        @Parameters(arity = "1..*", description = "regression YAML files")
+        List<Path> files;
+
+        @Option(names = "--reports", defaultValue = "target/eval")
+        Path reports;
+
+        @Option(names = "--store", defaultValue = "target/eval-store")
+        Path store;
+
+        @Override
+        public Integer call() {
+            return runAll(files, reports, store);
+        }
+    }
+
+    /** The dev, NCP and MSGA reports in one command (every file under eval/regressions). */
+    @Command(name = "all", description = "Run every regression file under a directory (default eval/regressions).")
+    static final class All implements Callable<Integer> {
+        @Option(names = "--dir", defaultValue = "eval/regressions")
+        Path dir;
+
+        @Option(names = "--reports", defaultValue = "target/eval")
+        Path reports;
+
+        @Option(names = "--store", defaultValue = "target/eval-store")
+        Path store;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            }
+            return runAll(files, reports, store);
+        }
+    }
+
+    static int runAll(List<Path> files, Path reports, Path store) {
+        List<RegressionCheck.Line> lines = new ArrayList<>();
+        for (Path file : files) {
+            RegressionFile r = RegressionFile.load(file);
+            ObjectNode report = new EvaluationRunner().run(new EvaluationRunner.Spec(r.name(), r.kb(),
+                    r.questions() == null ? null : Path.of(r.questions()),
+                    r.signals() == null ? null : Path.of(r.signals()), Optional.empty(), store, r.baselines()),
+                    reports.resolve(r.name()));
+            lines.addAll(RegressionCheck.verify(r, report));
+        }
+        lines.forEach(System.out::println);
+        long failed = lines.stream().filter(l -> !l.ok()).count();
+        System.out.println(failed == 0 ? "all " + lines.size() + " checks passed" : failed + " check(s) FAILED");
+        return failed == 0 ? 0 : 1;
+    }
+
+    @Command(name = "signals", description = "Precision/recall of the hand-to-a-person signal on labelled messages.")
+    static final class Signals implements Callable<Integer> {
+        @Option(names = "--messages", required = true)
+        Path messages;
+
+        @Option(names = "--report", defaultValue = "target/eval/signals")
+        Path report;
+
+        @Option(names = "--store", defaultValue = "target/eval-store")
+        Path store;
+
+        @Override
+        public Integer call() {
+            new EvaluationRunner().run(new EvaluationRunner.Spec("signals", "bundled", null, messages,
+                    Optional.empty(), store, false), report);
+            return 0;
+        }
+    }
+
+    @Command(name = "fit", description = "Fit the ranking model and confidence calibrator on labelled questions.")
+    static final class Fit implements Callable<Integer> {
+        @Option(names = "--kb", defaultValue = "bundled")
+        String kb;
+
+        @Option(names = "--questions", required = true)
+        Path questions;
+
+        @Option(names = "--out", required = true, description = "ranking-model.json to write")
+        Path out;
+
+        @Option(names = "--store", defaultValue = "target/eval-store")
+        Path store;
+
+        @Option(names = "--max-wrong-answer-rate", defaultValue = "0.10")
+        double maxWrong;
+
+        @Override
+        public Integer call() {
+            KbSource source = kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
+            try (InProcessRespondent assistant = new InProcessRespondent(AssistantAssembly.create(source,
+                    LoadMode.LENIENT, Optional.of(store.resolve(kb.equals("bundled") ? "bundled"
+                            : Path.of(kb).getFileName().toString()))))) {
+                List<Question> qs = QuestionSet.load(questions);
+                RankingModelFitter.Settings defaults = RankingModelFitter.Settings.defaults();
+                RankingModelFitter.Fit fit = ModelFit.fit(assistant, qs, new RankingModelFitter.Settings(
+                        defaults.scorerL2(), defaults.calibratorL2(), maxWrong));
+                fit.models().save(out);
+                System.out.printf(Locale.ROOT, "fitted on %d questions: cross-validated Recall@1 %.3f, expected "
+                                + "resolution %.3f at wrong-answer rate %.3f; thresholds answer %.3f, clarify %.3f%n"
+                                + "written to %s (rerun fit once more: the candidate lists depend slightly on the "
+                                + "model)%n", fit.questions(), fit.crossValidatedRecallAt1(),
+                        fit.expectedResolution(), fit.expectedWrongAnswerRate(), fit.models().answerThreshold(),
+                        fit.models().clarifyThreshold(), out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "load", description = "Load a running server; compare with its trivial endpoint.")
+    static final class Load implements Callable<Integer> {
+        @Option(names = "--endpoint", required = true)
+        URI endpoint;
+
+        @Option(names = "--questions", required = true)
+        Path questions;
+
+        @Option(names = "--concurrency", defaultValue = "8")
+        int concurrency;
+
+        @Option(names = "--duration", defaultValue = "30", description = "seconds per phase")
+        int duration;
+
+        @Option(names = "--common", defaultValue = "10",
+                description = "how many questions make up the 'repeated common questions' phase")
+        int common;
+
+        @Option(names = "--report", description = "write load.json here")
+        Path report;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> texts = QuestionSet.load(questions).stream().map(Question::lastTurn).toList();
+            LoadTest load = new LoadTest(endpoint, concurrency);
+            Duration d = Duration.ofSeconds(duration);
+            List<LoadTest.Phase> phases = List.of(
+                    load.chat("unique questions", texts, concurrency, d),
+                    load.chat("common questions", texts.subList(0, Math.min(common, texts.size())), concurrency, d),
+                    load.ceiling(concurrency, d));
+            phases.forEach(System.out::println);
+            double ratio = phases.get(0).throughput() / phases.get(2).throughput();
+            System.out.printf(Locale.ROOT, "chat throughput is %.3f of the framework ceiling (%d clients, %d s each,"
+                    + " %d cores)%n", ratio, concurrency, duration, Runtime.getRuntime().availableProcessors());
+            if (report != null) {
+                ObjectNode json = JsonMapper.builder().build().createObjectNode();
+                json.put("concurrency", concurrency);
+                json.put("duration_s", duration);
+                phases.forEach(p -> json.set(p.name().replace(' ', '_').replaceAll("[()]", ""), p.toJson()));
+                json.put("ratio_to_ceiling", Math.round(ratio * 1000) / 1000.0);
+                Files.createDirectories(report);
+                Files.writeString(report.resolve("load.json"),
+                        JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            }
+            return phases.stream().anyMatch(p -> p.errors() > 0) ? 1 : 0;
+        }
+    }
+
+    @Command(name = "figures", description = "Rewrite the generated figures between markers in a Markdown file.")
+    static final class Figures implements Callable<Integer> {
+        @Option(names = "--reports", defaultValue = "target/eval")
+        Path reports;
+
+        @Option(names = "--into", defaultValue = "README.md")
+        Path into;
+
+        @Override
+        public Integer call() throws Exception {
+            FiguresSnippet.rewrite(reports, into);
+            System.out.println("figures written into " + into);
+            return 0;
+        }
     }
 }

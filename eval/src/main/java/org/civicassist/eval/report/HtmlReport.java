@@ -1,0 +1,182 @@
+package org.civicassist.eval.report;
+
+import org.civicassist.eval.run.Evaluation;
+import org.civicassist.eval.score.Metrics;
+import org.civicassist.eval.score.QuestionResult;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * report.html: self-contained (inline CSS and SVG, no script, nothing fetched): metrics against the baselines,
+ * per-domain bars, the latency distribution and the failure table.
+ */
+public final class HtmlReport {
+
+    private static final String[] COLOURS = {"#1f5fa8", "#c8642a", "#5b8c3a", "#7a4d9e"};
+
+    private HtmlReport() {
+    }
+
+    public static String render(Evaluation e) {
+        Map<String, Metrics> systems = new LinkedHashMap<>();
+        systems.put("assistant", Metrics.of(e.results()));
+        e.baselines().forEach((n, rs) -> systems.put(n, Metrics.of(rs)));
+        Metrics m = systems.get("assistant");
+
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>Evaluation: ")
+                .append(esc(e.name())).append("</title><style>")
+                .append("body{font-family:'Noto Sans CJK SC','Noto Sans SC',sans-serif;margin:2rem;color:#1a1a1a;max-width:1100px}")
+                .append("table{border-collapse:collapse;margin:1rem 0;font-size:14px}td,th{border:1px solid #bbb;padding:4px 8px;text-align:left}")
+                .append("th{background:#eef2f7}.num{text-align:right}h2{margin-top:2rem}.legend span{display:inline-block;margin-right:1rem}")
+                .append(".sw{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}")
+                .append("</style></head><body>");
+        h.append("<h1>Evaluation: ").append(esc(e.name())).append("</h1><p>KB <code>").append(esc(e.kb()))
+                .append("</code> · questions <code>").append(esc(e.questions())).append("</code> · ")
+                .append(esc(e.environment().getOrDefault("machine", ""))).append("</p>");
+        h.append(String.format(Locale.ROOT, "<p>Resolution <b>%s</b> · wrong-answer rate <b>%s</b> · latency p50 "
+                        + "%.1f ms, p99 %.1f ms · index build %.1f s · %d questions</p>",
+                pct(m.resolution()), pct(m.wrongAnswerRate()), m.latencyMs().p50(), m.latencyMs().p99(),
+                e.buildMillis() / 1000.0, e.results().size()));
+
+        h.append("<h2>Metrics against baselines</h2>").append(legend(systems.keySet().stream().toList()));
+        h.append(metricBars(systems));
+        h.append("<table><tr><th>metric</th>");
+        systems.keySet().forEach(s -> h.append("<th>").append(esc(s)).append("</th>"));
+        h.append("</tr>");
+        for (String key : MarkdownReport.KEYS) {
+            h.append("<tr><td>").append(key).append("</td>");
+            for (Metrics sm : systems.values()) {
+                Double v = JsonReport.read(JsonReport.metrics(sm), key);
+                h.append("<td class=\"num\">").append(v == null ? "–" : String.format(Locale.ROOT, "%.3f", v))
+                        .append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table><p>Baselines always answer with their first item.</p>");
+
+        h.append("<h2>Per domain (share handled)</h2>").append(domainBars(Metrics.byDomain(e.results())));
+        h.append("<h2>Latency distribution</h2>").append(latencyHistogram(e.results(), m));
+
+        h.append("<h2>Failures</h2><table><tr><th>id</th><th>question</th><th>expected</th><th>cited</th>")
+                .append("<th>reply</th><th>confidence</th></tr>");
+        for (QuestionResult r : e.results()) {
+            if (!r.handled()) {
+                h.append("<tr><td>").append(esc(r.question().id())).append("</td><td>")
+                        .append(esc(String.join(" / ", r.question().turns()))).append("</td><td>")
+                        .append(esc(String.join(", ", r.question().expect()))).append("</td><td>")
+                        .append(esc(r.outcome().citations().isEmpty() ? "" : r.outcome().citations().get(0).key()))
+                        .append("</td><td>").append(esc(r.outcome().type())).append("</td><td class=\"num\">")
+                        .append(String.format(Locale.ROOT, "%.2f", r.outcome().confidence())).append("</td></tr>");
+            }
+        }
+        h.append("</table></body></html>\n");
+        return h.toString();
+    }
+
+    private static String metricBars(Map<String, Metrics> systems) {
+        List<String> keys = MarkdownReport.KEYS;
+        int group = 22 * systems.size() + 14;
+        int height = keys.size() * group + 10;
+        StringBuilder s = new StringBuilder(svgOpen(760, height, "metrics against baselines"));
+        int y = 5;
+        for (String key : keys) {
+            s.append(text(0, y + group / 2.0, key, "start"));
+            int i = 0;
+            for (Map.Entry<String, Metrics> sys : systems.entrySet()) {
+                Double v = JsonReport.read(JsonReport.metrics(sys.getValue()), key);
+                double w = v == null ? 0 : v * 480;
+                s.append(String.format(Locale.ROOT, "<rect x=\"180\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
+                        y + i * 22, w, COLOURS[i % COLOURS.length]));
+                s.append(text(186 + w, y + i * 22 + 13, v == null ? "–" : String.format(Locale.ROOT, "%.3f", v),
+                        "start"));
+                i++;
+            }
+            y += group;
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String domainBars(Map<String, Map<String, Object>> domains) {
+        int height = domains.size() * 24 + 10;
+        StringBuilder s = new StringBuilder(svgOpen(760, height, "share handled per domain"));
+        int y = 5;
+        for (Map.Entry<String, Map<String, Object>> d : domains.entrySet()) {
+            Object handled = d.getValue().get("handled");
+            double v = handled instanceof Number n ? n.doubleValue() : 0;
+            s.append(text(0, y + 14, d.getKey() + " (" + d.getValue().get("questions") + ")", "start"));
+            s.append(String.format(Locale.ROOT, "<rect x=\"180\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
+                    y, v * 480, COLOURS[0]));
+            s.append(text(186 + v * 480, y + 14, String.format(Locale.ROOT, "%.3f", v), "start"));
+            y += 24;
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String latencyHistogram(List<QuestionResult> results, Metrics m) {
+        double[] ms = results.stream().mapToDouble(r -> r.outcome().latencyNanos() / 1e6).sorted().toArray();
+        if (ms.length == 0) {
+            return "<p>no latencies</p>";
+        }
+        double max = Math.max(1, Metrics.percentile(ms, 99) * 1.2);
+        int bins = 30;
+        int[] counts = new int[bins];
+        for (double v : ms) {
+            counts[Math.min(bins - 1, (int) (v / max * bins))]++;
+        }
+        int peak = 1;
+        for (int c : counts) {
+            peak = Math.max(peak, c);
+        }
+        StringBuilder s = new StringBuilder(svgOpen(760, 220, "latency histogram"));
+        double bw = 680.0 / bins;
+        for (int i = 0; i < bins; i++) {
+            double h = counts[i] * 170.0 / peak;
+            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
+                    40 + i * bw, 180 - h, bw - 2, h, COLOURS[0]));
+        }
+        for (double[] mark : new double[][] {{m.latencyMs().p50(), 50}, {m.latencyMs().p95(), 95},
+                {m.latencyMs().p99(), 99}}) {
+            double x = 40 + Math.min(1, mark[0] / max) * 680;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"10\" x2=\"%.1f\" y2=\"180\" stroke=\"#c8642a\" "
+                    + "stroke-dasharray=\"4 3\"/>", x, x));
+            s.append(text(x + 3, 22, String.format(Locale.ROOT, "p%.0f %.1f ms", mark[1], mark[0]), "start"));
+        }
+        s.append(text(40, 200, "0 ms", "start")).append(text(720, 200,
+                String.format(Locale.ROOT, "%.0f ms", max), "end"));
+        return s.append("</svg>").toString();
+    }
+
+    private static String legend(List<String> names) {
+        StringBuilder s = new StringBuilder("<p class=\"legend\">");
+        for (int i = 0; i < names.size(); i++) {
+            s.append("<span><i class=\"sw\" style=\"background:").append(COLOURS[i % COLOURS.length])
+                    .append("\"></i>").append(esc(names.get(i))).append("</span>");
+        }
+        return s.append("</p>").toString();
+    }
+
+    private static String svgOpen(int w, int h, String label) {
+        return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "role=\"img\" aria-label=\"%s\" font-size=\"12\">", w, h, esc(label));
+    }
+
+    private static String text(double x, double y, String t, String anchor) {
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>", x, y, anchor,
+                esc(t));
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.1f %%", v * 100);
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,104 @@
+package org.civicassist.eval.report;
+
+import org.civicassist.eval.run.Evaluation;
+import org.civicassist.eval.run.Outcome;
+import org.civicassist.eval.score.Metrics;
+import org.civicassist.eval.score.QuestionResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * report.json: stable keys. {@code metrics} holds resolution, recall_at_1, recall_at_5, mrr, wrong_answer_rate,
+ * oos_not_answered, human_handoff, multi_turn_resolution, latency_ms {p50, p95, p99} (null when not observable);
+ * {@code baselines} maps each baseline's name to the same keys; {@code per_domain}, {@code counts},
+ * {@code build_time_ms}, {@code environment} and {@code failures} sit beside them.
+ */
+public final class JsonReport {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private JsonReport() {
+    }
+
+    public static ObjectNode render(Evaluation e) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("name", e.name());
+        root.put("kb", e.kb());
+        root.put("questions", e.questions());
+        root.put("build_time_ms", e.buildMillis());
+        ObjectNode env = root.putObject("environment");
+        e.environment().forEach(env::put);
+        Metrics m = Metrics.of(e.results());
+        root.set("metrics", metrics(m));
+        ObjectNode counts = root.putObject("counts");
+        m.counts().forEach(counts::put);
+        ObjectNode baselines = root.putObject("baselines");
+        e.baselines().forEach((name, rs) -> baselines.set(name, metrics(Metrics.of(rs))));
+        root.set("per_domain", JSON.valueToTree(Metrics.byDomain(e.results())));
+        ArrayNode failures = root.putArray("failures");
+        for (QuestionResult r : e.results()) {
+            if (!r.handled()) {
+                failures.add(failure(r));
+            }
+        }
+        return root;
+    }
+
+    public static ObjectNode metrics(Metrics m) {
+        ObjectNode node = JSON.createObjectNode();
+        put(node, "resolution", m.resolution());
+        put(node, "recall_at_1", m.recallAt1());
+        put(node, "recall_at_5", m.recallAt5());
+        put(node, "mrr", m.mrr());
+        put(node, "wrong_answer_rate", m.wrongAnswerRate());
+        put(node, "oos_not_answered", m.oosNotAnswered());
+        put(node, "human_handoff", m.humanHandoff());
+        put(node, "multi_turn_resolution", m.multiTurnResolution());
+        ObjectNode latency = node.putObject("latency_ms");
+        latency.put("p50", m.latencyMs().p50());
+        latency.put("p95", m.latencyMs().p95());
+        latency.put("p99", m.latencyMs().p99());
+        return node;
+    }
+
+    static ObjectNode failure(QuestionResult r) {
+        ObjectNode f = JSON.createObjectNode();
+        f.put("id", r.question().id());
+        f.put("kind", r.question().kind().name().toLowerCase(java.util.Locale.ROOT));
+        f.put("question", String.join(" / ", r.question().turns()));
+        f.set("expected", JSON.valueToTree(r.question().expect()));
+        List<Outcome.Cited> cited = r.outcome().citations();
+        f.put("cited", cited.isEmpty() ? null : cited.get(0).key());
+        f.put("reply_type", r.outcome().type());
+        f.put("confidence", Math.round(r.outcome().confidence() * 1000) / 1000.0);
+        f.put("expected_rank", r.firstMatchRank());
+        f.put("domain", r.domain());
+        return f;
+    }
+
+    private static void put(ObjectNode node, String key, Double value) {
+        if (value == null) {
+            node.putNull(key);
+        } else {
+            node.put(key, Math.round(value * 1000) / 1000.0);
+        }
+    }
+
+    /** Reads a metric back from a report ("metrics.resolution", "baselines.bm25_smartcn.recall_at_1", "latency_ms.p99"). */
+    public static Double read(JsonNode report, String path) {
+        JsonNode node = report;
+        for (String part : path.split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        return node == null || node.isNull() || !node.isNumber() ? null : node.asDouble();
+    }
+
+    static Map<String, Object> asMap(JsonNode n) {
+        return JSON.convertValue(n, Map.class);
+    }
+}

@@ -1,0 +1,79 @@
+package org.civicassist.eval.report;
+
+import org.civicassist.eval.run.Evaluation;
+import org.civicassist.eval.score.Metrics;
+import org.civicassist.eval.score.QuestionResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** report.md: the metrics beside the baselines, per domain, and the failures. Also the README figures snippet. */
+public final class MarkdownReport {
+
+    static final List<String> KEYS = List.of("resolution", "recall_at_1", "recall_at_5", "mrr", "wrong_answer_rate",
+            "oos_not_answered", "human_handoff", "multi_turn_resolution");
+
+    private MarkdownReport() {
+    }
+
+    public static String render(Evaluation e) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Evaluation: ").append(e.name()).append("\n\n");
+        md.append("KB: `").append(e.kb()).append("` · questions: `").append(e.questions()).append("` · ")
+                .append(e.environment().getOrDefault("machine", "")).append("\n\n");
+        md.append(table(e));
+        Metrics m = Metrics.of(e.results());
+        md.append(String.format(Locale.ROOT, "%nLatency per judged turn (ms): p50 %.1f · p95 %.1f · p99 %.1f. "
+                        + "Index build: %.1f s. Counts: %s%n", m.latencyMs().p50(), m.latencyMs().p95(),
+                m.latencyMs().p99(), e.buildMillis() / 1000.0, m.counts()));
+        md.append("\nBaselines answer every question with their first item (no clarify, no handoff); multi-turn "
+                + "questions are given to them as the turns joined.\n");
+        md.append("\n## Per domain\n\n| domain | questions | handled | recall@1 | wrong answers |\n|---|---|---|---|---|\n");
+        Metrics.byDomain(e.results()).forEach((d, v) -> md.append("| ").append(d).append(" | ")
+                .append(v.get("questions")).append(" | ").append(v.get("handled")).append(" | ")
+                .append(v.getOrDefault("recall_at_1", "")).append(" | ").append(v.get("wrong_answers"))
+                .append(" |\n"));
+        md.append("\n## Failures\n\n| id | question | expected | cited | reply | confidence |\n|---|---|---|---|---|---|\n");
+        for (QuestionResult r : e.results()) {
+            if (!r.handled()) {
+                md.append("| ").append(r.question().id()).append(" | ")
+                        .append(cell(String.join(" / ", r.question().turns()))).append(" | ")
+                        .append(cell(String.join(", ", r.question().expect()))).append(" | ")
+                        .append(r.outcome().citations().isEmpty() ? "" : r.outcome().citations().get(0).key())
+                        .append(" | ").append(r.outcome().type()).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.2f", r.outcome().confidence())).append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    /** The metrics table: the assistant and each baseline side by side. */
+    public static String table(Evaluation e) {
+        Map<String, Metrics> columns = new LinkedHashMap<>();
+        columns.put("assistant", Metrics.of(e.results()));
+        e.baselines().forEach((n, rs) -> columns.put(n, Metrics.of(rs)));
+        StringBuilder md = new StringBuilder("| metric |");
+        columns.keySet().forEach(c -> md.append(' ').append(c).append(" |"));
+        md.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
+        for (String key : KEYS) {
+            md.append("| ").append(key).append(" |");
+            for (Metrics m : columns.values()) {
+                Double v = JsonReport.read(JsonReport.metrics(m), key);
+                md.append(' ').append(v == null ? "–" : String.format(Locale.ROOT, "%.3f", v)).append(" |");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    static List<String> keys() {
+        return new ArrayList<>(KEYS);
+    }
+}

@@ -1,0 +1,152 @@
+package org.civicassist.eval.run;
+
+import org.civicassist.assistant.pipeline.AnswerPolicy;
+import org.civicassist.assistant.pipeline.AssistantAssembly;
+import org.civicassist.eval.baseline.DenseOnlyBaseline;
+import org.civicassist.eval.baseline.SmartCnBm25Baseline;
+import org.civicassist.eval.question.Question;
+import org.civicassist.eval.question.QuestionSet;
+import org.civicassist.eval.report.HtmlReport;
+import org.civicassist.eval.report.JsonReport;
+import org.civicassist.eval.report.MarkdownReport;
+import org.civicassist.eval.score.Scorer;
+import org.civicassist.eval.signals.HandoffSignalMeasure;
+import org.civicassist.kb.embed.BgeSmallZhEmbedder;
+import org.civicassist.kb.embed.CachingEmbedder;
+import org.civicassist.kb.embed.Embedder;
+import org.civicassist.kb.load.KbSource;
+import org.civicassist.kb.load.LoadMode;
+import org.civicassist.kb.model.KnowledgeBase;
+import org.civicassist.kb.passage.Chunker;
+import org.civicassist.kb.passage.Passage;
+import org.civicassist.kb.passage.PassageBuilder;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds what a run needs (the assistant through {@link AssistantAssembly}, or a server over HTTP; the baselines),
+ * asks the questions, and writes report.json, report.md and report.html.
+ */
+public final class EvaluationRunner {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What to evaluate. */
+    public record Spec(String name, String kb, Path questions, Path signals, Optional<URI> endpoint, Path store,
+                       boolean baselines) {
+    }
+
+    /** Runs the spec and writes the reports into {@code reportDir}; returns report.json. */
+    public ObjectNode run(Spec spec, Path reportDir) {
+        KbSource source = source(spec.kb());
+        long started = System.nanoTime();
+        Embedder model = new BgeSmallZhEmbedder();
+        Path store = spec.store().resolve(storeName(spec.kb()));
+        try (AssistantAssembly assembly = AssistantAssembly.create(source, LoadMode.LENIENT, Optional.of(store),
+                model, Clock.systemUTC())) {
+            long buildMillis = (System.nanoTime() - started) / 1_000_000;
+            KnowledgeBase kb = assembly.knowledge().get().knowledgeBase();
+            ObjectNode report;
+            if (spec.questions() != null) {
+                List<Question> questions = QuestionSet.load(spec.questions());
+                Scorer scorer = new Scorer(id -> kb.faq(id).map(f -> f.domain())
+                        .orElseGet(() -> kb.guide(id).map(g -> g.domain()).orElse(null)));
+                Respondent assistant = spec.endpoint().<Respondent>map(HttpRespondent::new)
+                        .orElseGet(() -> new InProcessRespondent(assembly));
+                List<Respondent> baselines = new ArrayList<>();
+                if (spec.baselines()) {
+                    List<Passage> passages = new PassageBuilder(Chunker.defaults()).build(kb);
+                    baselines.add(new SmartCnBm25Baseline(passages));
+                    baselines.add(new DenseOnlyBaseline(passages,
+                            new CachingEmbedder(model, store.resolve("embeddings"))));
+                }
+                Evaluation e = Evaluation.run(spec.name(), spec.kb(), spec.questions().toString(), questions,
+                        assistant, baselines, scorer, spec.endpoint().isPresent() ? 0 : buildMillis, environment());
+                baselines.forEach(Respondent::close);
+                report = JsonReport.render(e);
+                write(reportDir.resolve("report.md"), MarkdownReport.render(e));
+                write(reportDir.resolve("report.html"), HtmlReport.render(e));
+            } else {
+                report = JSON.createObjectNode();
+                report.put("name", spec.name());
+                report.put("kb", spec.kb());
+                report.put("build_time_ms", buildMillis);
+                ObjectNode env = report.putObject("environment");
+                environment().forEach(env::put);
+            }
+            ObjectNode index = report.putObject("index");
+            assembly.knowledge().status().ifPresent(s -> {
+                index.put("guides", s.guides());
+                index.put("faqs", s.faqs());
+                index.put("passages", s.passages());
+                index.put("build_ms", s.buildTime().toMillis());
+            });
+            index.put("heap_mb_after_build", usedHeapMb());
+            if (spec.signals() != null) {
+                var search = assembly.knowledge().get().rankingModels();
+                AnswerPolicy policy = new AnswerPolicy(search.answerThreshold(), search.clarifyThreshold());
+                HandoffSignalMeasure.Result r = HandoffSignalMeasure.measure(spec.signals(),
+                        assembly.nlp().understander(), policy);
+                report.set("handoff_signal", r.toJson());
+                System.out.println(spec.name() + " " + r);
+            }
+            Files.createDirectories(reportDir);
+            write(reportDir.resolve("report.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static KbSource source(String kb) {
+        return kb == null || kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
+    }
+
+    /** A store per KB, so that the dev, NCP and MSGA vectors do not mix. */
+    static String storeName(String kb) {
+        if (kb == null || kb.equals("bundled")) {
+            return "bundled";
+        }
+        Path p = Path.of(kb).toAbsolutePath().normalize();
+        String name = p.getFileName() == null ? "kb" : p.getFileName().toString();
+        String parent = p.getParent() == null || p.getParent().getFileName() == null ? ""
+                : p.getParent().getFileName() + "-";
+        return (parent + name).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    public static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch"));
+        env.put("date", Instant.now().toString());
+        return env;
+    }
+
+    private static long usedHeapMb() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

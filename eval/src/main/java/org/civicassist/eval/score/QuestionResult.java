@@ -1,0 +1,18 @@
+package org.civicassist.eval.score;
+
+import org.civicassist.eval.question.Question;
+import org.civicassist.eval.run.Outcome;
+
+/**
+ * One question judged by the rules of ../shared/eval/README.md.
+ *
+ * @param resolved      an answerable question answered with a first citation that matches an expected item
+ * @param handled       out of scope: not answered (or answered with an accepted citation); human: handed off;
+ *                      answerable: resolved
+ * @param wrongAnswer   a reply of type answer that neither resolves the question nor cites an accepted item
+ * @param firstMatchRank 1-based rank of the first expected item in the retrieval ranking, 0 if absent or unknown
+ * @param domain        the domain the question is counted under
+ */
+public record QuestionResult(Question question, Outcome outcome, boolean resolved, boolean handled,
+                             boolean wrongAnswer, int firstMatchRank, String domain) {
+}
