@@ -1,6 +1,7 @@
 package org.civicassist.nlp;
 
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,5 +44,11 @@ public final class HanLpRuntime {
         return HanLP.convertToPinyinList(text).stream()
                 .map(p -> p.getPinyinWithoutTone())
                 .collect(Collectors.toList());
+    }
+
+    /** Whether {@code word} is in HanLP's core dictionary: a word in its own right, never a typo to correct. */
+    public static boolean isCoreWord(String word) {
+        configure();
+        return CoreDictionary.contains(word);
     }
 }
