@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * Finds the aspect a question asks about from cue words (多久 → time limit, 带什么 → materials …), read from
  * {@code aspects.txt}: one section per {@link Aspect} ({@code [TIME_LIMIT]} …), each line a cue in
  * {@link CueMatcher} syntax. Works on normalised text with canonical words (咋 → 怎么, 啥 → 什么). When several
- * aspects are cued, the one whose cue ends last wins (a longer cue on a tie): citizens put the actual question at
+ * aspects are cued, the one whose cue ends last wins (a longer cue on a tie), and the overview only when no other aspect is cued: citizens put the actual question at
  * the end ("我社保卡丢了 … 咋补 能当天拿到不").
  */
 public final class AspectDetector {
@@ -52,11 +52,24 @@ public final class AspectDetector {
         return new AspectDetector(CueMatcher.compile(byAspect, normalize));
     }
 
+    /**
+     * The aspect whose cue ends last; {@link Aspect#OVERVIEW} ("是什么") only when nothing more specific is cued,
+     * since "条件是什么" asks for the conditions.
+     */
     public Optional<Aspect> detect(String text) {
+        List<CueMatcher.Match<Aspect>> found = cues.findAll(text);
+        Optional<Aspect> specific = latest(found, true);
+        return specific.isPresent() ? specific : latest(found, false);
+    }
+
+    private static Optional<Aspect> latest(List<CueMatcher.Match<Aspect>> found, boolean skipOverview) {
         Aspect best = null;
         int bestEnd = -1;
         int bestLength = 0;
-        for (CueMatcher.Match<Aspect> m : cues.findAll(text)) {
+        for (CueMatcher.Match<Aspect> m : found) {
+            if (skipOverview && m.label() == Aspect.OVERVIEW) {
+                continue;
+            }
             int length = m.end() - m.start();
             if (m.end() > bestEnd || (m.end() == bestEnd && length > bestLength)) {
                 best = m.label();

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class AliasLexicon {
 
-    private static final Pattern SEPARATORS = Pattern.compile("[,、\\s]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[,，、\\s]+");
 
     private final Map<String, String> canonicalOf;
 
@@ -54,7 +54,11 @@ public final class AliasLexicon {
                 throw line.error("no alias after '='");
             }
             canonicals.add(canonical);
-            for (String raw : SEPARATORS.split(rest)) {
+            String[] parts = SEPARATORS.split(rest);
+            if (parts.length == 0) {
+                throw line.error("no alias after '='");
+            }
+            for (String raw : parts) {
                 String alias = normalize.apply(raw);
                 if (alias.isEmpty()) {
                     throw line.error("empty alias");
