@@ -42,7 +42,7 @@ class SignalDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"窗口的人态度太差了 我要投诉", "你们就是乱收费", "工作人员一直刁难我", "反映了多次都没人管",
-            "说好退款 至今未退", "材料交了三次还是不给办 到底管不管", "楼下烧烤店噪音太大 晚上无法入睡"})
+            "说好退款 至今未退", "材料交了三次还是不给办 到底管不管", "楼下烧烤店噪音太大 晚上吵得睡不着"})
     void should_raise_complaint(String text) {
         assertThat(signals(text)).contains(Signal.COMPLAINT);
     }
