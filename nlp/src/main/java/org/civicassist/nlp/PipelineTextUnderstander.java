@@ -31,7 +31,8 @@ import java.util.Set;
  *   <li>signals from cue families, abusive words on word boundaries;</li>
  *   <li>correct homophone typos of domain terms (社宝 → 社保), then re-segment;</li>
  *   <li>rewrite aliases word by word to canonical words (社会保障卡 → 社保卡, 咋 → 怎么): the retrieval text;</li>
- *   <li>domain terms and the aspect asked about, from the retrieval text.</li>
+ *   <li>domain terms and the aspect asked about, from the retrieval text; a message that is only small talk
+ *       ("你好", "谢谢 再见") has an empty retrieval text: there is nothing to search for.</li>
  * </ol>
  */
 final class PipelineTextUnderstander implements TextUnderstander {
@@ -59,6 +60,10 @@ final class PipelineTextUnderstander implements TextUnderstander {
         this.sensitiveWords = sensitiveWords;
         this.signalDetector = signalDetector;
         this.aspects = aspects;
+    }
+
+    private static boolean isOnlySmallTalk(Set<Signal> signals) {
+        return signals.contains(Signal.GREETING) || signals.contains(Signal.THANKS) || signals.contains(Signal.GOODBYE);
     }
 
     @Override
@@ -110,6 +115,11 @@ final class PipelineTextUnderstander implements TextUnderstander {
             }
         }
         String retrievalText = Correction.apply(corrected, rewrites);
+        if (isOnlySmallTalk(signals)) {
+            // "你好", "谢谢 再见": nothing to search for (small-talk signals are raised only for such messages)
+            retrievalText = "";
+            domainTerms.clear();
+        }
         return new Understanding(text, normalized.text(), retrievalText, masked, notes, domainTerms,
                 aspects.detect(retrievalText), signals);
     }

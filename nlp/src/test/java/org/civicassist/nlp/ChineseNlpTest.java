@@ -69,6 +69,18 @@ class ChineseNlpTest {
     }
 
     @Test
+    void should_leave_nothing_to_search_in_a_message_that_is_only_small_talk() {
+        Understanding hello = NLP.understander().understand("你好！");
+        assertThat(hello.has(Signal.GREETING)).isTrue();
+        assertThat(hello.isBlank()).isTrue();
+        assertThat(NLP.understander().understand("好的 谢谢 再见").isBlank()).isTrue();
+
+        Understanding question = NLP.understander().understand("你好，社保卡怎么补办");
+        assertThat(question.has(Signal.GREETING)).isFalse();
+        assertThat(question.isBlank()).isFalse();
+    }
+
+    @Test
     void should_convert_traditional_and_full_width_before_anything_else() {
         Understanding u = NLP.understander().understand("準生證現在還要辦嗎？ＧＪＪ能用嗎");
         assertThat(u.retrievalText()).isEqualTo("生育登记现在还要办吗?公积金能用吗");
