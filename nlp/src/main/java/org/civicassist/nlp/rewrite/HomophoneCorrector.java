@@ -4,7 +4,6 @@ import org.civicassist.nlp.HanLpRuntime;
 import org.civicassist.nlp.segment.Token;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,8 @@ import java.util.function.Predicate;
  *       single-character word, and the span itself must not be a known word (HanLP's core dictionary or ours);</li>
  *   <li>it is corrected only to a term of the domain dictionary of the same length, with the same toneless pinyin,
  *       sharing at least half of its characters in place, and only when exactly one term fits;</li>
+ *   <li>only characters the segmenter left as words of their own may change: a character inside a word it
+ *       recognised (水务局, 1998年建成) stays, and a span cuts a word only to leave function characters outside;</li>
  *   <li>a dictionary term already typed correctly is left alone: a span never touches one;</li>
  *   <li>numerals and function characters are never taken for typos (一院 stays, 医保吗 stays).</li>
  * </ul>
@@ -75,15 +76,18 @@ public final class HomophoneCorrector {
         if (maxLength == 0) {
             return List.of();
         }
-        boolean[] fragment = new boolean[text.length()];
-        boolean[] inTerm = new boolean[text.length()]; // part of a correctly typed dictionary term
+        Layout layout = new Layout(text);
         boolean any = false;
         for (Token t : tokens) {
+            boolean term = t.length() > 1 && isTerm.test(t.text());
+            for (int i = t.start(); i < t.end(); i++) {
+                layout.tokenStart[i] = t.start();
+                layout.tokenEnd[i] = t.end();
+                layout.inTerm[i] = term;
+            }
             if (t.length() == 1 && isHan(text.charAt(t.start()))) {
-                fragment[t.start()] = true;
+                layout.fragment[t.start()] = true;
                 any = true;
-            } else if (t.length() > 1 && isTerm.test(t.text())) {
-                Arrays.fill(inTerm, t.start(), t.end(), true);
             }
         }
         if (!any) {
@@ -92,7 +96,7 @@ public final class HomophoneCorrector {
         List<Correction> out = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
-            Correction c = bestAt(text, i, fragment, inTerm);
+            Correction c = bestAt(layout, i);
             if (c != null) {
                 out.add(c);
                 i = c.end();
@@ -103,21 +107,45 @@ public final class HomophoneCorrector {
         return out;
     }
 
-    private Correction bestAt(String text, int start, boolean[] fragment, boolean[] inTerm) {
-        if (inTerm[start] || !isHan(text.charAt(start))) {
-            return null;
+    /** Where the segmenter put each character. */
+    private static final class Layout {
+        final String text;
+        final int[] tokenStart;
+        final int[] tokenEnd;
+        final boolean[] fragment; // a character the segmenter left as a word of its own
+        final boolean[] inTerm;   // part of a correctly typed dictionary term
+
+        Layout(String text) {
+            this.text = text;
+            int n = text.length();
+            tokenStart = new int[n];
+            tokenEnd = new int[n];
+            fragment = new boolean[n];
+            inTerm = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                tokenStart[i] = i;
+                tokenEnd[i] = i + 1;
+            }
+        }
+    }
+
+    private Correction bestAt(Layout layout, int start) {
+        String text = layout.text;
+        if (layout.inTerm[start] || !isHan(text.charAt(start))
+                || start > 0 && text.charAt(start - 1) >= '0' && text.charAt(start - 1) <= '9') {
+            return null; // after a number comes a unit or a date (1989年建成, 3号派位), not a typo
         }
         int limit = Math.min(maxLength, text.length() - start);
         for (int len = limit; len >= MIN_LENGTH; len--) {
             int end = start + len;
-            if (!eligibleSpan(text, start, end, fragment, inTerm)) {
+            if (!eligibleSpan(layout, start, end)) {
                 continue;
             }
             Target only = null;
             boolean ambiguous = false;
             List<String> spanPinyin = null;
             for (Target candidate : sharingHalf(text, start, len)) {
-                if (!plausibleTypos(text, start, candidate.term())) {
+                if (!plausibleTypos(layout, start, candidate.term())) {
                     continue;
                 }
                 if (spanPinyin == null) {
@@ -139,26 +167,41 @@ public final class HomophoneCorrector {
         return null;
     }
 
-    /** All Chinese, touching no correctly typed term, with at least one character left alone by the segmenter. */
-    private static boolean eligibleSpan(String text, int start, int end, boolean[] fragment, boolean[] inTerm) {
+    /**
+     * All Chinese, touching no correctly typed term, with a character left alone by the segmenter, and cutting a
+     * word only to leave function characters outside (我社/宝/卡 gives 社宝卡; 年/建成 never gives 年建).
+     */
+    private static boolean eligibleSpan(Layout layout, int start, int end) {
+        String text = layout.text;
         boolean hasFragment = false;
         for (int i = start; i < end; i++) {
-            if (inTerm[i] || !isHan(text.charAt(i))) {
+            if (layout.inTerm[i] || !isHan(text.charAt(i))) {
                 return false;
             }
-            hasFragment |= fragment[i];
+            hasFragment |= layout.fragment[i];
         }
-        return hasFragment;
+        return hasFragment
+                && onlyFunctionCharacters(text, layout.tokenStart[start], start)
+                && onlyFunctionCharacters(text, end, layout.tokenEnd[end - 1]);
+    }
+
+    private static boolean onlyFunctionCharacters(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (NOT_TYPOS.indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * Every character that would change is a content character: numerals and function words (一院 is not 医院,
-     * 医保吗 is not 医保码) are what people mean when they type them.
+     * Only characters the segmenter left as words of their own may change, and never numerals or function words:
+     * a character inside a word it recognised (水务局, 建成) was typed on purpose, and so were 一院 and 医保吗.
      */
-    private static boolean plausibleTypos(String text, int start, String term) {
+    private static boolean plausibleTypos(Layout layout, int start, String term) {
         for (int p = 0; p < term.length(); p++) {
-            char typed = text.charAt(start + p);
-            if (typed != term.charAt(p) && NOT_TYPOS.indexOf(typed) >= 0) {
+            char typed = layout.text.charAt(start + p);
+            if (typed != term.charAt(p) && (!layout.fragment[start + p] || NOT_TYPOS.indexOf(typed) >= 0)) {
                 return false;
             }
         }

@@ -52,6 +52,14 @@ class HomophoneCorrectorTest {
             "要准备些啥资料",             // 啥资 is not 啥子: colloquial words are no correction targets
             "技术工人的补贴",
             "户口本丢了怎么办",
+            "水务局在哪",                  // a department of its own, not 税务局
+            "房子是1989年建成的",           // 年建 cuts 建成; after a number comes a unit
+            "2019年申请的公租房",
+            "开学季过了还能转学吗",          // 学季 cuts 开学
+            "一直在家照顾孩子",             // 家照 is not 驾照
+            "取号排队要多久",               // 号排 is not 号牌
+            "公积金怎么开户扣款",           // 户扣 is not 户口
+            "要回老家开准迁证吗",           // 准迁证 is a document, not 签证
     })
     void should_not_correct_real_words(String text) {
         String normalized = NLP.normalizer().normalizeToString(text);
