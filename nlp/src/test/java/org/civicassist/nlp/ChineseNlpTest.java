@@ -87,6 +87,37 @@ class ChineseNlpTest {
     }
 
     @Test
+    void should_understand_concurrently_exactly_as_on_one_thread() throws Exception {
+        // given
+        List<String> questions = List.of("我社宝卡丢了咋补", "住房公积金租房提取要啥材料", "转人工", "你好",
+                "我身份证110101199003077774", "楼下着火了", "港奥证周末能签不", "窗口态度太差了 我要投诉");
+        List<Understanding> expected = questions.stream().map(NLP.understander()::understand).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            // when
+            List<java.util.concurrent.Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 50; round++) {
+                        for (int i = 0; i < questions.size(); i++) {
+                            if (!NLP.understander().understand(questions.get(i)).equals(expected.get(i))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            // then
+            for (var run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void should_expose_a_stable_fingerprint() {
         assertThat(NLP.fingerprint()).isEqualTo(ChineseNlp.bundled().fingerprint()).hasSize(16);
     }
