@@ -28,34 +28,38 @@ class SignalDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"转人工", "我要人工客服", "能不能让真人来回答", "别让机器人回了 给我找个工作人员",
-            "叫你们负责人出来", "你们领导电话多少 我找他", "你这机器人什么都听不懂", "说了半天一点用没有", "找个人帮我处理一下"})
+            "叫你们负责人出来", "你们领导电话多少 我找他", "你这机器人什么都听不懂", "说了半天一点用没有", "找个人帮我处理一下",
+            "能不能让个活人跟我说话", "我不想跟AI聊", "麻烦帮我接通人工", "我要见你们局长"})
     void should_raise_human_request(String text) {
         assertThat(signals(text)).contains(Signal.HUMAN_REQUEST);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"不用转人工 我自己看看", "人工智能培训有补贴吗", "单位负责人要签字吗", "找工作有什么补贴",
-            "机器人编程班能用消费券吗", "代办人需要带什么", "叫什么名字的窗口办社保"})
+            "机器人编程班能用消费券吗", "代办人需要带什么", "叫什么名字的窗口办社保", "人工授精的费用医保能报吗",
+            "我是残疾人 能不能请工作人员上门办", "负责人变更要什么材料"})
     void should_not_raise_human_request(String text) {
         assertThat(signals(text)).doesNotContain(Signal.HUMAN_REQUEST);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"窗口的人态度太差了 我要投诉", "你们就是乱收费", "工作人员一直刁难我", "反映了多次都没人管",
-            "说好退款 至今未退", "材料交了三次还是不给办 到底管不管", "楼下烧烤店噪音太大 晚上吵得睡不着"})
+            "说好退款 至今未退", "材料交了三次还是不给办 到底管不管", "楼下烧烤店噪音太大 晚上吵得睡不着",
+            "窗口工作人员骂人 什么素质", "你们能不能管管", "公司拖欠工资三个月了"})
     void should_raise_complaint(String text) {
         assertThat(signals(text)).contains(Signal.COMPLAINT);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"投诉电话是多少", "在哪里投诉噪音", "医保管不管牙齿矫正", "收费标准是什么", "态度好的窗口在哪",
-            "我打过12345投诉过 一般多久答复", "社保多交了能退费吗"})
+            "我打过12345投诉过 一般多久答复", "社保多交了能退费吗", "我想投诉的话打哪个电话",
+            "拖欠的养老保险能补交吗"})
     void should_not_raise_complaint(String text) {
         assertThat(signals(text)).doesNotContain(Signal.COMPLAINT);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"气死我了", "凭什么不给我办", "你们太过分了", "真是岂有此理", "受够了"})
+    @ValueSource(strings = {"气死我了", "凭什么不给我办", "你们太过分了", "真是岂有此理", "受够了", "三番五次让我补材料 耍我玩呢"})
     void should_raise_anger(String text) {
         assertThat(signals(text)).contains(Signal.ANGER);
     }
@@ -74,7 +78,7 @@ class SignalDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"家里急用钱 公积金能提吗", "公积金能取出来救救急吗", "临时救助多久能批", "如何防止被骗",
-            "交不起医保怎么办", "帮忙看看要带什么"})
+            "交不起医保怎么办", "帮忙看看要带什么", "如何预防电信诈骗"})
     void should_not_raise_urgent_help(String text) {
         assertThat(signals(text)).doesNotContain(Signal.URGENT_HELP);
     }
@@ -85,6 +89,7 @@ class SignalDetectorTest {
         assertThat(signals("我家煤气泄漏了")).contains(Signal.EMERGENCY_FIRE);
         assertThat(signals("有人受伤了 流了好多血")).contains(Signal.EMERGENCY_MEDICAL);
         assertThat(signals("我爸晕倒了 叫不醒")).contains(Signal.EMERGENCY_MEDICAL);
+        assertThat(signals("老人突然昏过去了")).contains(Signal.EMERGENCY_MEDICAL);
         assertThat(signals("救命 有人拿刀")).contains(Signal.EMERGENCY_POLICE);
         assertThat(signals("孩子在公园走丢了")).contains(Signal.EMERGENCY_POLICE);
     }
