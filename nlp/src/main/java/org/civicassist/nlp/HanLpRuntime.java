@@ -1,16 +1,22 @@
 package org.civicassist.nlp;
 
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.corpus.io.ResourceIOAdapter;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The one place that touches HanLP's global static configuration. HanLP reads a {@code hanlp.properties} from the
- * class path if a host application happens to have one; we do not rely on it and set explicitly what we depend on, so
- * the module behaves the same in any host. Everything else in this module reaches HanLP only through its own types.
+ * class path if a host application happens to have one; we do not rely on it and set explicitly what we depend on
+ * (the data bundled in the portable jar, read from the class path, and the switches below), so the module behaves
+ * the same in any host. Everything else in this module reaches HanLP only through its own types.
  */
 public final class HanLpRuntime {
+
+    /** Where the portable jar keeps its dictionaries on the class path. */
+    static final String DATA = "data/dictionary/";
 
     private static volatile boolean configured;
 
@@ -23,6 +29,17 @@ public final class HanLpRuntime {
         }
         synchronized (HanLpRuntime.class) {
             if (!configured) {
+                // the dictionaries of the portable jar, whatever data root a hanlp.properties may name
+                HanLP.Config.IOAdapter = new ResourceIOAdapter();
+                HanLP.Config.CoreDictionaryPath = DATA + "CoreNatureDictionary.mini.txt";
+                HanLP.Config.CoreDictionaryTransformMatrixDictionaryPath = DATA + "CoreNatureDictionary.tr.txt";
+                HanLP.Config.BiGramDictionaryPath = DATA + "CoreNatureDictionary.ngram.mini.txt";
+                HanLP.Config.CoreStopWordDictionaryPath = DATA + "stopwords.txt";
+                HanLP.Config.CustomDictionaryPath = new String[]{DATA + "custom/CustomDictionary.txt"};
+                HanLP.Config.tcDictionaryRoot = DATA + "tc/";
+                HanLP.Config.PinyinDictionaryPath = DATA + "pinyin/pinyin.txt";
+                HanLP.Config.CharTypePath = DATA + "other/CharType.bin";
+                HanLP.Config.CharTablePath = DATA + "other/CharTable.txt";
                 HanLP.Config.ShowTermNature = false;
                 // we normalise ourselves (with offsets); HanLP's own normalisation would change words silently
                 HanLP.Config.Normalization = false;
@@ -43,5 +60,11 @@ public final class HanLpRuntime {
         return HanLP.convertToPinyinList(text).stream()
                 .map(p -> p.getPinyinWithoutTone())
                 .collect(Collectors.toList());
+    }
+
+    /** Whether {@code word} is in HanLP's core dictionary: a word in its own right, never a typo to correct. */
+    public static boolean isCoreWord(String word) {
+        configure();
+        return CoreDictionary.contains(word);
     }
 }

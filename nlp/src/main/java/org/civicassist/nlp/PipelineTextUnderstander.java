@@ -2,55 +2,125 @@ package org.civicassist.nlp;
 
 import org.civicassist.nlp.intent.AspectDetector;
 import org.civicassist.nlp.intent.Signal;
+import org.civicassist.nlp.intent.SignalDetector;
+import org.civicassist.nlp.normalize.NormalizedText;
 import org.civicassist.nlp.normalize.TextNormalizer;
-
+import org.civicassist.nlp.pii.PiiDetector;
+import org.civicassist.nlp.pii.PiiMasker;
+import org.civicassist.nlp.pii.PiiMatch;
+import org.civicassist.nlp.rewrite.AliasLexicon;
+import org.civicassist.nlp.rewrite.Correction;
+import org.civicassist.nlp.rewrite.HomophoneCorrector;
+import org.civicassist.nlp.safety.SensitiveWordFilter;
 import org.civicassist.nlp.segment.Segmenter;
 import org.civicassist.nlp.segment.TermDictionary;
 import org.civicassist.nlp.segment.Token;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The understanding pipeline: normalise → canonical terms → aspect → signals → masked form.
+ * The understanding pipeline, in order:
+ * <ol>
+ *   <li>normalise (width, traditional characters, case, spaces, invisible characters, emoji);</li>
+ *   <li>find personal data: masked in {@link Understanding#masked()}, removed from what is searched;</li>
+ *   <li>segment with the domain dictionary;</li>
+ *   <li>signals from cue families, abusive words on word boundaries;</li>
+ *   <li>correct homophone typos of domain terms (社宝 → 社保), then re-segment;</li>
+ *   <li>rewrite aliases word by word to canonical words (社会保障卡 → 社保卡, 咋 → 怎么): the retrieval text;</li>
+ *   <li>domain terms and the aspect asked about, from the retrieval text; a message that is only small talk
+ *       ("你好", "谢谢 再见") has an empty retrieval text: there is nothing to search for.</li>
+ * </ol>
  */
 final class PipelineTextUnderstander implements TextUnderstander {
-
-    /** Conservative until the dedicated detectors land: any long digit run may be an ID, phone or card number. */
-    private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}[\\dXx]?");
 
     private final TextNormalizer normalizer;
     private final Segmenter segmenter;
     private final TermDictionary dictionary;
+    private final AliasLexicon aliases;
+    private final HomophoneCorrector corrector;
+    private final PiiDetector pii;
+    private final SensitiveWordFilter sensitiveWords;
+    private final SignalDetector signalDetector;
     private final AspectDetector aspects;
 
     PipelineTextUnderstander(TextNormalizer normalizer, Segmenter segmenter, TermDictionary dictionary,
+                             AliasLexicon aliases, HomophoneCorrector corrector, PiiDetector pii,
+                             SensitiveWordFilter sensitiveWords, SignalDetector signalDetector,
                              AspectDetector aspects) {
         this.normalizer = normalizer;
         this.segmenter = segmenter;
         this.dictionary = dictionary;
+        this.aliases = aliases;
+        this.corrector = corrector;
+        this.pii = pii;
+        this.sensitiveWords = sensitiveWords;
+        this.signalDetector = signalDetector;
         this.aspects = aspects;
+    }
+
+    private static boolean isOnlySmallTalk(Set<Signal> signals) {
+        return signals.contains(Signal.GREETING) || signals.contains(Signal.THANKS) || signals.contains(Signal.GOODBYE);
     }
 
     @Override
     public Understanding understand(String raw) {
         String text = raw == null ? "" : raw;
-        String normalized = normalizer.normalize(text).text();
+        // 1. normalise
+        NormalizedText normalized = normalizer.normalize(text);
+
+        // 2. personal data
+        List<PiiMatch> personalData = pii.find(normalized.text());
+        String masked = PiiMasker.mask(text, normalized, personalData);
+        String searchable = PiiMasker.remove(normalized.text(), personalData);
+
+        // 3. segment
+        List<Token> tokens = segmenter.segment(searchable);
+
+        // 4. signals
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
-        String masked = LONG_DIGITS.matcher(text).replaceAll(m -> "*".repeat(m.group().length()));
-        if (!masked.equals(text)) {
+        signals.addAll(signalDetector.detect(searchable));
+        if (!personalData.isEmpty()) {
             signals.add(Signal.PERSONAL_DATA);
         }
+        if (!sensitiveWords.find(searchable, tokens).isEmpty()) {
+            signals.add(Signal.ABUSIVE);
+        }
+
+        // 5. homophone typos of domain terms
+        List<String> notes = new ArrayList<>();
+        List<Correction> typos = corrector.correct(searchable, tokens);
+        String corrected = searchable;
+        if (!typos.isEmpty()) {
+            typos.forEach(c -> notes.add(c.note()));
+            corrected = Correction.apply(searchable, typos);
+            tokens = segmenter.segment(corrected);
+        }
+
+        // 6. aliases, word by word
+        List<Correction> rewrites = new ArrayList<>();
         Set<String> domainTerms = new LinkedHashSet<>();
-        for (Token token : segmenter.segment(normalized)) {
-            if (dictionary.contains(token.text())) {
-                domainTerms.add(token.text());
+        for (Token token : tokens) {
+            String word = aliases.canonical(token.text()).orElse(token.text());
+            if (!word.equals(token.text())) {
+                rewrites.add(new Correction(token.start(), token.end(), token.text(), word));
+                notes.add(token.text() + "→" + word);
+            }
+            // 7. domain terms
+            if (dictionary.contains(word)) {
+                domainTerms.add(word);
             }
         }
-        return new Understanding(text, normalized, normalized, masked, List.of(), domainTerms,
-                aspects.detect(normalized), signals);
+        String retrievalText = Correction.apply(corrected, rewrites);
+        if (isOnlySmallTalk(signals)) {
+            // "你好", "谢谢 再见": nothing to search for (small-talk signals are raised only for such messages)
+            retrievalText = "";
+            domainTerms.clear();
+        }
+        return new Understanding(text, normalized.text(), retrievalText, masked, notes, domainTerms,
+                aspects.detect(retrievalText), signals);
     }
 }

@@ -1,59 +1,107 @@
 package org.civicassist.nlp.intent;
 
+import org.civicassist.nlp.lexicon.SourceLine;
+import org.civicassist.nlp.lexicon.WordListFile;
+
+import org.civicassist.nlp.normalize.TextNormalizer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * Finds the aspect a question asks about from cue words (多久 → time limit, 带啥 → materials …). Works on normalised
- * text with canonical words. When several aspects are cued, the one cued latest wins: citizens put the actual
- * question at the end ("我社保卡丢了 … 咋补 能当天拿到不").
+ * Finds the aspect a question asks about from cue words (多久 → time limit, 带什么 → materials …), read from
+ * {@code aspects.txt}: one section per {@link Aspect} ({@code [TIME_LIMIT]} …), each line a cue in
+ * {@link CueMatcher} syntax. Works on normalised text with canonical words (咋 → 怎么, 啥 → 什么). When several
+ * aspects are cued, the one whose cue ends last wins (a longer cue on a tie), and the overview only when no other aspect is cued: citizens put the actual question at
+ * the end ("我社保卡丢了 … 咋补 能当天拿到不").
  */
 public final class AspectDetector {
 
-    private static final Map<Aspect, List<String>> DEFAULT_CUES = defaultCues();
+    private final CueMatcher<Aspect> cues;
 
-    private final Map<Aspect, List<String>> cues;
+    private AspectDetector(CueMatcher<Aspect> cues) {
+        this.cues = cues;
+    }
 
+    /** The bundled cues ({@code aspects.txt}); the facade builds it from the word lists in use instead. */
     public AspectDetector() {
-        this(DEFAULT_CUES);
+        this(bundledCues());
     }
 
-    public AspectDetector(Map<Aspect, List<String>> cues) {
-        this.cues = new EnumMap<>(cues);
+    /** Literal cues per aspect (no file). */
+    public AspectDetector(Map<Aspect, List<String>> literalCues) {
+        this(CueMatcher.compile(toLines(literalCues), UnaryOperator.identity()));
     }
 
+    public static AspectDetector parse(List<SourceLine> lines, UnaryOperator<String> normalize) {
+        Map<Aspect, List<SourceLine>> byAspect = new EnumMap<>(Aspect.class);
+        for (WordListFile.Section section : WordListFile.sections(lines).values()) {
+            try {
+                byAspect.put(Aspect.valueOf(section.name()), section.lines());
+            } catch (IllegalArgumentException e) {
+                throw section.header().error("unknown aspect; expected one of " + List.of(Aspect.values()));
+            }
+        }
+        return new AspectDetector(CueMatcher.compile(byAspect, normalize));
+    }
+
+    /**
+     * The aspect whose cue ends last; {@link Aspect#OVERVIEW} ("是什么") only when nothing more specific is cued,
+     * since "条件是什么" asks for the conditions.
+     */
     public Optional<Aspect> detect(String text) {
+        List<CueMatcher.Match<Aspect>> found = cues.findAll(text);
+        Optional<Aspect> specific = latest(found, true);
+        return specific.isPresent() ? specific : latest(found, false);
+    }
+
+    private static Optional<Aspect> latest(List<CueMatcher.Match<Aspect>> found, boolean skipOverview) {
         Aspect best = null;
-        int bestPos = -1;
-        for (Map.Entry<Aspect, List<String>> e : cues.entrySet()) {
-            for (String cue : e.getValue()) {
-                int pos = text.lastIndexOf(cue);
-                if (pos >= 0 && pos + cue.length() > bestPos) {
-                    bestPos = pos + cue.length();
-                    best = e.getKey();
-                }
+        int bestEnd = -1;
+        int bestLength = 0;
+        for (CueMatcher.Match<Aspect> m : found) {
+            if (skipOverview && m.label() == Aspect.OVERVIEW) {
+                continue;
+            }
+            int length = m.end() - m.start();
+            if (m.end() > bestEnd || (m.end() == bestEnd && length > bestLength)) {
+                best = m.label();
+                bestEnd = m.end();
+                bestLength = length;
             }
         }
         return Optional.ofNullable(best);
     }
 
-    private static Map<Aspect, List<String>> defaultCues() {
-        Map<Aspect, List<String>> m = new LinkedHashMap<>();
-        m.put(Aspect.TIME_LIMIT, List.of("多久", "多长时间", "几天", "多少天", "几个工作日", "时限", "到账", "拿到手",
-                "什么时候能", "啥时候能", "要等", "当天", "马上", "立即", "办结", "几个月"));
-        m.put(Aspect.MATERIALS, List.of("材料", "带什么", "带啥", "要带", "准备什么", "准备啥", "准备些", "需要什么",
-                "要什么", "要啥", "证件", "资料", "手续"));
-        m.put(Aspect.FEES, List.of("多少钱", "收费", "费用", "花钱", "收钱", "工本费", "免费", "交钱", "要钱", "几块钱"));
-        m.put(Aspect.PLACE_AND_HOURS, List.of("在哪", "哪里", "哪儿", "去哪", "地址", "地点", "窗口", "几点",
-                "上班时间", "营业时间", "周末", "周六", "星期六"));
-        m.put(Aspect.CONDITIONS, List.of("条件", "资格", "符合", "能不能办", "可以办吗", "能办吗", "够不够"));
-        m.put(Aspect.ELIGIBILITY, List.of("谁能", "谁可以", "哪些人", "什么人"));
-        m.put(Aspect.PROCESS, List.of("流程", "步骤", "怎么办理", "如何办理", "怎么弄", "咋弄", "咋办", "怎么办"));
-        m.put(Aspect.ONLINE, List.of("网上", "线上", "手机上", "app", "小程序", "不用跑", "在家"));
-        m.put(Aspect.CONTACT, List.of("电话", "热线", "咨询电话", "打给"));
-        return m;
+    private static CueMatcher<Aspect> bundledCues() {
+        String resource = "/org/civicassist/nlp/aspects.txt";
+        try (InputStream in = AspectDetector.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled aspect cues missing from the build: " + resource);
+            }
+            TextNormalizer normalizer = new TextNormalizer();
+            return parse(WordListFile.read(resource, in), normalizer::normalizeToString).cues;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<Aspect, List<SourceLine>> toLines(Map<Aspect, List<String>> literalCues) {
+        Map<Aspect, List<SourceLine>> lines = new EnumMap<>(Aspect.class);
+        literalCues.forEach((aspect, cues) -> {
+            List<SourceLine> l = new ArrayList<>();
+            for (int i = 0; i < cues.size(); i++) {
+                l.add(new SourceLine("cues of " + aspect, i + 1, cues.get(i)));
+            }
+            lines.put(aspect, l);
+        });
+        return lines;
     }
 }

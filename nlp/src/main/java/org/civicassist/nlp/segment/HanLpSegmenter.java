@@ -17,6 +17,10 @@ import java.util.TreeMap;
  * HanLP's Viterbi segmenter with our own term dictionary, held by this instance (not HanLP's global custom
  * dictionary), and with named-entity recognition off: government questions are about services, and person or place
  * recognition mostly glues words together wrongly.
+ *
+ * <p>Dictionary terms are merged into the segmentation, not forced: forcing would cut 买房本来 into 买/房本/来 and
+ * 居住证明 into 居住证/明 because 房本 and 居住证 are terms; merged, the terms stay whole (社会保障卡, 港澳通行证) and
+ * the surrounding words are left alone.
  */
 public final class HanLpSegmenter implements Segmenter {
 
@@ -38,7 +42,7 @@ public final class HanLpSegmenter implements Segmenter {
         DynamicCustomDictionary custom = new DynamicCustomDictionary(trie, new BinTrie<>(), null);
         this.segment = new ViterbiSegment()
                 .enableCustomDictionary(custom)
-                .enableCustomDictionaryForcing(true)
+                .enableCustomDictionaryForcing(false)
                 .enableOffset(true)
                 .enablePartOfSpeechTagging(false)
                 .enableNameRecognize(false)

@@ -1,0 +1,151 @@
+package org.civicassist.nlp.measure;
+
+import org.civicassist.nlp.ChineseNlp;
+import org.civicassist.nlp.TextUnderstander;
+import org.civicassist.nlp.Understanding;
+import org.civicassist.nlp.intent.Signal;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Measures the "hand to a person" signals (HUMAN_REQUEST, COMPLAINT, ANGER, URGENT_HELP) on labelled messages:
+ * <ul>
+ *   <li>MSGA Beijing (real citizen messages): positives are messages labelled 投诉/求助 or 愤怒, negatives plain 咨询
+ *       (type 咨询, emotion 中性); other messages (建言 中性 …) are not counted;</li>
+ *   <li>the dev questions: {@code kind: human} should raise a signal (emergencies count too, they hand off as well),
+ *       {@code kind: answerable} should not (the last turn of a conversation is judged).</li>
+ * </ul>
+ * Nothing is fitted here. Run: {@code mvn -q -B -pl nlp test-compile exec:java
+ * -Dexec.mainClass=org.civicassist.nlp.measure.HandoffSignalEvaluation -Dexec.classpathScope=test}
+ * (optionally {@code -Dexec.args="path/to/shared"}).
+ */
+public final class HandoffSignalEvaluation {
+
+    static final Set<Signal> HANDOFF = EnumSet.of(Signal.HUMAN_REQUEST, Signal.COMPLAINT, Signal.ANGER, Signal.URGENT_HELP);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Precision and recall of a binary detector. */
+    public record Figures(String name, int truePositives, int falsePositives, int falseNegatives, int trueNegatives) {
+
+        public double precision() {
+            int flagged = truePositives + falsePositives;
+            return flagged == 0 ? 0 : truePositives / (double) flagged;
+        }
+
+        public double recall() {
+            int positives = truePositives + falseNegatives;
+            return positives == 0 ? 0 : truePositives / (double) positives;
+        }
+
+        public double falsePositiveRate() {
+            int negatives = falsePositives + trueNegatives;
+            return negatives == 0 ? 0 : falsePositives / (double) negatives;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s: precision %.3f, recall %.3f, false-positive rate %.3f "
+                            + "(TP %d, FP %d, FN %d, TN %d)", name, precision(), recall(), falsePositiveRate(),
+                    truePositives, falsePositives, falseNegatives, trueNegatives);
+        }
+    }
+
+    private HandoffSignalEvaluation() {
+    }
+
+    static boolean handsOff(Understanding u) {
+        return u.signals().stream().anyMatch(s -> HANDOFF.contains(s) || s.isEmergency());
+    }
+
+    /** MSGA messages: 投诉/求助 or 愤怒 are positives, 咨询 with emotion 中性 negatives. */
+    public static Figures msga(TextUnderstander understander, Path messages) {
+        int tp = 0, fp = 0, fn = 0, tn = 0;
+        for (JsonNode m : readJsonLines(messages)) {
+            String type = m.path("type").asString();
+            String emotion = m.path("emotion").asString();
+            boolean positive = type.equals("投诉/求助") || emotion.equals("愤怒");
+            boolean negative = type.equals("咨询") && emotion.equals("中性");
+            if (!positive && !negative) {
+                continue;
+            }
+            boolean flagged = handsOff(understander.understand(m.path("text").asString()));
+            if (positive) {
+                tp += flagged ? 1 : 0;
+                fn += flagged ? 0 : 1;
+            } else {
+                fp += flagged ? 1 : 0;
+                tn += flagged ? 0 : 1;
+            }
+        }
+        return new Figures("msga " + messages.getFileName(), tp, fp, fn, tn);
+    }
+
+    /** Dev questions: {@code human} are positives, {@code answerable} negatives; {@code out_of_scope} not counted. */
+    public static Figures dev(TextUnderstander understander, Path questions) {
+        int tp = 0, fp = 0, fn = 0, tn = 0;
+        for (JsonNode q : readJsonLines(questions)) {
+            String kind = q.path("kind").asString();
+            if (!kind.equals("human") && !kind.equals("answerable")) {
+                continue;
+            }
+            boolean flagged = handsOff(understander.understand(lastTurn(q)));
+            if (kind.equals("human")) {
+                tp += flagged ? 1 : 0;
+                fn += flagged ? 0 : 1;
+            } else {
+                fp += flagged ? 1 : 0;
+                tn += flagged ? 0 : 1;
+            }
+        }
+        return new Figures("dev " + questions.getFileName(), tp, fp, fn, tn);
+    }
+
+    private static String lastTurn(JsonNode q) {
+        if (q.hasNonNull("question")) {
+            return q.get("question").asString();
+        }
+        JsonNode turns = q.path("turns");
+        JsonNode last = turns.get(turns.size() - 1);
+        return last.isString() ? last.asString() : last.path("text").asString();
+    }
+
+    static List<JsonNode> readJsonLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                    .map(JSON::readTree).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The shared folder beside the checkout (searched upwards from the working directory). */
+    public static Optional<Path> findShared() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path shared = dir.resolve("shared");
+            if (Files.isDirectory(shared.resolve("external/msga-beijing"))) {
+                return Optional.of(shared);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static void main(String[] args) {
+        Path shared = args.length > 0 ? Path.of(args[0]) : findShared()
+                .orElseThrow(() -> new IllegalStateException("shared/ not found; pass its path as the argument"));
+        TextUnderstander understander = ChineseNlp.bundled().understander();
+        System.out.println(msga(understander, shared.resolve("external/msga-beijing/messages-train.jsonl")));
+        System.out.println(msga(understander, shared.resolve("external/msga-beijing/messages-test.jsonl")));
+        System.out.println(dev(understander, shared.resolve("eval/dev.jsonl")));
+    }
+}
