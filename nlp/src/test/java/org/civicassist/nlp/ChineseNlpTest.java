@@ -24,8 +24,8 @@ class ChineseNlpTest {
         Understanding u = NLP.understander().understand("我社宝卡上礼拜坐公交丢了 咋补 能当天拿到不");
 
         // then
-        assertThat(u.retrievalText()).isEqualTo("我社保卡上礼拜坐公交丢了 怎么补 能当天拿到不");
-        assertThat(u.corrections()).containsExactly("社宝卡→社保卡", "咋→怎么");
+        assertThat(u.retrievalText()).isEqualTo("我社保卡上礼拜坐公交遗失了 怎么补 能当天拿到不");
+        assertThat(u.corrections()).containsExactly("社宝卡→社保卡", "丢→遗失", "咋→怎么");
         assertThat(u.domainTerms()).containsExactly("社保卡");
         assertThat(u.aspect()).contains(Aspect.TIME_LIMIT);
         assertThat(u.signals()).isEmpty();
