@@ -79,6 +79,10 @@ public class HandoffService implements HandoffDesk {
         }
         List<ConsideredCandidate> candidates = considered.stream().limit(properties.candidates())
                 .map(HandoffService::considered).toList();
+        if (candidates.isEmpty()) {
+            // decided from the message alone (a request for a person, a complaint): what the last answer rested on
+            candidates = candidatesOfLastAnswer(before);
+        }
         return opening(reply, question, candidates, Optional.empty(), now);
     }
 
