@@ -164,11 +164,10 @@ public final class OfficeHours {
         if (holidays.contains(day)) {
             return List.of();
         }
-        List<Span> regular = weekly.get(day.getDayOfWeek());
-        if (regular != null) {
-            return regular;
+        if (workingDays.contains(day)) {
+            return typicalWeekday();
         }
-        return workingDays.contains(day) ? typicalWeekday() : List.of();
+        return weekly.getOrDefault(day.getDayOfWeek(), List.of());
     }
 
     /** The hours a make-up working day keeps: those of the first weekday that has hours. */

@@ -34,13 +34,32 @@ public final class SseRecorder implements AutoCloseable {
                 .subscribe(events::add, failure::set);
     }
 
+    /** Connects and returns once the stream is open (its first event or comment has arrived). */
     public static SseRecorder listen(String baseUrl, String path) {
-        return new SseRecorder(baseUrl, path, h -> {
+        return listen(baseUrl, path, h -> {
         });
     }
 
     public static SseRecorder listen(String baseUrl, String path, Consumer<org.springframework.http.HttpHeaders> h) {
-        return new SseRecorder(baseUrl, path, h);
+        SseRecorder recorder = new SseRecorder(baseUrl, path, h);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (recorder.events.isEmpty() && recorder.failure.get() == null && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
+        if (recorder.events.isEmpty()) {
+            recorder.close();
+            throw new AssertionError("the event stream " + path + " did not open", recorder.failure.get());
+        }
+        return recorder;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Waits for the first event matching {@code test} and returns it. */
