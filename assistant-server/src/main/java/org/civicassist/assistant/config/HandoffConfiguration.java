@@ -157,7 +157,7 @@ public class HandoffConfiguration {
             return new InMemoryHandoffQueue();
         }
 
-        @Bean
+        @Bean(destroyMethod = "close")
         InProcessHandoffEvents inProcessHandoffEvents() {
             return new InProcessHandoffEvents();
         }

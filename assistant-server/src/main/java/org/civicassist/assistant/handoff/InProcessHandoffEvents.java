@@ -1,30 +1,36 @@
 package org.civicassist.assistant.handoff;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-/** Events within one server: the embedded default. */
-public final class InProcessHandoffEvents implements HandoffEvents {
+/**
+ * Events within one server: the embedded default. Every event is handed to the listeners on one dedicated thread,
+ * in the order published, so that a request thread never waits for (or runs) the listeners' work.
+ */
+public final class InProcessHandoffEvents implements HandoffEvents, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessHandoffEvents.class);
 
     private final Sinks.Many<HandoffEvent> sink = Sinks.many().multicast().directBestEffort();
+    private final Scheduler deliverer = Schedulers.newSingle("handoff-events", true);
 
     @Override
     public Mono<Void> publish(HandoffEvent event) {
-        return Mono.fromRunnable(() -> emit(event));
+        return Mono.<Void>fromRunnable(() -> emit(event)).subscribeOn(deliverer);
     }
 
-    /**
-     * Also used by {@link RedisHandoffEvents} to hand on what arrives from Redis. Serialised, as publishers run on
-     * several threads; a failed emission (no listener, or every listener busy) drops the event for them and never
-     * terminates the sink.
-     */
-    synchronized void emit(HandoffEvent event) {
+    /** Hands on an event that arrived from elsewhere (Redis), on the delivering thread. */
+    void deliver(HandoffEvent event) {
+        deliverer.schedule(() -> emit(event));
+    }
+
+    /** Runs on the delivering thread only; a failed emission drops the event and never terminates the sink. */
+    private void emit(HandoffEvent event) {
         Sinks.EmitResult result = sink.tryEmitNext(event);
         if (result.isFailure() && result != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
             log.debug("handoff event {} not delivered locally: {}", event.type(), result);
@@ -34,5 +40,10 @@ public final class InProcessHandoffEvents implements HandoffEvents {
     @Override
     public Flux<HandoffEvent> events() {
         return sink.asFlux();
+    }
+
+    @Override
+    public void close() {
+        deliverer.dispose();
     }
 }

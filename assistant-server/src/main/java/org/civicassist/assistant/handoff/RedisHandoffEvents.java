@@ -41,7 +41,7 @@ public final class RedisHandoffEvents implements HandoffEvents, AutoCloseable {
                         }))
                 .doOnError(e -> log.warn("handoff events from Redis interrupted, resubscribing: {}", e.toString()))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
-                .subscribe(local::emit);
+                .subscribe(local::deliver);
     }
 
     @Override
@@ -59,5 +59,6 @@ public final class RedisHandoffEvents implements HandoffEvents, AutoCloseable {
     @Override
     public void close() {
         subscription.dispose();
+        local.close();
     }
 }
