@@ -1,5 +1,7 @@
 package org.civicassist.assistant.chat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.civicassist.assistant.conversation.Conversation;
 import org.civicassist.assistant.conversation.TranscriptEntry;
 import org.civicassist.assistant.reply.Citation;
@@ -40,10 +42,12 @@ public final class ChatDtos {
     public record MessageResponse(ReplyView reply) {
     }
 
-    public record EntryView(String id, String author, String text, Instant at, ReplyView reply) {
+    /** {@code staff_name}: who wrote a staff message (absent otherwise). */
+    public record EntryView(String id, String author, String text, Instant at, ReplyView reply,
+                            @JsonProperty("staff_name") @JsonInclude(JsonInclude.Include.NON_NULL) String staffName) {
         static EntryView of(TranscriptEntry e) {
             return new EntryView(e.id(), e.author().wireName(), e.text(), e.at(),
-                    e.reply().map(ReplyView::of).orElse(null));
+                    e.reply().map(ReplyView::of).orElse(null), e.staffName().orElse(null));
         }
     }
 

@@ -8,7 +8,6 @@ import org.civicassist.assistant.conversation.ConversationTokens;
 import org.civicassist.assistant.conversation.TranscriptEntry;
 import org.civicassist.assistant.pipeline.Assistant;
 import org.civicassist.assistant.pipeline.Turn;
-import org.civicassist.assistant.reply.HandoffReason;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.assistant.web.ApiException;
 import org.slf4j.Logger;
@@ -37,6 +36,7 @@ public class ChatService {
     private final Clock clock;
     private final Limits limits;
     private final List<TurnListener> listeners;
+    private final HandoffDesk desk;
 
     /**
      * @param maxMessageLength longest citizen message, in characters (longer: 413)
@@ -53,11 +53,21 @@ public class ChatService {
 
     public ChatService(ConversationStore store, Assistant assistant, Clock clock, Limits limits,
                        List<TurnListener> listeners) {
+        this(store, assistant, clock, limits, listeners, HandoffDesk.NONE);
+    }
+
+    public ChatService(ConversationStore store, Assistant assistant, Clock clock, Limits limits,
+                       List<TurnListener> listeners, HandoffDesk desk) {
         this.store = store;
         this.assistant = assistant;
         this.clock = clock;
         this.limits = limits;
         this.listeners = List.copyOf(listeners);
+        this.desk = desk;
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     public record Opened(Conversation conversation, String token) {
@@ -110,13 +120,30 @@ public class ChatService {
     private Mono<Reply> answer(Conversation c, String message) {
         return Mono.fromCallable(() -> assistant.respond(c.dialogue(), message))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(turn -> store.update(c.id(), current -> record(current, message, turn))
-                        .switchIfEmpty(Mono.error(ApiException::notFound))
-                        .doOnNext(saved -> log.info("conversation={} reply={} confidence={} elapsedMs={}", c.id(),
-                                turn.reply().type().wireName(), String.format(Locale.ROOT, "%.3f", turn.reply().confidence()),
-                                turn.trace().elapsedNanos() / 1_000_000))
-                        .flatMap(saved -> notifyListeners(saved, turn))
-                        .thenReturn(turn.reply()));
+                .flatMap(turn -> {
+                    // office hours are read once here, not inside the (retried) store update
+                    Optional<HandoffDesk.Opening> opening = turn.reply() instanceof Reply.Handoff h
+                            ? Optional.of(desk.open(c, message, h, turn.trace().candidates(), clock.instant()))
+                            : Optional.empty();
+                    Reply reply = opening.<Reply>map(HandoffDesk.Opening::reply).orElse(turn.reply());
+                    return store.update(c.id(), current -> record(current, message, turn, reply, opening))
+                            .switchIfEmpty(Mono.error(ApiException::notFound))
+                            .doOnNext(saved -> log.info("conversation={} reply={} confidence={} elapsedMs={}",
+                                    c.id(), reply.type().wireName(),
+                                    String.format(Locale.ROOT, "%.3f", reply.confidence()),
+                                    turn.trace().elapsedNanos() / 1_000_000))
+                            .flatMap(saved -> (opening.isPresent() ? safely("handoff desk", saved,
+                                    desk.opened(saved)) : Mono.<Void>empty()).then(notifyListeners(saved, turn)))
+                            .thenReturn(reply);
+                });
+    }
+
+    /** A failure after the conversation was saved is logged; the citizen still gets the reply. */
+    private static Mono<Void> safely(String what, Conversation saved, Mono<Void> step) {
+        return step.onErrorResume(e -> {
+            log.warn("{} failed for conversation={}: {}", what, saved.id(), e.toString());
+            return Mono.empty();
+        });
     }
 
     private Mono<Void> notifyListeners(Conversation saved, Turn turn) {
@@ -131,26 +158,29 @@ public class ChatService {
                 .then();
     }
 
-    private Conversation record(Conversation current, String message, Turn turn) {
+    private Conversation record(Conversation current, String message, Turn turn, Reply reply,
+                                Optional<HandoffDesk.Opening> opening) {
         Instant now = clock.instant();
         Conversation next = current
                 .append(new TranscriptEntry(current.nextEntryId(), Author.CITIZEN, message, now, Optional.empty()))
                 .withDialogue(turn.next());
-        next = next.append(new TranscriptEntry(next.nextEntryId(), Author.ASSISTANT, turn.reply().text(), now,
-                Optional.of(turn.reply())));
-        if (turn.reply() instanceof Reply.Handoff h) {
-            next = next.withStatus(ConversationStatus.WAITING, Optional.of(h.reason()), now);
+        next = next.append(new TranscriptEntry(next.nextEntryId(), Author.ASSISTANT, reply.text(), now,
+                Optional.of(reply)));
+        if (opening.isPresent()) {
+            next = next.escalate(opening.get().escalation());
         }
         return next;
     }
 
+    /** While people handle the conversation, the citizen's messages go to them, not to the assistant. */
     private Mono<Reply> forwardToStaff(Conversation c, String message) {
-        Reply reply = new Reply.Handoff("您的消息已转给工作人员，请稍候。", c.handoffReason().orElse(HandoffReason.REQUESTED),
-                1.0, List.of());
         Instant now = clock.instant();
         return store.update(c.id(), current -> current.append(new TranscriptEntry(current.nextEntryId(),
                         Author.CITIZEN, message, now, Optional.empty())))
-                .thenReturn(reply);
+                .switchIfEmpty(Mono.error(ApiException::notFound))
+                .flatMap(saved -> safely("relay to staff", saved,
+                        desk.citizenWrote(saved, saved.transcript().get(saved.transcript().size() - 1)))
+                        .thenReturn(desk.forwarded(saved)));
     }
 
     private String validate(String text) {

@@ -8,6 +8,7 @@ import org.civicassist.assistant.analytics.AnalyticsReporter;
 import org.civicassist.assistant.analytics.AnalyticsStore;
 import org.civicassist.assistant.analytics.GapClusterer;
 import org.civicassist.assistant.chat.ChatService;
+import org.civicassist.assistant.chat.HandoffDesk;
 import org.civicassist.assistant.chat.TurnListener;
 import org.civicassist.assistant.conversation.ConversationMaintenance;
 import org.civicassist.assistant.conversation.ConversationStore;
@@ -22,6 +23,7 @@ import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
 import org.civicassist.kb.search.KnowledgeBaseService;
 import org.civicassist.nlp.ChineseNlp;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -85,10 +87,12 @@ public class AssistantConfiguration {
 
     @Bean
     ChatService chatService(ConversationStore store, Assistant assistant, Clock clock,
-                            AssistantProperties properties, List<TurnListener> listeners) {
+                            AssistantProperties properties, List<TurnListener> listeners,
+                            ObjectProvider<HandoffDesk> desk) {
         AssistantProperties.Chat chat = properties.chat();
         return new ChatService(store, assistant, clock,
-                new ChatService.Limits(chat.maxMessageLength(), chat.maxEntries()), listeners);
+                new ChatService.Limits(chat.maxMessageLength(), chat.maxEntries()), listeners,
+                desk.getIfAvailable(() -> HandoffDesk.NONE));
     }
 
     @Bean

@@ -38,12 +38,15 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, 
      * @param maxEntries          most messages (citizen, assistant and staff together) one conversation may hold; a
      *                            citizen message beyond is refused with 409 {@code conversation-full}
      * @param conversationTtl     how long an idle conversation is kept
+     * @param handedOffTtl        how long a conversation waiting for or with staff is kept after its last activity
+     *                            (long enough for a message left before a long holiday)
      * @param maintenanceInterval how often expired in-memory conversations are dropped and the conversation gauges
      *                            refreshed
      */
     public record Chat(@DefaultValue("1000") int maxMessageLength,
                        @DefaultValue("400") int maxEntries,
                        @DefaultValue("24h") Duration conversationTtl,
+                       @DefaultValue("14d") Duration handedOffTtl,
                        @DefaultValue("30s") Duration maintenanceInterval) {
     }
 

@@ -4,6 +4,7 @@ import org.civicassist.assistant.analytics.InMemoryAnalyticsStore;
 import org.civicassist.assistant.analytics.RedisAnalyticsStore;
 import org.civicassist.assistant.conversation.InMemoryConversationStore;
 import org.civicassist.assistant.conversation.RedisConversationStore;
+import org.civicassist.assistant.conversation.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,10 @@ public class StoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
     static final String REDIS_URL = "spring.data.redis.url";
+
+    static Retention retention(AssistantProperties properties) {
+        return new Retention(properties.chat().conversationTtl(), properties.chat().handedOffTtl());
+    }
 
     /** {@code spring.data.redis.url} is set and not blank. */
     static final class RedisUrlSet implements Condition {
@@ -54,8 +59,7 @@ public class StoreConfiguration {
                                                       Environment environment) {
             log.info("Conversations and analytics are stored in Redis at {} (key prefix '{}')",
                     describe(environment.getProperty(REDIS_URL)), properties.redis().keyPrefix());
-            return new RedisConversationStore(redis, properties.redis().keyPrefix(),
-                    properties.chat().conversationTtl(), clock);
+            return new RedisConversationStore(redis, properties.redis().keyPrefix(), retention(properties), clock);
         }
 
         @Bean
@@ -83,7 +87,7 @@ public class StoreConfiguration {
         InMemoryConversationStore inMemoryConversationStore(AssistantProperties properties, Clock clock) {
             log.info("Conversations and analytics are kept in memory and lost on restart; "
                     + "set spring.data.redis.url to keep them in Redis");
-            return new InMemoryConversationStore(properties.chat().conversationTtl(), clock);
+            return new InMemoryConversationStore(retention(properties), clock);
         }
 
         @Bean

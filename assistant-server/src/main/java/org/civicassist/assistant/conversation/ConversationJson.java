@@ -38,14 +38,22 @@ public final class ConversationJson {
     record Document(int schema, String id, String tokenHash, String channel, String locale, String createdAt,
                     String updatedAt, String status, String handoffReason, DialogueDocument dialogue,
                     List<EntryDocument> transcript, List<FeedbackDocument> feedback, RatingDocument rating,
-                    long version) {
+                    EscalationDocument escalation, long version) {
     }
 
     record DialogueDocument(String topicServiceId, String topicTitle, String lastQuestion, int unresolvedStreak,
                             Map<String, String> offeredOptions) {
     }
 
-    record EntryDocument(String id, String author, String text, String at, ReplyDocument reply) {
+    record EntryDocument(String id, String author, String text, String at, ReplyDocument reply, String staffName) {
+    }
+
+    record EscalationDocument(String reason, String requestedAt, String question, List<CandidateDocument> candidates,
+                              String contact, String expectedReplyBy, String staff, String staffName,
+                              String claimedAt, String resolution, String closedAt) {
+    }
+
+    record CandidateDocument(String key, String title, String section, double score) {
     }
 
     /** {@code reason} is the handoff reason of a handoff or the refusal reason of a refusal. */
@@ -90,12 +98,33 @@ public final class ConversationJson {
                         f.reason().orElse(null), f.at().toString())).toList(),
                 c.rating().map(r -> new RatingDocument(r.rating(), r.comment().orElse(null), r.at().toString()))
                         .orElse(null),
+                c.escalation().map(ConversationJson::toDocument).orElse(null),
                 c.version());
+    }
+
+    private static EscalationDocument toDocument(Escalation e) {
+        return new EscalationDocument(wire(e.reason()), e.requestedAt().toString(), e.question(),
+                e.candidates().stream().map(k -> new CandidateDocument(k.key(), k.title(), k.section(), k.score()))
+                        .toList(),
+                e.contact().orElse(null), e.expectedReplyBy().map(Instant::toString).orElse(null),
+                e.staff().orElse(null), e.staffName().orElse(null), e.claimedAt().map(Instant::toString).orElse(null),
+                e.resolution().orElse(null), e.closedAt().map(Instant::toString).orElse(null));
+    }
+
+    private static Escalation fromDocument(EscalationDocument e) {
+        return new Escalation(parse(HandoffReason.class, e.reason()), Instant.parse(e.requestedAt()),
+                e.question() == null ? "" : e.question(),
+                list(e.candidates()).stream().map(k -> new ConsideredCandidate(k.key(), k.title(), k.section(),
+                        k.score())).toList(),
+                Optional.ofNullable(e.contact()), Optional.ofNullable(e.expectedReplyBy()).map(Instant::parse),
+                Optional.ofNullable(e.staff()), Optional.ofNullable(e.staffName()),
+                Optional.ofNullable(e.claimedAt()).map(Instant::parse), Optional.ofNullable(e.resolution()),
+                Optional.ofNullable(e.closedAt()).map(Instant::parse));
     }
 
     private static EntryDocument toDocument(TranscriptEntry e) {
         return new EntryDocument(e.id(), wire(e.author()), e.text(), e.at().toString(),
-                e.reply().map(ConversationJson::toDocument).orElse(null));
+                e.reply().map(ConversationJson::toDocument).orElse(null), e.staffName().orElse(null));
     }
 
     private static ReplyDocument toDocument(Reply r) {
@@ -125,12 +154,14 @@ public final class ConversationJson {
                         Optional.ofNullable(f.reason()), Instant.parse(f.at()))).toList(),
                 Optional.ofNullable(d.rating()).map(r -> new ConversationRating(r.rating(),
                         Optional.ofNullable(r.comment()), Instant.parse(r.at()))),
+                Optional.ofNullable(d.escalation()).map(ConversationJson::fromDocument),
                 d.version());
     }
 
     private static TranscriptEntry fromDocument(EntryDocument e) {
         return new TranscriptEntry(e.id(), parse(Author.class, e.author()), e.text(), Instant.parse(e.at()),
-                Optional.ofNullable(e.reply()).map(ConversationJson::fromDocument));
+                Optional.ofNullable(e.reply()).map(ConversationJson::fromDocument),
+                Optional.ofNullable(e.staffName()));
     }
 
     private static Reply fromDocument(ReplyDocument r) {

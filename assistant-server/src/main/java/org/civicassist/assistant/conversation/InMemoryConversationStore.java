@@ -17,11 +17,15 @@ import java.util.function.Function;
 public final class InMemoryConversationStore implements ConversationStore {
 
     private final ConcurrentHashMap<String, Conversation> conversations = new ConcurrentHashMap<>();
-    private final Duration timeToLive;
+    private final Retention retention;
     private final Clock clock;
 
     public InMemoryConversationStore(Duration timeToLive, Clock clock) {
-        this.timeToLive = timeToLive;
+        this(Retention.uniform(timeToLive), clock);
+    }
+
+    public InMemoryConversationStore(Retention retention, Clock clock) {
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -74,7 +78,7 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     private boolean expired(Conversation c, Instant now) {
-        return c.updatedAt().plus(timeToLive).isBefore(now);
+        return c.updatedAt().plus(retention.of(c)).isBefore(now);
     }
 
     /** Drops conversations idle for longer than the time to live; called periodically. */

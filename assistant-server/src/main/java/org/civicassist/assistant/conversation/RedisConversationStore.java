@@ -20,7 +20,8 @@ import java.util.function.Function;
  *
  * <pre>
  * {prefix}conversation:{id}             hash: v = version, d = the conversation as JSON ({@link ConversationJson});
- *                                       expires after the time to live without activity
+ *                                       expires after the time to live without activity (longer while
+ *                                       handed to staff, see {@link Retention})
  * {prefix}conversations:status:{status} sorted set of ids scored by expiry time (ms): live counts per status
  * </pre>
  *
@@ -54,14 +55,19 @@ public final class RedisConversationStore implements ConversationStore {
 
     private final ReactiveStringRedisTemplate redis;
     private final String prefix;
-    private final Duration timeToLive;
+    private final Retention retention;
     private final Clock clock;
 
     public RedisConversationStore(ReactiveStringRedisTemplate redis, String keyPrefix, Duration timeToLive,
                                   Clock clock) {
+        this(redis, keyPrefix, Retention.uniform(timeToLive), clock);
+    }
+
+    public RedisConversationStore(ReactiveStringRedisTemplate redis, String keyPrefix, Retention retention,
+                                  Clock clock) {
         this.redis = redis;
         this.prefix = keyPrefix;
-        this.timeToLive = timeToLive;
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -69,8 +75,8 @@ public final class RedisConversationStore implements ConversationStore {
     public Mono<Conversation> create(Conversation conversation) {
         Conversation saved = conversation.nextVersion();
         return redis.execute(CREATE, List.of(key(saved.id()), statusKey(saved.status())),
-                        List.of(Long.toString(saved.version()), ConversationJson.write(saved), ttlMillis(),
-                                expiryScore(), saved.id()))
+                        List.of(Long.toString(saved.version()), ConversationJson.write(saved), ttlMillis(saved),
+                                expiryScore(saved), saved.id()))
                 .next()
                 .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("create", e))
                 .flatMap(result -> result == 1 ? Mono.just(saved)
@@ -96,8 +102,8 @@ public final class RedisConversationStore implements ConversationStore {
                         keys.add(statusKey(s));
                     }
                     return redis.execute(COMPARE_AND_SET, keys, List.of(Long.toString(current.version()),
-                                    Long.toString(next.version()), ConversationJson.write(next), ttlMillis(),
-                                    expiryScore(), id))
+                                    Long.toString(next.version()), ConversationJson.write(next), ttlMillis(next),
+                                    expiryScore(next), id))
                             .next()
                             .flatMap(result -> {
                                 if (result == 1) {
@@ -145,12 +151,12 @@ public final class RedisConversationStore implements ConversationStore {
         return prefix + "conversations:status:" + status.wireName();
     }
 
-    private String ttlMillis() {
-        return Long.toString(timeToLive.toMillis());
+    private String ttlMillis(Conversation c) {
+        return Long.toString(retention.of(c).toMillis());
     }
 
-    private String expiryScore() {
-        return Long.toString(clock.millis() + timeToLive.toMillis());
+    private String expiryScore(Conversation c) {
+        return Long.toString(clock.millis() + retention.of(c).toMillis());
     }
 
     /** The stored version moved on since it was read. */

@@ -82,4 +82,33 @@ class ConversationJsonTest {
         assertThatThrownBy(() -> ConversationJson.read(ConversationJson.write(everyKindOfContent())
                 .replace("\"schema\":1", "\"schema\":99"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void round_trips_the_escalation__from_the_queue_to_the_closing_note() {
+        Conversation c = Conversation.start("c1", "hash", "web", "zh-CN", T0)
+                .escalate(Escalation.open(org.civicassist.assistant.reply.HandoffReason.LOW_CONFIDENCE, T0,
+                        "火星移民怎么办", java.util.List.of(new ConsideredCandidate("guide-card#申请材料", "社会保障卡补领",
+                                "申请材料", 1.25), new ConsideredCandidate("faq-card-fee", "补办社保卡要钱吗？", null, -0.5)),
+                        Optional.of("13800000000"), Optional.of(T0.plusSeconds(3600))))
+                .say(Author.SYSTEM, "工作人员王芳已接入。", T0.plusSeconds(10), Optional.empty())
+                .say(Author.STAFF, "您好。", T0.plusSeconds(20), Optional.of("王芳"));
+        c = c.withEscalation(c.escalation().get().assignedTo("wang", "王芳", T0.plusSeconds(10))
+                .closed(Optional.of("已电话回复"), T0.plusSeconds(30)));
+
+        Conversation read = ConversationJson.read(ConversationJson.write(c));
+
+        assertThat(read).isEqualTo(c);
+        assertThat(read.escalation().get().isTicket()).isTrue();
+        assertThat(ConversationJson.write(c)).contains("\"reason\":\"low_confidence\"")
+                .contains("\"staff_name\":\"王芳\"").contains("\"expected_reply_by\"");
+    }
+
+    @Test
+    void a_conversation_stored_before_handoff_existed_reads_without_an_escalation() {
+        Conversation c = Conversation.start("c2", "hash", "web", "zh-CN", T0);
+        String old = ConversationJson.write(c).replace(",\"escalation\":null", "");
+        assertThat(old).doesNotContain("escalation");
+
+        assertThat(ConversationJson.read(old).escalation()).isEmpty();
+    }
 }

@@ -1,0 +1,38 @@
+package org.civicassist.assistant.audit;
+
+import org.civicassist.assistant.web.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/** {@code GET /api/v1/staff/audit?limit=100}: the latest staff actions, for administrators. */
+@RestController
+public class AuditController {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final AuditLog audit;
+
+    public AuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping(path = "/api/v1/staff/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<List<AuditEntry>> recent(@RequestParam(name = "limit", required = false) String limit) {
+        int n;
+        try {
+            n = limit == null ? 100 : Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > MAX_LIMIT) {
+            return Mono.error(ApiException.badInput("limit 须为 1 到 " + MAX_LIMIT + " 之间的整数。",
+                    "limit must be a whole number from 1 to " + MAX_LIMIT + "."));
+        }
+        return audit.recent(n);
+    }
+}

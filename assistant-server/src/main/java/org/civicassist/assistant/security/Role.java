@@ -1,0 +1,13 @@
+package org.civicassist.assistant.security;
+
+/** What a staff account may do. */
+public enum Role {
+    /** Answer citizens: the queue, claim, reply, transfer, close, knowledge-base search. */
+    STAFF,
+    /** Everything staff do, plus accounts and the audit log. */
+    ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

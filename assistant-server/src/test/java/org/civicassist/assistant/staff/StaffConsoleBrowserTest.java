@@ -1,0 +1,112 @@
+package org.civicassist.assistant.staff;
+
+import org.civicassist.assistant.testing.ApiClient.Citizen;
+import org.civicassist.assistant.testing.HandoffApplicationTestBase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff console in headless Chromium: a staff member logs in at /staff/, sees a waiting conversation in the
+ * queue, claims it, inserts a knowledge-base snippet and replies; the citizen receives the reply.
+ */
+class StaffConsoleBrowserTest extends HandoffApplicationTestBase {
+
+    private WebDriver browser;
+    private ChromeDriverService service;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chrome")), "profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    private WebElement visible(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    @Test
+    void a_staff_member_logs_in__claims_a_waiting_conversation_and_replies() {
+        // given: a citizen waiting for a person, and a staff account
+        Citizen c = api.open();
+        api.say(c, "补办社保卡要钱吗");
+        api.handoff(c);
+        api.staff(api.login(ADMIN, ADMIN_PASSWORD), "wang", "王芳");
+
+        // when: wang logs in
+        browser.get(api.baseUrl() + "/staff/");
+        visible(By.id("login-username")).sendKeys("wang");
+        browser.findElement(By.id("login-password")).sendKeys("wang-password-1");
+        browser.findElement(By.id("login-submit")).click();
+
+        // the waiting conversation is in the queue, with its reason and question
+        WebElement waiting = visible(By.cssSelector("#queue-list button[data-id='" + c.id() + "']"));
+        assertThat(waiting.getText()).contains("市民要求人工").contains("补办社保卡要钱吗").contains("已等待");
+        waiting.click();
+        assertThat(visible(By.id("fact-question")).getText()).isEqualTo("补办社保卡要钱吗");
+        assertThat(visible(By.id("candidates")).getText()).contains("补办社保卡要钱吗");
+
+        // claims it
+        visible(By.id("claim-button")).click();
+        WebElement reply = visible(By.id("reply-text"));
+
+        // looks up the knowledge base and inserts a cited snippet
+        visible(By.id("kb-query")).sendKeys("社保卡补办工本费");
+        browser.findElement(By.cssSelector("#kb-form button[type='submit']")).click();
+        visible(By.cssSelector("#kb-results li button")).click();
+        assertThat(reply.getAttribute("value")).contains("（来源：");
+
+        // and replies
+        reply.sendKeys("\n您好，请带身份证到窗口办理。");
+        browser.findElement(By.id("reply-send")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("transcript"), "请带身份证到窗口办理"));
+
+        // then: the citizen has it, from 王芳
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) api.conversation(c).get("messages");
+        assertThat(messages).filteredOn(m -> "staff".equals(m.get("author"))).singleElement()
+                .satisfies(m -> {
+                    assertThat((String) m.get("text")).contains("（来源：").endsWith("您好，请带身份证到窗口办理。");
+                    assertThat(m).containsEntry("staff_name", "王芳");
+                });
+        assertThat(api.conversation(c).get("state")).isEqualTo("with_staff");
+        assertThat(((JavascriptExecutor) browser).executeScript("return document.getElementById('live-state')"
+                + ".textContent")).isEqualTo("实时连接正常");
+    }
+}

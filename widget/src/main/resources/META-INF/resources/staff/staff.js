@@ -1,0 +1,323 @@
+/*
+ * The staff console: log in, see the queue, claim a conversation, answer it with help from the knowledge base,
+ * transfer or close it. Talks to /api/v1/staff/* with the login token (kept in sessionStorage for this tab only) and
+ * listens to /api/v1/staff/events with a single-use ticket. Text is only ever set with textContent.
+ */
+(function () {
+  'use strict';
+
+  var API = '/api/v1/staff';
+  var REASONS = {
+    requested: '市民要求人工', complaint: '投诉或不满', urgent_help: '紧急求助', emergency: '紧急情况',
+    low_confidence: '机器人没把握', unresolved: '连续未解决', negative_feedback: '市民评价无帮助'
+  };
+  var STATES = { bot: '机器人服务中', waiting: '等待接入', with_staff: '人工服务中', closed: '已结束' };
+  var AUTHORS = { citizen: '市民', assistant: '智能助手', staff: '工作人员', system: '系统' };
+
+  var state = { token: null, me: null, current: null, events: null, unread: {}, retry: 0 };
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function notice(text) { $('notice').textContent = text || ''; }
+
+  function waited(seconds) {
+    if (seconds < 60) { return seconds + ' 秒'; }
+    if (seconds < 3600) { return Math.floor(seconds / 60) + ' 分钟'; }
+    return Math.floor(seconds / 3600) + ' 小时 ' + Math.floor((seconds % 3600) / 60) + ' 分钟';
+  }
+
+  function localTime(iso) {
+    return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '';
+  }
+
+  function call(method, path, body) {
+    var init = { method: method, headers: { 'Authorization': 'Bearer ' + state.token } };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(API + path, init).then(function (response) {
+      if (response.status === 401) { logout('登录已过期，请重新登录。'); throw new Error('unauthorised'); }
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        if (!response.ok) { throw new Error(json.detail_zh || ('请求失败（' + response.status + '）')); }
+        return json;
+      });
+    });
+  }
+
+  // --- login ---
+
+  function showDesk(show) {
+    $('login-view').hidden = show;
+    $('desk').hidden = !show;
+    $('who').hidden = !show;
+  }
+
+  function login(event) {
+    event.preventDefault();
+    $('login-error').textContent = '';
+    var body = { username: $('login-username').value, password: $('login-password').value };
+    fetch(API + '/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (response) {
+        return response.json().then(function (json) {
+          if (!response.ok) { throw new Error(json.detail_zh || '登录失败。'); }
+          return json;
+        });
+      })
+      .then(function (json) {
+        state.token = json.token;
+        sessionStorage.setItem('staff-token', json.token);
+        $('login-password').value = '';
+        start();
+      })
+      .catch(function (e) { $('login-error').textContent = e.message; });
+  }
+
+  function logout(message) {
+    if (state.token) {
+      fetch(API + '/logout', { method: 'POST', headers: { 'Authorization': 'Bearer ' + state.token } })
+        .catch(function () { /* the token expires anyway */ });
+    }
+    state.token = null;
+    sessionStorage.removeItem('staff-token');
+    if (state.events) { state.events.close(); state.events = null; }
+    showDesk(false);
+    $('login-error').textContent = message || '';
+    $('login-username').focus();
+  }
+
+  function start() {
+    call('GET', '/me').then(function (me) {
+      state.me = me;
+      $('who-name').textContent = me.display_name + '（' + me.username + '）';
+      showDesk(true);
+      refresh();
+      listen();
+    }).catch(function () { /* handled by call */ });
+  }
+
+  // --- lists ---
+
+  function item(q, mine) {
+    var li = el('li');
+    var button = el('button');
+    button.type = 'button';
+    button.dataset.id = q.conversation_id;
+    if (state.current === q.conversation_id) { button.setAttribute('aria-current', 'true'); }
+    var badges = el('span');
+    var reason = el('span', 'badge' + (q.reason === 'emergency' || q.reason === 'complaint' ? ' urgent' : ''),
+      REASONS[q.reason] || q.reason);
+    badges.appendChild(reason);
+    if (q.after_hours) { badges.appendChild(el('span', 'badge', '留言')); }
+    if (mine && state.unread[q.conversation_id]) { badges.appendChild(el('span', 'badge unread', '新消息')); }
+    button.appendChild(badges);
+    button.appendChild(el('span', null, q.question || '（无问题描述）'));
+    var meta = mine ? '接手于 ' + localTime(q.claimed_at) : '已等待 ' + waited(q.waiting_seconds)
+      + (q.queue_position ? ' · 第 ' + q.queue_position + ' 位' : '');
+    button.appendChild(el('span', 'meta', meta));
+    button.addEventListener('click', function () { open(q.conversation_id); });
+    li.appendChild(button);
+    return li;
+  }
+
+  function fill(listId, emptyId, countId, items, mine) {
+    var list = $(listId);
+    list.replaceChildren();
+    items.forEach(function (q) { list.appendChild(item(q, mine)); });
+    $(emptyId).hidden = items.length > 0;
+    $(countId).textContent = String(items.length);
+  }
+
+  function refresh() {
+    return call('GET', '/overview').then(function (overview) {
+      fill('queue-list', 'queue-empty', 'queue-count', overview.waiting, false);
+      fill('mine-list', 'mine-empty', 'mine-count', overview.mine, true);
+    }).catch(function (e) { notice(e.message); });
+  }
+
+  // --- one conversation ---
+
+  function entry(m) {
+    var li = el('li', m.author);
+    li.dataset.id = m.id;
+    var who = AUTHORS[m.author] || m.author;
+    if (m.staff_name) { who += ' ' + m.staff_name; }
+    li.appendChild(el('span', 'author', who + ' · ' + localTime(m.at)
+      + (m.useful === false ? ' · 市民评价：没帮助' : '')));
+    li.appendChild(document.createTextNode(m.text));
+    return li;
+  }
+
+  function render(c) {
+    $('conversation-title').textContent = '会话 ' + c.conversation_id.slice(0, 8);
+    $('conversation-facts').hidden = false;
+    $('fact-state').textContent = (STATES[c.state] || c.state) + (c.staff_name ? '（' + c.staff_name + '）' : '');
+    $('fact-reason').textContent = REASONS[c.reason] || c.reason || '—';
+    $('fact-question').textContent = c.question || '—';
+    $('fact-contact').textContent = c.contact || '—';
+    $('fact-since').textContent = localTime(c.waiting_since) +
+      (c.after_hours ? '（非工作时间留言，承诺 ' + localTime(c.expected_reply_by) + ' 后回复）' : '');
+    var transcript = $('transcript');
+    transcript.replaceChildren();
+    c.messages.forEach(function (m) { transcript.appendChild(entry(m)); });
+
+    var mine = c.state === 'with_staff' && c.staff === state.me.username;
+    $('actions').hidden = false;
+    $('claim-button').hidden = c.state !== 'waiting';
+    $('reply-form').hidden = !mine;
+    $('more-actions').hidden = !mine;
+
+    var candidates = $('candidates');
+    candidates.replaceChildren();
+    (c.candidates || []).forEach(function (k) {
+      var li = el('li', null, k.title + (k.section ? ' · ' + k.section : ''));
+      li.appendChild(el('span', 'meta', '（' + k.key + '，得分 ' + k.score + '）'));
+      candidates.appendChild(li);
+    });
+    $('candidates-empty').hidden = (c.candidates || []).length > 0;
+  }
+
+  function open(id) {
+    state.current = id;
+    delete state.unread[id];
+    notice('');
+    return call('GET', '/conversations/' + id).then(function (c) {
+      render(c);
+      refresh();
+      $('conversation').focus();
+    }).catch(function (e) { notice(e.message); });
+  }
+
+  function claim() {
+    var id = state.current;
+    call('POST', '/conversations/' + id + '/claim').then(function (c) {
+      render(c);
+      refresh();
+      notice('已接手，可以回复市民了。');
+      $('reply-text').focus();
+    }).catch(function (e) { notice(e.message); refresh(); });
+  }
+
+  function reply(event) {
+    event.preventDefault();
+    var text = $('reply-text').value.trim();
+    if (!text) { return; }
+    $('reply-send').disabled = true;
+    call('POST', '/conversations/' + state.current + '/messages', { text: text }).then(function (m) {
+      $('transcript').appendChild(entry(m));
+      $('reply-text').value = '';
+      notice('已发送。');
+    }).catch(function (e) { notice(e.message); })
+      .finally(function () { $('reply-send').disabled = false; $('reply-text').focus(); });
+  }
+
+  function transfer(event) {
+    event.preventDefault();
+    var to = $('transfer-to').value.trim();
+    call('POST', '/conversations/' + state.current + '/transfer', { to: to }).then(function (c) {
+      render(c);
+      refresh();
+      notice('已转给 ' + (c.staff_name || to) + '。');
+    }).catch(function (e) { notice(e.message); });
+  }
+
+  function close(event) {
+    event.preventDefault();
+    call('POST', '/conversations/' + state.current + '/close', { note: $('close-note').value }).then(function (c) {
+      render(c);
+      refresh();
+      $('close-note').value = '';
+      notice('会话已结束。');
+    }).catch(function (e) { notice(e.message); });
+  }
+
+  // --- knowledge base ---
+
+  function search(event) {
+    event.preventDefault();
+    var q = $('kb-query').value.trim();
+    if (!q) { return; }
+    call('GET', '/kb/search?q=' + encodeURIComponent(q)).then(function (hits) {
+      var results = $('kb-results');
+      results.replaceChildren();
+      if (hits.length === 0) { results.appendChild(el('li', null, '没有找到相关条目。')); }
+      hits.forEach(function (h) {
+        var li = el('li');
+        li.appendChild(el('strong', null, h.title + (h.section ? ' · ' + h.section : '')));
+        li.appendChild(el('p', null, h.text));
+        var insert = el('button', 'secondary', '插入回复');
+        insert.type = 'button';
+        insert.setAttribute('aria-label', '把“' + h.title + '”插入回复');
+        insert.addEventListener('click', function () {
+          var box = $('reply-text');
+          box.value = (box.value ? box.value + '\n' : '') + h.text + h.citation;
+          box.focus();
+        });
+        li.appendChild(insert);
+        results.appendChild(li);
+      });
+    }).catch(function (e) { notice(e.message); });
+  }
+
+  // --- live updates ---
+
+  function live(text) { $('live-state').textContent = text; }
+
+  function listen() {
+    if (state.events) { state.events.close(); state.events = null; }
+    call('POST', '/events/ticket').then(function (t) {
+      var source = new EventSource(API + '/events?token=' + encodeURIComponent(t.ticket));
+      state.events = source;
+      source.onopen = function () { state.retry = 0; live('实时连接正常'); refresh(); };
+      ['queue', 'claimed', 'closed'].forEach(function (type) {
+        source.addEventListener(type, function (e) {
+          var data = JSON.parse(e.data);
+          refresh();
+          if (data.conversation_id === state.current) { open(state.current); }
+        });
+      });
+      source.addEventListener('message', function (e) {
+        var m = JSON.parse(e.data);
+        if (m.conversation_id === state.current) {
+          $('transcript').appendChild(entry(m));
+        } else {
+          state.unread[m.conversation_id] = true;
+          refresh();
+        }
+      });
+      source.onerror = function () {
+        // a ticket opens one connection: get a new one instead of letting EventSource retry with a used ticket
+        source.close();
+        live('实时连接中断，正在重连…');
+        state.retry = Math.min(state.retry + 1, 6);
+        setTimeout(function () { if (state.token) { listen(); } }, 1000 * state.retry);
+      };
+    }).catch(function () {
+      live('实时连接中断，正在重连…');
+      setTimeout(function () { if (state.token) { listen(); } }, 5000);
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    $('login-form').addEventListener('submit', login);
+    $('logout').addEventListener('click', function () { logout(''); });
+    $('claim-button').addEventListener('click', claim);
+    $('reply-form').addEventListener('submit', reply);
+    $('reply-text').addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { reply(e); }
+    });
+    $('transfer-form').addEventListener('submit', transfer);
+    $('close-form').addEventListener('submit', close);
+    $('kb-form').addEventListener('submit', search);
+    setInterval(function () { if (state.token && !$('desk').hidden) { refresh(); } }, 30000);
+    state.token = sessionStorage.getItem('staff-token');
+    if (state.token) { start(); } else { showDesk(false); }
+  });
+}());
