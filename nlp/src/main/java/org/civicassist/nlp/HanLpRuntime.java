@@ -49,6 +49,25 @@ public final class HanLpRuntime {
         }
     }
 
+    /** Whether HanLP's core dictionary knows the word as a place name (nature ns…), e.g. 上海, 杭州, 泰国. */
+    public static boolean isPlaceName(String word) {
+        configure();
+        if (word.length() < 2) {
+            return false;
+        }
+        com.hankcs.hanlp.dictionary.CoreDictionary.Attribute attribute =
+                com.hankcs.hanlp.dictionary.CoreDictionary.get(word);
+        if (attribute == null) {
+            return false;
+        }
+        for (com.hankcs.hanlp.corpus.tag.Nature nature : attribute.nature) {
+            if (nature != null && nature.toString().startsWith("ns")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String toSimplified(String text) {
         configure();
         return HanLP.convertToSimplifiedChinese(text);

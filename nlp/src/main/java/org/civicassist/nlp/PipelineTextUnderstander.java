@@ -103,7 +103,11 @@ final class PipelineTextUnderstander implements TextUnderstander {
         // 6. aliases, word by word
         List<Correction> rewrites = new ArrayList<>();
         Set<String> domainTerms = new LinkedHashSet<>();
+        Set<String> places = new LinkedHashSet<>();
         for (Token token : tokens) {
+            if (HanLpRuntime.isPlaceName(token.text())) {
+                places.add(token.text());
+            }
             String word = aliases.canonical(token.text()).orElse(token.text());
             if (!word.equals(token.text())) {
                 rewrites.add(new Correction(token.start(), token.end(), token.text(), word));
@@ -121,6 +125,6 @@ final class PipelineTextUnderstander implements TextUnderstander {
             domainTerms.clear();
         }
         return new Understanding(text, normalized.text(), retrievalText, masked, notes, domainTerms,
-                aspects.detect(retrievalText), signals);
+                aspects.detect(retrievalText), signals, places);
     }
 }

@@ -21,15 +21,24 @@ import java.util.Set;
  *                      message without any rarely names a service of its own
  * @param aspect        the aspect of a service asked about, if any
  * @param signals       intent and safety signals for the decision
+ * @param places        place names mentioned (上海, 杭州 …): a question about another city's rules is out of the
+ *                      local knowledge base's remit
  */
 public record Understanding(String raw, String normalized, String retrievalText, String masked,
                             List<String> corrections, Set<String> domainTerms, Optional<Aspect> aspect,
-                            Set<Signal> signals) {
+                            Set<Signal> signals, Set<String> places) {
 
     public Understanding {
         corrections = List.copyOf(corrections);
         domainTerms = Set.copyOf(domainTerms);
         signals = Set.copyOf(signals);
+        places = Set.copyOf(places);
+    }
+
+    /** Without place names. */
+    public Understanding(String raw, String normalized, String retrievalText, String masked, List<String> corrections,
+                         Set<String> domainTerms, Optional<Aspect> aspect, Set<Signal> signals) {
+        this(raw, normalized, retrievalText, masked, corrections, domainTerms, aspect, signals, Set.of());
     }
 
     public boolean has(Signal signal) {

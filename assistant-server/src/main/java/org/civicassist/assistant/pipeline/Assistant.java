@@ -62,7 +62,7 @@ public final class Assistant {
             Optional<Candidate> chosen = search.candidate(chosenKey);
             if (chosen.isPresent()) {
                 return finish(u, composer.answer(kb, chosen.get(), 1.0), answered(state, chosen.get()),
-                        u.retrievalText(), false, List.of(chosen.get()), 1.0, start);
+                        u.retrievalText(), false, List.of(chosen.get()), 1.0, false, start);
             }
         }
 
@@ -70,7 +70,8 @@ public final class Assistant {
         Decision early = policy.decideFromSignals(u);
         if (early != null) {
             Composed composed = compose(kb, early, state);
-            return finish(u, composed.reply(), composed.next(), u.retrievalText(), false, List.of(), 0, start);
+            return finish(u, composed.reply(), composed.next(), u.retrievalText(), false, List.of(), 0, false,
+                    start);
         }
 
         // 4. follow-up resolution
@@ -78,7 +79,7 @@ public final class Assistant {
 
         // 5. retrieve and rank
         SearchResult result = search.search(new SearchRequest(resolution.text(), u.aspect(),
-                resolution.topicServiceId(), TRACE_DEPTH));
+                resolution.topicServiceId(), TRACE_DEPTH, u.places()));
 
         // 6. decide
         DialogueState asked = state.asked(resolution.text());
@@ -87,7 +88,7 @@ public final class Assistant {
         // 7. compose
         Composed composed = compose(kb, decision, asked);
         return finish(u, composed.reply(), composed.next(), resolution.text(), resolution.followUp(),
-                result.candidates(), result.confidence(), start);
+                result.candidates(), result.confidence(), result.foreignPlace(), start);
     }
 
     private record Composed(Reply reply, DialogueState next) {
@@ -124,9 +125,9 @@ public final class Assistant {
     }
 
     private Turn finish(Understanding u, Reply reply, DialogueState next, String searched, boolean followUp,
-                        List<Candidate> candidates, double confidence, long start) {
+                        List<Candidate> candidates, double confidence, boolean foreignPlace, long start) {
         Reply out = u.has(Signal.PERSONAL_DATA) ? composer.withPersonalDataNotice(reply) : reply;
-        return new Turn(out, next, new TurnTrace(u, searched, followUp, candidates, confidence,
+        return new Turn(out, next, new TurnTrace(u, searched, followUp, candidates, confidence, foreignPlace,
                 System.nanoTime() - start));
     }
 }

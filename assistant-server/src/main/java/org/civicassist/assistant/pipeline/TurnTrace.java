@@ -14,10 +14,11 @@ import java.util.List;
  * @param followUp      whether the message was read as a follow-up of the conversation's topic
  * @param candidates    ranked candidates, best first (empty when retrieval was not needed)
  * @param confidence    calibrated probability that the first candidate is right
+ * @param foreignPlace  the question names a place the knowledge base never mentions
  * @param elapsedNanos  time spent in the pipeline
  */
 public record TurnTrace(Understanding understanding, String searchedText, boolean followUp,
-                        List<Candidate> candidates, double confidence, long elapsedNanos) {
+                        List<Candidate> candidates, double confidence, boolean foreignPlace, long elapsedNanos) {
     public TurnTrace {
         candidates = List.copyOf(candidates);
     }

@@ -28,7 +28,8 @@ public final class ModelFit {
             }
             Turn turn = assistant.lastTurn(q);
             labeled.add(new RankingModelFitter.LabeledQuestion(q.id(), turn.trace().candidates(),
-                    q.kind() == Question.Kind.ANSWERABLE ? new LinkedHashSet<>(q.expect()) : java.util.Set.of()));
+                    q.kind() == Question.Kind.ANSWERABLE ? new LinkedHashSet<>(q.expect()) : java.util.Set.of(),
+                    turn.trace().foreignPlace()));
         }
         return new RankingModelFitter().fit(labeled, settings);
     }

@@ -12,7 +12,8 @@ public final class ConfidenceInputs {
                 "top_score",     // ranking-model logit of the first candidate
                 "margin",        // its lead over the best candidate of another service
                 "margin_next",   // its lead over the second candidate, whatever its service
-                "rival_cos_gap"  // its dense cosine minus that of the best candidate of another service
+                "rival_cos_gap", // its dense cosine minus that of the best candidate of another service
+                "foreign_place"  // the question names a place the knowledge base never mentions (another city's rules?)
         ));
         // and every feature of the first candidate itself
         Features.NAMES.forEach(f -> names.add("top_" + f));
@@ -25,8 +26,14 @@ public final class ConfidenceInputs {
     private ConfidenceInputs() {
     }
 
+    /** Inputs of a ranking for a question that names no place unknown to the KB. */
     public static double[] of(List<Candidate> ranked) {
+        return of(ranked, false);
+    }
+
+    public static double[] of(List<Candidate> ranked, boolean foreignPlace) {
         double[] x = new double[NAMES.size()];
+        x[4] = foreignPlace ? 1 : 0;
         if (ranked.isEmpty()) {
             return x;
         }
@@ -43,7 +50,7 @@ public final class ConfidenceInputs {
         }
         x[2] = ranked.size() > 1 ? Math.min(NO_RIVAL_MARGIN, top.score() - ranked.get(1).score()) : NO_RIVAL_MARGIN;
         double[] f = top.features().values();
-        System.arraycopy(f, 0, x, 4, f.length);
+        System.arraycopy(f, 0, x, 5, f.length);
         return x;
     }
 

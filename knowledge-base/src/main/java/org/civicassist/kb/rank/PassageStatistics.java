@@ -31,6 +31,11 @@ public final class PassageStatistics {
         df.forEach((w, d) -> idf.put(w, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
     }
 
+    /** Whether any passage contains the word. */
+    public boolean knows(String word) {
+        return idf.containsKey(word);
+    }
+
     public double coverage(int ord, Set<String> queryWords) {
         return covered(words.get(ord).all(), queryWords);
     }

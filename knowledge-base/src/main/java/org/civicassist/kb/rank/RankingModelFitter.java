@@ -29,7 +29,11 @@ public final class RankingModelFitter {
      * A question with the candidates the pipeline ranked for it (with their features) and the citation keys that
      * answer it; {@code expected} is empty for a question the KB cannot answer.
      */
-    public record LabeledQuestion(String id, List<Candidate> candidates, Set<String> expected) {
+    public record LabeledQuestion(String id, List<Candidate> candidates, Set<String> expected, boolean foreignPlace) {
+        public LabeledQuestion(String id, List<Candidate> candidates, Set<String> expected) {
+            this(id, candidates, expected, false);
+        }
+
         public LabeledQuestion {
             candidates = List.copyOf(candidates);
             expected = Set.copyOf(expected);
@@ -79,7 +83,7 @@ public final class RankingModelFitter {
                 if (right) {
                     recalled++;
                 }
-                oofInputs.add(ConfidenceInputs.of(ranked));
+                oofInputs.add(ConfidenceInputs.of(ranked, q.foreignPlace()));
                 oofRight.add(right ? 1 : 0);
                 oofRightInTop.add(ranked.stream().limit(CLARIFY_OPTIONS).anyMatch(q::isRight));
             }

@@ -10,6 +10,7 @@ import org.civicassist.kb.model.KnowledgeBase;
 import org.civicassist.kb.rank.Candidate;
 import org.civicassist.kb.rank.ConfidenceInputs;
 import org.civicassist.kb.rank.Features;
+import org.civicassist.kb.rank.PassageStatistics;
 import org.civicassist.kb.rank.Ranker;
 import org.civicassist.kb.rank.RankingInput;
 import org.civicassist.kb.rank.RankingModels;
@@ -73,9 +74,10 @@ public final class KnowledgeSearch implements Closeable {
     private final LexicalRetriever lexicalBigrams;
     private final DenseRetriever dense;
     private final String contentKey;
+    private final PassageStatistics statistics;
 
     KnowledgeSearch(KnowledgeBase knowledgeBase, KbIndex index, Embedder queryEmbedder, Analyzer wordAnalyzer,
-                    Ranker ranker, RankingModels models, String contentKey) {
+                    Ranker ranker, RankingModels models, String contentKey, PassageStatistics statistics) {
         this.knowledgeBase = knowledgeBase;
         this.index = index;
         this.queryEmbedder = queryEmbedder;
@@ -88,6 +90,7 @@ public final class KnowledgeSearch implements Closeable {
         this.lexicalBigrams = new LexicalRetriever(index, BIGRAM_FIELDS);
         this.dense = new DenseRetriever(index);
         this.contentKey = contentKey;
+        this.statistics = statistics;
     }
 
     public SearchResult search(SearchRequest request) {
@@ -103,9 +106,10 @@ public final class KnowledgeSearch implements Closeable {
         if (ranked.isEmpty()) {
             return SearchResult.empty();
         }
-        double confidence = models.calibrator().probability(ConfidenceInputs.of(ranked));
+        boolean foreignPlace = request.places().stream().anyMatch(p -> !knows(p));
+        double confidence = models.calibrator().probability(ConfidenceInputs.of(ranked, foreignPlace));
         List<Candidate> top = ranked.size() > request.limit() ? ranked.subList(0, request.limit()) : ranked;
-        return new SearchResult(top, confidence);
+        return new SearchResult(top, confidence, foreignPlace);
     }
 
     /**
@@ -135,6 +139,12 @@ public final class KnowledgeSearch implements Closeable {
     /** Hash of everything the index was built from: equal keys mean an identical index. */
     public String contentKey() {
         return contentKey;
+    }
+
+    /** Whether the KB mentions the word anywhere (as analysed for the index). */
+    private boolean knows(String word) {
+        Set<String> analysed = words(word);
+        return !analysed.isEmpty() && analysed.stream().allMatch(statistics::knows);
     }
 
     private Set<String> words(String text) {

@@ -82,9 +82,10 @@ public final class KnowledgeSearchBuilder {
         KbIndex index = store.isPresent()
                 ? openOrBuild(store.get().resolve("index"), key, passages, fieldAnalyzer, models)
                 : KbIndex.build(passages, fieldAnalyzer, passageEmbedder, new ByteBuffersDirectory());
-        Ranker ranker = new Ranker(models.scorer(), index, statistics(passages), SectionAspects.defaults(),
+        PassageStatistics statistics = statistics(passages);
+        Ranker ranker = new Ranker(models.scorer(), index, statistics, SectionAspects.defaults(),
                 nlp.aspectDetector());
-        return new KnowledgeSearch(kb, index, queryEmbedder, nlp.wordAnalyzer(), ranker, models, key);
+        return new KnowledgeSearch(kb, index, queryEmbedder, nlp.wordAnalyzer(), ranker, models, key, statistics);
     }
 
     private KbIndex openOrBuild(Path root, String key, List<Passage> passages, Analyzer analyzer,

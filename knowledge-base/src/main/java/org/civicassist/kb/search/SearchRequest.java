@@ -4,6 +4,7 @@ import org.civicassist.nlp.intent.Aspect;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A question to search for.
@@ -12,8 +13,10 @@ import java.util.Optional;
  * @param aspect         the aspect asked about, if any
  * @param topicServiceId the service the conversation is about, if any
  * @param limit          how many ranked candidates to return
+ * @param places         place names the question mentions
  */
-public record SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit) {
+public record SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit,
+                            Set<String> places) {
 
     public static final int DEFAULT_LIMIT = 10;
 
@@ -24,6 +27,11 @@ public record SearchRequest(String text, Optional<Aspect> aspect, Optional<Strin
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
+        places = Set.copyOf(places);
+    }
+
+    public SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit) {
+        this(text, aspect, topicServiceId, limit, Set.of());
     }
 
     public static SearchRequest of(String text) {

@@ -7,8 +7,14 @@ import java.util.Optional;
 
 /**
  * Ranked candidates for a question and the calibrated probability that the first one answers it.
+ *
+ * @param foreignPlace the question names a place the knowledge base never mentions
  */
-public record SearchResult(List<Candidate> candidates, double confidence) {
+public record SearchResult(List<Candidate> candidates, double confidence, boolean foreignPlace) {
+
+    public SearchResult(List<Candidate> candidates, double confidence) {
+        this(candidates, confidence, false);
+    }
 
     public SearchResult {
         candidates = List.copyOf(candidates);
