@@ -21,9 +21,6 @@ public final class PiiMasker {
      * @param matches    personal data found in the normalised text
      */
     public static String mask(String raw, NormalizedText normalized, List<PiiMatch> matches) {
-        if (matches.isEmpty()) {
-            return raw;
-        }
         StringBuilder out = new StringBuilder(raw);
         for (PiiMatch m : matches) {
             int from = normalized.originalStart(m.start());
@@ -35,8 +32,20 @@ public final class PiiMasker {
                 }
             }
         }
-        return out.toString();
+        return maskLongDigitRuns(out.toString());
     }
+
+    /**
+     * What is logged or stored must not hold an ID or card number even when it fails validation (a citizen's typo
+     * is still their number): any run of {@value #LONG_RUN} or more digits, with a trailing X, is masked as well.
+     */
+    static String maskLongDigitRuns(String text) {
+        return LONG_DIGITS.matcher(text).replaceAll(m -> String.valueOf(MASK).repeat(m.group().length()));
+    }
+
+    static final int LONG_RUN = 15;
+    private static final java.util.regex.Pattern LONG_DIGITS =
+            java.util.regex.Pattern.compile("(?<![0-9０-９])[0-9０-９]{" + LONG_RUN + ",}[xXｘＸ]?");
 
     /** {@code text} (the scanned text itself) with each match replaced by one space: nothing of it is searched. */
     public static String remove(String text, List<PiiMatch> matches) {

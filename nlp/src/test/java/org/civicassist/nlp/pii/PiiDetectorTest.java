@@ -97,7 +97,27 @@ class PiiDetectorTest {
     void should_leave_text_without_personal_data_unchanged() {
         String raw = "社保卡丢了打12345";
         NormalizedText normalized = normalizer.normalize(raw);
-        assertThat(PiiMasker.mask(raw, normalized, detector.find(normalized.text()))).isSameAs(raw);
+        assertThat(PiiMasker.mask(raw, normalized, detector.find(normalized.text()))).isEqualTo(raw);
+    }
+
+    @Test
+    void should_mask_a_mistyped_id_number_in_what_is_logged__though_it_is_not_detected() {
+        // given: the check digit is wrong (a typo), so it is not reported as an ID number
+        String raw = "身份证 11010119900307457X 的事没解决";
+        NormalizedText normalized = normalizer.normalize(raw);
+        assertThat(detector.find(normalized.text())).isEmpty();
+
+        // when
+        String masked = PiiMasker.mask(raw, normalized, List.of());
+
+        // then
+        assertThat(masked).isEqualTo("身份证 ****************** 的事没解决");
+    }
+
+    @Test
+    void should_not_mask_short_numbers_like_hotlines_and_dates() {
+        String raw = "打12345或0000-86128002，2026年3月1日";
+        assertThat(PiiMasker.mask(raw, normalizer.normalize(raw), List.of())).isEqualTo(raw);
     }
 
     @Test
