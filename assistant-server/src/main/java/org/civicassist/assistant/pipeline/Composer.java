@@ -6,6 +6,7 @@ import org.civicassist.assistant.reply.RefusalReason;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.kb.model.Faq;
 import org.civicassist.kb.model.Guide;
+import org.civicassist.kb.model.GuideSection;
 import org.civicassist.kb.model.KnowledgeBase;
 import org.civicassist.kb.passage.Passage;
 import org.civicassist.kb.passage.PassageKind;
@@ -34,28 +35,74 @@ public final class Composer {
     public record Options(List<String> labels, Map<String, String> keyByLabel) {
     }
 
+    /** Where a guide can be read in full: its own url, else the page this server renders for it. */
+    public static String guideLink(Guide g) {
+        return g.url() != null ? g.url() : GUIDE_PAGES + java.net.URLEncoder.encode(g.id(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Path of the guide pages the server renders (relative: a client resolves it against the server it talks to). */
+    public static final String GUIDE_PAGES = "/guides/";
+
     public Reply answer(KnowledgeBase kb, Candidate candidate, double confidence) {
         Passage p = candidate.passage();
-        Citation citation = citationOf(kb, p);
+        Optional<Guide> guide = Optional.ofNullable(p.guideId()).flatMap(kb::guide);
         StringBuilder text = new StringBuilder();
         text.append("【").append(p.title());
         if (p.section() != null) {
             text.append(" · ").append(p.section());
         }
         text.append("】\n");
-        text.append(p.kind() == PassageKind.FAQ ? p.text() : sectionText(kb, p));
-        Optional<Guide> guide = Optional.ofNullable(p.guideId()).flatMap(kb::guide);
-        guide.ifPresent(g -> {
-            text.append("\n\n完整办事指南：").append(g.title());
-            if (g.url() != null) {
-                text.append("（").append(g.url()).append("）");
-            }
-        });
+        String body = p.kind() == PassageKind.FAQ ? p.text() : sectionText(kb, p);
+        text.append(body);
+        guide.flatMap(Composer::onlinePath).filter(path -> !body.contains("→"))
+                .ifPresent(path -> text.append("\n网上办理：").append(path));
+        guide.ifPresent(g -> text.append("\n\n完整办事指南：").append(g.title()));
         List<Citation> citations = new ArrayList<>();
-        citations.add(citation);
+        citations.add(new Citation(p.itemId(), p.kind() == PassageKind.FAQ ? p.questions().get(0) : p.title(),
+                p.section(), guide.map(Composer::guideLink).orElse(p.url())));
         guide.filter(g -> p.kind() == PassageKind.FAQ)
-                .ifPresent(g -> citations.add(new Citation(g.id(), g.title(), null, g.url())));
+                .ifPresent(g -> citations.add(new Citation(g.id(), g.title(), null, guideLink(g))));
         return new Reply.Answer(text.toString(), citations, confidence, relatedQuestions(kb, p));
+    }
+
+    /**
+     * The guide's online route, written in the guides as a menu path ("江州办 App → 社保 → 社保卡挂失"): the first such
+     * line of its process section (or of any section), so an answer says where to do it online.
+     */
+    static Optional<String> onlinePath(Guide g) {
+        List<GuideSection> ordered = new ArrayList<>(g.sections());
+        ordered.sort(java.util.Comparator.comparing(s -> !s.heading().contains("流程")));
+        for (GuideSection section : ordered) {
+            for (String line : section.body().split("\n")) {
+                int arrow = line.indexOf('→');
+                if (arrow < 0) {
+                    continue;
+                }
+                String path = line.replaceFirst("^\\s*(?:[-*•]|\\d+[.、）)])\\s*", "").strip();
+                int label = path.lastIndexOf('：', path.indexOf('→'));
+                if (label >= 0) {
+                    path = path.substring(label + 1); // "正式挂失：江州办 App → …" → the path itself
+                }
+                int stop = indexOfAny(path, "，。；,;（(", path.lastIndexOf('→'));
+                path = (stop > 0 ? path.substring(0, stop) : path).strip();
+                if (path.length() <= MAX_PATH) {
+                    return Optional.of(path);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final int MAX_PATH = 60;
+
+    private static int indexOfAny(String s, String chars, int from) {
+        for (int i = Math.max(0, from); i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public Options options(KnowledgeBase kb, List<Candidate> candidates) {
@@ -119,11 +166,6 @@ public final class Composer {
         }
         Reply.Refuse r = (Reply.Refuse) reply;
         return new Reply.Refuse(text, r.reason(), r.suggestions());
-    }
-
-    static Citation citationOf(KnowledgeBase kb, Passage p) {
-        return new Citation(p.itemId(), p.kind() == PassageKind.FAQ ? p.questions().get(0) : p.title(),
-                p.section(), p.url());
     }
 
     /** The whole section rather than one chunk, so that an answer never stops mid-list. */
