@@ -1,0 +1,141 @@
+package org.civicassist.eval.score;
+
+import org.civicassist.eval.question.Question;
+import org.civicassist.eval.question.Question.Kind;
+import org.civicassist.eval.run.Outcome;
+import org.civicassist.eval.run.Outcome.Cited;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each rule of ../shared/eval/README.md on hand-made replies. */
+class ScorerTest {
+
+    static final Map<String, String> DOMAINS = Map.of("faq-card-1", "社保", "guide-card", "社保", "faq-gjj-1", "公积金");
+    final Scorer scorer = new Scorer(DOMAINS::get);
+
+    static Question answerable(String... expect) {
+        return new Question("q1", Kind.ANSWERABLE, List.of("社保卡丢了怎么补"), List.of(expect), List.of());
+    }
+
+    static Outcome reply(String type, Cited... citations) {
+        return new Outcome(type, List.of(citations), 0.8, List.of(), 1_000_000, null);
+    }
+
+    static Outcome ranked(Cited... ranking) {
+        return new Outcome("answer", List.of(ranking[0]), 0.8, List.of(ranking), 1_000_000, null);
+    }
+
+    @Nested
+    class Answerable {
+        @Test
+        void is_resolved_by_an_answer_whose_first_citation_is_an_expected_faq() {
+            QuestionResult r = scorer.score(answerable("faq-card-1"), reply("answer", new Cited("faq-card-1", null)));
+            assertThat(r.resolved()).isTrue();
+            assertThat(r.wrongAnswer()).isFalse();
+            assertThat(r.domain()).isEqualTo("社保");
+        }
+
+        @Test
+        void a_guide_given_without_section_is_answered_by_any_of_its_sections() {
+            QuestionResult r = scorer.score(answerable("guide-card"), reply("answer", new Cited("guide-card", "办理时限")));
+            assertThat(r.resolved()).isTrue();
+        }
+
+        @Test
+        void a_guide_section_is_answered_by_that_section_only() {
+            Question q = answerable("guide-card#办理时限");
+            assertThat(scorer.score(q, reply("answer", new Cited("guide-card", "办理时限"))).resolved()).isTrue();
+            assertThat(scorer.score(q, reply("answer", new Cited("guide-card", "申请材料"))).resolved()).isFalse();
+            assertThat(scorer.score(q, reply("answer", new Cited("guide-card", null))).resolved()).isFalse();
+        }
+
+        @Test
+        void only_the_first_citation_counts() {
+            QuestionResult r = scorer.score(answerable("faq-card-1"),
+                    reply("answer", new Cited("faq-gjj-1", null), new Cited("faq-card-1", null)));
+            assertThat(r.resolved()).isFalse();
+            assertThat(r.wrongAnswer()).isTrue();
+        }
+
+        @Test
+        void a_clarify_or_handoff_is_neither_resolved_nor_a_wrong_answer() {
+            for (String type : List.of("clarify", "handoff", "refuse")) {
+                QuestionResult r = scorer.score(answerable("faq-card-1"), reply(type));
+                assertThat(r.resolved()).as(type).isFalse();
+                assertThat(r.wrongAnswer()).as(type).isFalse();
+            }
+        }
+
+        @Test
+        void the_rank_of_the_first_expected_item_is_read_from_the_retrieval_ranking() {
+            QuestionResult r = scorer.score(answerable("guide-card#办理时限", "faq-card-1"),
+                    ranked(new Cited("faq-gjj-1", null), new Cited("guide-card", "申请材料"),
+                            new Cited("faq-card-1", null)));
+            assertThat(r.firstMatchRank()).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    class OutOfScope {
+        final Question q = new Question("q2", Kind.OUT_OF_SCOPE, List.of("上海的低保标准是多少"), List.of(),
+                List.of("faq-gjj-1"));
+
+        @Test
+        void is_handled_by_anything_but_an_answer() {
+            assertThat(scorer.score(q, reply("handoff")).handled()).isTrue();
+            assertThat(scorer.score(q, reply("clarify")).handled()).isTrue();
+        }
+
+        @Test
+        void an_answer_is_wrong_unless_its_first_citation_is_accepted() {
+            QuestionResult wrong = scorer.score(q, reply("answer", new Cited("faq-card-1", null)));
+            assertThat(wrong.handled()).isFalse();
+            assertThat(wrong.wrongAnswer()).isTrue();
+            QuestionResult accepted = scorer.score(q, reply("answer", new Cited("faq-gjj-1", null)));
+            assertThat(accepted.handled()).isTrue();
+            assertThat(accepted.wrongAnswer()).isFalse();
+            assertThat(accepted.domain()).isEqualTo("out_of_scope");
+        }
+    }
+
+    @Nested
+    class Human {
+        final Question q = new Question("q3", Kind.HUMAN, List.of("转人工"), List.of(), List.of());
+
+        @Test
+        void is_handled_only_by_a_handoff() {
+            assertThat(scorer.score(q, reply("handoff")).handled()).isTrue();
+            assertThat(scorer.score(q, reply("clarify")).handled()).isFalse();
+            assertThat(scorer.score(q, reply("answer", new Cited("faq-card-1", null))).wrongAnswer()).isTrue();
+        }
+    }
+
+    @Test
+    void metrics_follow_the_rules__multi_turn_judged_on_its_last_turn() {
+        Question single = answerable("faq-card-1");
+        Question multi = new Question("m", Kind.ANSWERABLE, List.of("想办社保卡", "那要多久"),
+                List.of("guide-card#办理时限"), List.of());
+        Question oos = new Question("o", Kind.OUT_OF_SCOPE, List.of("今天下雨吗"), List.of(), List.of());
+        List<QuestionResult> results = List.of(
+                scorer.score(single, ranked(new Cited("faq-card-1", null))),
+                scorer.score(multi, ranked(new Cited("faq-gjj-1", null), new Cited("guide-card", "办理时限"))),
+                scorer.score(oos, reply("answer", new Cited("faq-gjj-1", null))));
+
+        Metrics m = Metrics.of(results);
+
+        assertThat(m.resolution()).isEqualTo(0.5);
+        assertThat(m.multiTurnResolution()).isEqualTo(0.0);
+        assertThat(m.recallAt1()).isEqualTo(0.5);
+        assertThat(m.recallAt5()).isEqualTo(1.0);
+        assertThat(m.mrr()).isEqualTo(0.75);
+        assertThat(m.wrongAnswerRate()).isEqualTo(2 / 3.0);
+        assertThat(m.oosNotAnswered()).isEqualTo(0.0);
+        assertThat(m.humanHandoff()).isNull();
+        assertThat(m.counts()).containsEntry("answerable", 2).containsEntry("wrong_answers", 2);
+    }
+}
