@@ -70,6 +70,14 @@ public class AssistantConfiguration {
         return assembly.knowledge();
     }
 
+    /** Rebuilds the index in the background when files of a KB directory change (not for the bundled KB). */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            "'${assistant.kb.path:}' != '' and ${assistant.kb.watch:true}")
+    org.civicassist.kb.search.KnowledgeBaseWatcher knowledgeBaseWatcher(KnowledgeBaseService knowledge) {
+        return org.civicassist.kb.search.KnowledgeBaseWatcher.start(knowledge);
+    }
+
     @Bean
     Assistant assistant(AssistantAssembly assembly) {
         return assembly.assistant();
