@@ -34,9 +34,9 @@ public final class Composer {
     public record Options(List<String> labels, Map<String, String> keyByLabel) {
     }
 
-    public Reply answer(KnowledgeBase kb, Candidate candidate, double confidence) {
+    public Reply.Answer answer(KnowledgeBase kb, Candidate candidate, double confidence) {
         Passage p = candidate.passage();
-        Citation citation = citationOf(kb, p);
+        Citation citation = citationOf(p);
         StringBuilder text = new StringBuilder();
         text.append("【").append(p.title());
         if (p.section() != null) {
@@ -107,7 +107,7 @@ public final class Composer {
 
     /** Prepends the reminder not to send personal data. */
     public Reply withPersonalDataNotice(Reply reply) {
-        String text = PERSONAL_DATA_NOTICE + "\n" + reply.text();
+        String text = withPersonalDataNotice(reply.text());
         if (reply instanceof Reply.Answer a) {
             return new Reply.Answer(text, a.citations(), a.confidence(), a.suggestions());
         }
@@ -121,7 +121,13 @@ public final class Composer {
         return new Reply.Refuse(text, r.reason(), r.suggestions());
     }
 
-    static Citation citationOf(KnowledgeBase kb, Passage p) {
+    /** The text with the reminder not to send personal data before it. */
+    public String withPersonalDataNotice(String text) {
+        return PERSONAL_DATA_NOTICE + "\n" + text;
+    }
+
+    /** How a passage is cited: the FAQ (by its question), or the guide section. */
+    public static Citation citationOf(Passage p) {
         return new Citation(p.itemId(), p.kind() == PassageKind.FAQ ? p.questions().get(0) : p.title(),
                 p.section(), p.url());
     }
