@@ -1,0 +1,42 @@
+package org.civicassist.assistant.config;
+
+import org.civicassist.assistant.llm.LlmHooks;
+import org.civicassist.assistant.llm.LlmProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.URI;
+
+/** The optional language model ({@code assistant.llm.*}), handed to the assembly of the answer path. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LlmProperties.class)
+public class LlmConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
+
+    @Bean
+    LlmHooks llmHooks(LlmProperties settings) {
+        if (!settings.enabled()) {
+            log.info("No language model (assistant.llm.enabled=false): answers are the knowledge base's own text");
+            return LlmHooks.none();
+        }
+        log.info("Language model {} at {} (API key {}): rewrites follow-ups {}, writes answers from the retrieved "
+                        + "passages; first token within {}, whole answer within {}", settings.model(),
+                origin(settings.baseUrl()), settings.apiKey() == null || settings.apiKey().isBlank() ? "none" : "set",
+                settings.rewriteFollowUps() ? "on" : "off", settings.firstTokenTimeout(), settings.totalTimeout());
+        return LlmHooks.create(settings);
+    }
+
+    /** Scheme, host and port only: a URL may carry credentials. */
+    private static String origin(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return "(unparseable URL)";
+        }
+    }
+}
