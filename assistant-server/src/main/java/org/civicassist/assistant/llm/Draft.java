@@ -130,8 +130,9 @@ final class Draft {
         Map<String, Source> byKey = new LinkedHashMap<>();
         sources.forEach(s -> byKey.put(s.key(), s));
         Set<Source> out = new LinkedHashSet<>();
-        for (String raw : ITEM_SEPARATOR.split(m.group(1))) {
-            String item = raw.replaceAll("^[\\[【(（资料编号]+|[\\]】)）。.]+$", "");
+        String items = m.group(1).replaceAll("[\\[\\]【】()（）]", " ").replaceAll("资料(?:编号)?\\s*(?=\\d)", " ");
+        for (String raw : ITEM_SEPARATOR.split(items.strip())) {
+            String item = raw.replaceAll("[。.]+$", "");
             if (item.isEmpty()) {
                 continue;
             }
