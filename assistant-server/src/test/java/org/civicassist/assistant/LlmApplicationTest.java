@@ -171,6 +171,18 @@ class LlmApplicationTest {
     }
 
     @Test
+    void counts_how_each_use_of_the_model_ended_on_prometheus() {
+        client(ENDPOINT_KEY).chat("补办社保卡要钱吗");
+
+        String metrics = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(metrics).containsPattern("assistant_llm_calls_total\\{[^}]*outcome=\"used\",use=\"answer\"")
+                .contains("assistant_llm_circuit_open 0.0");
+    }
+
+    @Test
     void no_api_key_is_ever_logged(CapturedOutput output) {
         client(ENDPOINT_KEY).chat("补办社保卡要钱吗");
 

@@ -1,5 +1,8 @@
 package org.civicassist.assistant.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.civicassist.assistant.llm.LlmHooks;
 import org.civicassist.assistant.llm.LlmProperties;
 import org.slf4j.Logger;
@@ -9,8 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.net.URI;
+import java.util.Locale;
 
-/** The optional language model ({@code assistant.llm.*}), handed to the assembly of the answer path. */
+/**
+ * The optional language model ({@code assistant.llm.*}), handed to the assembly of the answer path. Metrics:
+ * {@code assistant_llm_calls_total{use=answer|rewrite, outcome=used|rejected|unavailable}} and
+ * {@code assistant_llm_circuit_open} (1 while the circuit breaker keeps the model out).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LlmProperties.class)
 public class LlmConfiguration {
@@ -18,7 +26,7 @@ public class LlmConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
 
     @Bean
-    LlmHooks llmHooks(LlmProperties settings) {
+    LlmHooks llmHooks(LlmProperties settings, MeterRegistry registry) {
         if (!settings.enabled()) {
             log.info("No language model (assistant.llm.enabled=false): answers are the knowledge base's own text");
             return LlmHooks.none();
@@ -27,7 +35,14 @@ public class LlmConfiguration {
                         + "passages; first token within {}, whole answer within {}", settings.model(),
                 origin(settings.baseUrl()), settings.apiKey() == null || settings.apiKey().isBlank() ? "none" : "set",
                 settings.rewriteFollowUps() ? "on" : "off", settings.firstTokenTimeout(), settings.totalTimeout());
-        return LlmHooks.create(settings);
+        LlmHooks hooks = LlmHooks.create(settings, (use, outcome) -> registry.counter("assistant.llm.calls",
+                "use", use.name().toLowerCase(Locale.ROOT), "outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .increment());
+        hooks.breaker().ifPresent(breaker -> Gauge.builder("assistant.llm.circuit.open", breaker,
+                        b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0)
+                .description("1 while the language model is not called after repeated failures")
+                .register(registry));
+        return hooks;
     }
 
     /** Scheme, host and port only: a URL may carry credentials. */

@@ -23,11 +23,13 @@ public final class LlmAnswerWriter implements AnswerWriter {
     private final ModelCalls model;
     private final int maxPassages;
     private final Duration totalTimeout;
+    private final LlmOutcomes outcomes;
 
-    LlmAnswerWriter(ModelCalls model, int maxPassages, Duration totalTimeout) {
+    LlmAnswerWriter(ModelCalls model, int maxPassages, Duration totalTimeout, LlmOutcomes outcomes) {
         this.model = model;
         this.maxPassages = maxPassages;
         this.totalTimeout = totalTimeout;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -59,13 +61,17 @@ public final class LlmAnswerWriter implements AnswerWriter {
         Reply.Answer run();
     }
 
-    private static Optional<Reply.Answer> attempt(Request request, Writing writing) {
+    private Optional<Reply.Answer> attempt(Request request, Writing writing) {
         String chosen = request.extractive().citations().get(0).key();
         try {
-            return Optional.of(writing.run());
+            Reply.Answer written = writing.run();
+            outcomes.record(LlmOutcomes.Use.ANSWER, LlmOutcomes.Outcome.USED);
+            return Optional.of(written);
         } catch (Draft.Rejected e) {
+            outcomes.record(LlmOutcomes.Use.ANSWER, LlmOutcomes.Outcome.REJECTED);
             log.info("written answer for {} rejected ({}); extractive answer given", chosen, e.getMessage());
         } catch (RuntimeException e) {
+            outcomes.record(LlmOutcomes.Use.ANSWER, LlmOutcomes.Outcome.UNAVAILABLE);
             log.warn("language model unavailable for {} ({}); extractive answer given", chosen,
                     ModelCalls.describe(unwrap(e)));
         }

@@ -22,13 +22,19 @@ public record LlmHooks(QuestionRewriter rewriter, AnswerWriter writer, Optional<
 
     /** The OpenAI-compatible model of the settings, or {@link #none()} when they leave it disabled. */
     public static LlmHooks create(LlmProperties settings) {
+        return create(settings, LlmOutcomes.NONE);
+    }
+
+    /** The same, telling {@code outcomes} how each use of the model ended. */
+    public static LlmHooks create(LlmProperties settings, LlmOutcomes outcomes) {
         if (!settings.enabled()) {
             return none();
         }
         ModelCalls model = ModelCalls.openAiCompatible(settings);
         QuestionRewriter rewriter = settings.rewriteFollowUps()
-                ? new LlmQuestionRewriter(model, settings.rewriteTimeout()) : QuestionRewriter.NONE;
-        return new LlmHooks(rewriter, new LlmAnswerWriter(model, settings.maxPassages(), settings.totalTimeout()),
+                ? new LlmQuestionRewriter(model, settings.rewriteTimeout(), outcomes) : QuestionRewriter.NONE;
+        return new LlmHooks(rewriter,
+                new LlmAnswerWriter(model, settings.maxPassages(), settings.totalTimeout(), outcomes),
                 Optional.of(model.breaker()));
     }
 }

@@ -21,22 +21,29 @@ public final class LlmQuestionRewriter implements QuestionRewriter {
 
     private final ModelCalls model;
     private final Duration timeout;
+    private final LlmOutcomes outcomes;
 
-    LlmQuestionRewriter(ModelCalls model, Duration timeout) {
+    LlmQuestionRewriter(ModelCalls model, Duration timeout, LlmOutcomes outcomes) {
         this.model = model;
         this.timeout = timeout;
+        this.outcomes = outcomes;
     }
 
     @Override
     public Optional<String> rewrite(String message, DialogueState context) {
+        Optional<String> output;
         try {
-            return model.complete(Prompts.rewrite(message, context), timeout)
-                    .flatMap(text -> accepted(text, message, context));
+            output = model.complete(Prompts.rewrite(message, context), timeout);
         } catch (RuntimeException e) {
+            outcomes.record(LlmOutcomes.Use.REWRITE, LlmOutcomes.Outcome.UNAVAILABLE);
             log.warn("language model unavailable for rewriting ({}); the message is searched as resolved",
                     ModelCalls.describe(LlmAnswerWriter.unwrap(e)));
             return Optional.empty();
         }
+        Optional<String> rewritten = output.flatMap(text -> accepted(text, message, context));
+        outcomes.record(LlmOutcomes.Use.REWRITE,
+                rewritten.isPresent() ? LlmOutcomes.Outcome.USED : LlmOutcomes.Outcome.REJECTED);
+        return rewritten;
     }
 
     static Optional<String> accepted(String output, String message, DialogueState context) {

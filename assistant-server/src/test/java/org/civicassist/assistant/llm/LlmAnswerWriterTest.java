@@ -352,6 +352,25 @@ class LlmAnswerWriterTest {
         }
     }
 
+    @Test
+    void tells_how_each_answer_ended__used__rejected_or_unavailable() {
+        List<LlmOutcomes.Outcome> outcomes = new CopyOnWriteArrayList<>();
+        AnswerWriter writer = LlmHooks.create(settings().withMaxRetries(0), (use, outcome) -> outcomes.add(outcome))
+                .writer();
+
+        model.writes(GROUNDED);
+        writer.write(feeRequest(FEE_QUESTION));
+        model.reset();
+        model.writes("补办社保卡需要交工本费50元。\n引用: 1");
+        writer.write(feeRequest(FEE_QUESTION));
+        model.reset();
+        model.respondsToAll(aResponse().withStatus(503));
+        writer.write(feeRequest(FEE_QUESTION));
+
+        assertThat(outcomes).containsExactly(LlmOutcomes.Outcome.USED, LlmOutcomes.Outcome.REJECTED,
+                LlmOutcomes.Outcome.UNAVAILABLE);
+    }
+
     @Nested
     class Circuit_breaker {
 
