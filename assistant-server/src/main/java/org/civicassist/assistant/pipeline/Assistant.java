@@ -122,8 +122,9 @@ public final class Assistant {
         // 7. compose; an answer may be written from the retrieved passages
         Composed composed = compose(kb, decision, asked);
         Reply reply = composed.reply();
-        if (decision instanceof Decision.AnswerWith a && reply instanceof Reply.Answer extractive) {
-            AnswerWriter.Request request = new AnswerWriter.Request(u.masked(), resolution.text(),
+        if (writer != AnswerWriter.EXTRACTIVE && decision instanceof Decision.AnswerWith a
+                && reply instanceof Reply.Answer extractive) {
+            AnswerWriter.Request request = new AnswerWriter.Request(u.masked(), masked(resolution.text()),
                     chosenFirst(a.candidate(), result.candidates()), extractive, kb);
             Optional<Reply.Answer> written = shown.isPresent()
                     ? writer.write(request, withNotice(u, shown.get()))
@@ -137,14 +138,22 @@ public final class Assistant {
     /** A message can depend on the conversation only once there is one. */
     private FollowUpResolver.Resolution standalone(FollowUpResolver.Resolution resolved, Understanding u,
                                                    DialogueState state) {
-        if (state.topicServiceId().isEmpty() && state.lastQuestion().isEmpty()) {
+        if (rewriter == QuestionRewriter.NONE
+                || (state.topicServiceId().isEmpty() && state.lastQuestion().isEmpty())) {
             return resolved;
         }
-        return rewriter.rewrite(u.masked(), state)
+        DialogueState context = new DialogueState(state.topicServiceId(), state.topicTitle(),
+                state.lastQuestion().map(this::masked), state.unresolvedStreak(), state.offeredOptions());
+        return rewriter.rewrite(u.masked(), context)
                 .map(q -> understander.understand(q).retrievalText())
                 .filter(q -> !q.isBlank())
                 .map(q -> new FollowUpResolver.Resolution(q, resolved.topicServiceId(), resolved.followUp()))
                 .orElse(resolved);
+    }
+
+    /** Text that may leave the process (to a language model): personal data masked as the nlp stage masks it. */
+    private String masked(String text) {
+        return understander.understand(text).masked();
     }
 
     private static List<Candidate> chosenFirst(Candidate chosen, List<Candidate> ranked) {

@@ -86,6 +86,18 @@ class LlmQuestionRewriterTest {
     }
 
     @Test
+    void personal_data_in_the_message_or_its_context_never_leaves_the_process() {
+        DialogueState state = tiny.assistant().respond(DialogueState.initial(), "社保卡丢了怎么补办 13912345678").next();
+        assertThat(state.lastQuestion()).hasValueSatisfying(q -> assertThat(q).contains("13912345678"));
+        model.rewritesTo("补办社保卡要钱吗");
+
+        assistant().respond(state, "那要交钱吗 身份证110101199001011234");
+
+        String sent = model.rewriteRequests().get(0).getBodyAsString();
+        assertThat(sent).doesNotContain("13912345678", "110101199001011234").contains("***");
+    }
+
+    @Test
     void a_first_message_has_nothing_to_depend_on_and_is_not_sent_for_rewriting() {
         model.rewritesTo("护照怎么办");
 
