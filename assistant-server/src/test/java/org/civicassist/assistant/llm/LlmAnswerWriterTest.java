@@ -391,5 +391,22 @@ class LlmAnswerWriterTest {
             assertExtractive(stream(assistant, FEE_QUESTION).turn().reply(), FEE_QUESTION);
             assertThat(model.requestCount()).as("no call while the circuit is open").isEqualTo(2);
         }
+
+        @Test
+        void rejected_answers_are_not_failures_of_the_model__the_circuit_stays_closed() {
+            model.writes("补办社保卡需要交工本费50元。办理时请带好身份证。\n引用: 1");
+            Assistant assistant = assistant(settings().withMaxRetries(0)
+                    .withCircuitBreaker(new LlmProperties.CircuitBreaker(50, 4, 2, Duration.ofMinutes(5), 1)));
+
+            for (int i = 0; i < 3; i++) {
+                assertExtractive(assistant.respond(DialogueState.initial(), FEE_QUESTION).reply(), FEE_QUESTION);
+                assertExtractive(stream(assistant, FEE_QUESTION).turn().reply(), FEE_QUESTION);
+            }
+            model.reset();
+            model.writes(GROUNDED);
+
+            assertThat(stream(assistant, FEE_QUESTION).turn().reply().text())
+                    .isEqualTo("补办社保卡需要交工本费20元。办理时请带好身份证。");
+        }
     }
 }
