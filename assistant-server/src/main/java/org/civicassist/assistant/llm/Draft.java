@@ -42,6 +42,11 @@ final class Draft {
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder heldWhitespace = new StringBuilder();
     private String citationLine;
+    /** Reasoning models served without a separate channel open with {@code <think>…</think>}: never shown. */
+    private final StringBuilder reasoning = new StringBuilder();
+    private Boolean inReasoning;
+    private static final String THINK = "<think>";
+    private static final String THINK_END = "</think>";
 
     Draft(List<Source> sources, Consumer<String> shown) {
         this.sources = List.copyOf(sources);
@@ -51,9 +56,37 @@ final class Draft {
 
     /** A token from the model. */
     void accept(String token) {
-        for (String sentence : splitter.add(token)) {
+        String visible = withoutReasoning(token);
+        for (String sentence : splitter.add(visible)) {
             take(sentence);
         }
+    }
+
+    /** The token less any leading reasoning block; held back while it cannot yet be told. */
+    private String withoutReasoning(String token) {
+        if (Boolean.FALSE.equals(inReasoning)) {
+            return token;
+        }
+        reasoning.append(token);
+        String held = reasoning.toString();
+        if (inReasoning == null) {
+            String head = held.stripLeading();
+            if (head.length() < THINK.length() && THINK.startsWith(head)) {
+                return "";
+            }
+            inReasoning = head.startsWith(THINK);
+            if (!inReasoning) {
+                reasoning.setLength(0);
+                return held;
+            }
+        }
+        int end = held.indexOf(THINK_END);
+        if (end < 0) {
+            return "";
+        }
+        inReasoning = false;
+        reasoning.setLength(0);
+        return held.substring(end + THINK_END.length());
     }
 
     /** The model is done: the answer with its citations, or a {@link Rejected}. */

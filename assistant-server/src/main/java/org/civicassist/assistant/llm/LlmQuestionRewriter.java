@@ -47,7 +47,7 @@ public final class LlmQuestionRewriter implements QuestionRewriter {
     }
 
     static Optional<String> accepted(String output, String message, DialogueState context) {
-        String text = output.strip()
+        String text = output.replaceFirst("(?s)^\\s*<think>.*?</think>", "").strip()
                 .replaceFirst("^(改写后的问题|改写|问题)\\s*[:：]\\s*", "")
                 .replaceAll("^[\"“「]+|[\"”」]+$", "")
                 .strip();

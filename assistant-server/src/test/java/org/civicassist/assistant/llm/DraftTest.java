@@ -73,6 +73,24 @@ class DraftTest {
     }
 
     @Test
+    void a_reasoning_block_before_the_answer_is_never_shown__even_when_it_arrives_in_pieces() {
+        List<String> shown = new ArrayList<>();
+        Draft draft = new Draft(SOURCES, shown::add);
+
+        for (String token : List.of("\n<thi", "nk>\n用户问费用，资料说50元？不对。\n</th", "ink>\n\n工本费20元。", "\n引用: 1")) {
+            draft.accept(token);
+        }
+
+        assertThat(draft.finish(EXTRACTIVE).text()).isEqualTo("工本费20元。");
+        assertThat(shown).containsExactly("工本费20元。");
+    }
+
+    @Test
+    void text_that_merely_starts_like_a_tag_is_kept() {
+        assertThat(finish("<t>工本费20元。\n引用: 1", new ArrayList<>()).text()).isEqualTo("<t>工本费20元。");
+    }
+
+    @Test
     void stops_showing_at_the_first_sentence_with_a_fact_from_nowhere() {
         List<String> shown = new ArrayList<>();
         Draft draft = new Draft(SOURCES, shown::add);

@@ -142,5 +142,7 @@ class LlmQuestionRewriterTest {
         assertThat(LlmQuestionRewriter.accepted("   ", "那要交钱吗", state)).isEmpty();
         assertThat(LlmQuestionRewriter.accepted("改写后的问题：“补办社保卡要钱吗？”", "那要交钱吗", state))
                 .isEqualTo(Optional.of("补办社保卡要钱吗？"));
+        assertThat(LlmQuestionRewriter.accepted("<think>\n背景是补卡。\n</think>\n补办社保卡要钱吗？", "那要交钱吗", state))
+                .isEqualTo(Optional.of("补办社保卡要钱吗？"));
     }
 }
