@@ -31,6 +31,9 @@ record Source(int number, String key, String label, String text, Citation citati
         return label + "\n" + text;
     }
 
+    /** Cites a passage as an answer from it would cite it (the composer owns the form of a citation). */
+    private static final Composer CITING = new Composer();
+
     /** The first {@code max} distinct passages of the candidates, the chosen one first. */
     static List<Source> of(List<Candidate> candidates, KnowledgeBase kb, int max) {
         List<Source> out = new ArrayList<>();
@@ -41,7 +44,8 @@ record Source(int number, String key, String label, String text, Citation citati
                 break;
             }
             if (keys.add(p.citationKey())) {
-                out.add(new Source(out.size() + 1, p.citationKey(), label(p), text(p, kb), Composer.citationOf(p)));
+                out.add(new Source(out.size() + 1, p.citationKey(), label(p), text(p, kb),
+                        CITING.answer(kb, c, 0).citations().get(0)));
             }
         }
         return List.copyOf(out);

@@ -34,9 +34,9 @@ public final class Composer {
     public record Options(List<String> labels, Map<String, String> keyByLabel) {
     }
 
-    public Reply.Answer answer(KnowledgeBase kb, Candidate candidate, double confidence) {
+    public Reply answer(KnowledgeBase kb, Candidate candidate, double confidence) {
         Passage p = candidate.passage();
-        Citation citation = citationOf(p);
+        Citation citation = citationOf(kb, p);
         StringBuilder text = new StringBuilder();
         text.append("【").append(p.title());
         if (p.section() != null) {
@@ -105,6 +105,11 @@ public final class Composer {
         return new Reply.Refuse(text, reason, List.of());
     }
 
+    /** The text with the reminder not to send personal data before it. */
+    public String withPersonalDataNotice(String text) {
+        return PERSONAL_DATA_NOTICE + "\n" + text;
+    }
+
     /** Prepends the reminder not to send personal data. */
     public Reply withPersonalDataNotice(Reply reply) {
         String text = withPersonalDataNotice(reply.text());
@@ -121,13 +126,7 @@ public final class Composer {
         return new Reply.Refuse(text, r.reason(), r.suggestions());
     }
 
-    /** The text with the reminder not to send personal data before it. */
-    public String withPersonalDataNotice(String text) {
-        return PERSONAL_DATA_NOTICE + "\n" + text;
-    }
-
-    /** How a passage is cited: the FAQ (by its question), or the guide section. */
-    public static Citation citationOf(Passage p) {
+    static Citation citationOf(KnowledgeBase kb, Passage p) {
         return new Citation(p.itemId(), p.kind() == PassageKind.FAQ ? p.questions().get(0) : p.title(),
                 p.section(), p.url());
     }
