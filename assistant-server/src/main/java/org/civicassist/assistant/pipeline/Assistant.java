@@ -135,7 +135,11 @@ public final class Assistant {
                 result.candidates(), result.confidence(), start);
     }
 
-    /** A message can depend on the conversation only once there is one. */
+    /**
+     * A message can depend on the conversation only once there is one. The rewrite replaces the text searched for;
+     * the resolver's topic stays. A rewrite that is the message itself adds nothing, and the resolver's reading
+     * (with its context) stands.
+     */
     private FollowUpResolver.Resolution standalone(FollowUpResolver.Resolution resolved, Understanding u,
                                                    DialogueState state) {
         if (rewriter == QuestionRewriter.NONE
@@ -146,7 +150,7 @@ public final class Assistant {
                 state.lastQuestion().map(this::masked), state.unresolvedStreak(), state.offeredOptions());
         return rewriter.rewrite(u.masked(), context)
                 .map(q -> understander.understand(q).retrievalText())
-                .filter(q -> !q.isBlank())
+                .filter(q -> !q.isBlank() && !q.equals(u.retrievalText()))
                 .map(q -> new FollowUpResolver.Resolution(q, resolved.topicServiceId(), resolved.followUp()))
                 .orElse(resolved);
     }

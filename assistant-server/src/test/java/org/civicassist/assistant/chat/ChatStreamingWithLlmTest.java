@@ -46,7 +46,7 @@ class ChatStreamingWithLlmTest {
         model = new ModelStub();
         tiny = TinyAssistant.assemble();
         LlmHooks llm = LlmHooks.create(LlmProperties.of(model.baseUrl(), ModelStub.MODEL, ModelStub.API_KEY)
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(1))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2))
                 .withMaxRetries(0));
         Assistant assistant = new Assistant(tiny.nlp().understander(), tiny.knowledge(), new FollowUpResolver(),
                 new Composer(), llm.rewriter(), llm.writer());

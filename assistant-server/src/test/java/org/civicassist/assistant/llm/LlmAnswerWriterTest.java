@@ -64,7 +64,8 @@ class LlmAnswerWriterTest {
 
     static LlmProperties settings() {
         return LlmProperties.of(model.baseUrl(), ModelStub.MODEL, ModelStub.API_KEY)
-                .withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(4), Duration.ofSeconds(2))
+                // generous enough for the first call of a JVM (client start-up); the time-out tests set their own
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2))
                 // the breaker has its own test; here it must never open
                 .withCircuitBreaker(new LlmProperties.CircuitBreaker(100, 100, 100, Duration.ofSeconds(30), 1));
     }
@@ -117,7 +118,7 @@ class LlmAnswerWriterTest {
             assertThat(reply.suggestions()).isEqualTo(fallback.suggestions());
             assertThat(model.answerRequests()).hasSize(1);
             assertThat(ModelStub.streamed(model.answerRequests().get(0))).isFalse();
-            assertThat(model.answerRequests().get(0).getHeader("Authorization"))
+            assertThat(model.answerRequests().get(0).authorization())
                     .isEqualTo("Bearer " + ModelStub.API_KEY);
         }
 
@@ -153,7 +154,7 @@ class LlmAnswerWriterTest {
             Streamed s = stream(assistant(settings()), "补办社保卡要钱吗13912345678");
 
             assertThat(s.turn().reply().text()).startsWith("温馨提示").isEqualTo(s.shownText());
-            assertThat(model.answerRequests().get(0).getBodyAsString())
+            assertThat(model.answerRequests().get(0).body())
                     .as("personal data never leaves the process").doesNotContain("13912345678");
         }
     }
@@ -198,7 +199,7 @@ class LlmAnswerWriterTest {
             assertExtractive(plain, FEE_QUESTION);
             assertThat(model.answerRequests()).as("one try and one retry").hasSize(2);
 
-            model.server().resetRequests();
+            model.forgetRequests();
             Streamed streamed = stream(assistant(settings()), FEE_QUESTION);
             assertExtractive(streamed.turn().reply(), FEE_QUESTION);
             assertThat(streamed.shown()).isEmpty();

@@ -50,9 +50,15 @@ class LlmQuestionRewriterTest {
 
     static Assistant assistant() {
         LlmHooks hooks = LlmHooks.create(LlmProperties.of(model.baseUrl(), ModelStub.MODEL, ModelStub.API_KEY)
-                .withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(3), Duration.ofMillis(700)));
+                // generous enough for the first call of a JVM (client start-up)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2)));
         return new Assistant(tiny.nlp().understander(), tiny.knowledge(), new FollowUpResolver(), new Composer(),
                 hooks.rewriter(), hooks.writer());
+    }
+
+    /** What retrieval searches for when the citizen types this. */
+    static String understood(String text) {
+        return tiny.nlp().understander().understand(text).retrievalText();
     }
 
     /** The conversation after "社保卡丢了怎么补办" was answered (topic 社会保障卡补领). */
@@ -64,19 +70,17 @@ class LlmQuestionRewriterTest {
 
     @Test
     void a_follow_up_is_searched_as_the_standalone_question_the_model_made_of_it() {
-        // given: without a rewrite, "那要交钱吗" after the card question is not answered
+        // given
         DialogueState state = afterCardQuestion();
-        assertThat(tiny.assistant().respond(state, "那要交钱吗").reply()).isNotInstanceOf(Reply.Answer.class);
         model.rewritesTo("补办社保卡要钱吗");
 
         // when
         Turn turn = assistant().respond(state, "那要交钱吗");
 
         // then
-        assertThat(turn.trace().searchedText()).isEqualTo("补办社保卡要钱吗");
-        assertThat(turn.reply()).isInstanceOf(Reply.Answer.class);
-        assertThat(turn.reply().citations().get(0).id()).isEqualTo("faq-card-fee");
-        assertThat(turn.next().lastQuestion()).contains("补办社保卡要钱吗");
+        assertThat(turn.trace().searchedText()).isEqualTo(understood("补办社保卡要钱吗"));
+        assertThat(turn.trace().candidates().get(0).passage().citationKey()).isEqualTo("faq-card-fee");
+        assertThat(turn.next().lastQuestion()).contains(understood("补办社保卡要钱吗"));
         List<Map.Entry<String, String>> sent = ModelStub.messages(model.rewriteRequests().get(0));
         assertThat(sent.get(0).getKey()).isEqualTo("system");
         String user = sent.get(1).getValue();
@@ -88,13 +92,12 @@ class LlmQuestionRewriterTest {
     @Test
     void personal_data_in_the_message_or_its_context_never_leaves_the_process() {
         DialogueState state = tiny.assistant().respond(DialogueState.initial(), "社保卡丢了怎么补办 13912345678").next();
-        assertThat(state.lastQuestion()).hasValueSatisfying(q -> assertThat(q).contains("13912345678"));
         model.rewritesTo("补办社保卡要钱吗");
 
         assistant().respond(state, "那要交钱吗 身份证110101199001011234");
 
-        String sent = model.rewriteRequests().get(0).getBodyAsString();
-        assertThat(sent).doesNotContain("13912345678", "110101199001011234").contains("***");
+        String sent = model.rewriteRequests().get(0).body();
+        assertThat(sent).contains("那要交钱吗").doesNotContain("13912345678", "110101199001011234");
     }
 
     @Test
@@ -104,7 +107,19 @@ class LlmQuestionRewriterTest {
         Turn turn = assistant().respond(DialogueState.initial(), "补办社保卡要钱吗");
 
         assertThat(model.rewriteRequests()).isEmpty();
-        assertThat(turn.trace().searchedText()).isEqualTo("补办社保卡要钱吗");
+        assertThat(turn.trace().searchedText()).isEqualTo(understood("补办社保卡要钱吗"));
+    }
+
+    @Test
+    void a_rewrite_that_is_the_message_itself_leaves_the_resolvers_reading() {
+        DialogueState state = afterCardQuestion();
+        model.rewritesTo("那要交钱吗");
+
+        Turn turn = assistant().respond(state, "那要交钱吗");
+
+        assertThat(model.rewriteRequests()).hasSize(1);
+        assertThat(turn.trace().searchedText()).isEqualTo(tiny.assistant().respond(state, "那要交钱吗")
+                .trace().searchedText()).contains("社会保障卡补领");
     }
 
     @Test
@@ -122,9 +137,7 @@ class LlmQuestionRewriterTest {
     @Test
     void a_slow_model_leaves_the_resolvers_reading_at_the_rewrite_timeout() {
         DialogueState state = afterCardQuestion();
-        model.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v1/chat/completions"))
-                .willReturn(ModelStub.json(ModelStub.completion("补办社保卡要钱吗")).withFixedDelay(5_000)));
+        model.rewritesTo("补办社保卡要钱吗", 6_000);
 
         long start = System.nanoTime();
         Turn turn = assistant().respond(state, "那要交钱吗");

@@ -3,7 +3,9 @@ package org.civicassist.assistant.testing;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,13 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -34,8 +36,29 @@ public final class ModelStub implements AutoCloseable {
     private static final String REWRITE_MARK = "改写成一个完整、独立的问题";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A request as the stub received it. */
+    public record Received(String body, String authorization) {
+    }
+
+    /**
+     * Requests recorded as soon as they are matched: WireMock's own journal logs a request once its response is
+     * sent, after the client may already have moved on (and a delayed one into a later test).
+     */
+    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort()
-            .containerThreads(20).jettyStopTimeout(1000L));
+            .containerThreads(20).jettyStopTimeout(1000L)
+            .extensions(new ServeEventListener() {
+                @Override
+                public String getName() {
+                    return "record-received";
+                }
+
+                @Override
+                public void afterMatch(ServeEvent event, Parameters parameters) {
+                    received.add(new Received(event.getRequest().getBodyAsString(),
+                            event.getRequest().getHeader("Authorization")));
+                }
+            }));
 
     public ModelStub() {
         server.start();
@@ -51,6 +74,12 @@ public final class ModelStub implements AutoCloseable {
 
     public void reset() {
         server.resetAll();
+        received.clear();
+    }
+
+    /** Forgets the requests received so far, keeps the stubs. */
+    public void forgetRequests() {
+        received.clear();
     }
 
     /** Plain (not streamed) answers. */
@@ -71,9 +100,14 @@ public final class ModelStub implements AutoCloseable {
 
     /** Rewrite requests answer so. */
     public void rewritesTo(String question) {
+        rewritesTo(question, 0);
+    }
+
+    /** Rewrite requests answer so, after a delay. */
+    public void rewritesTo(String question, int delayMillis) {
         server.stubFor(post(urlEqualTo(PATH)).atPriority(1)
                 .withRequestBody(containing(REWRITE_MARK))
-                .willReturn(json(completion(question))));
+                .willReturn(json(completion(question)).withFixedDelay(delayMillis)));
     }
 
     /** Every request gets this response (failures, delays, garbage). */
@@ -82,29 +116,27 @@ public final class ModelStub implements AutoCloseable {
     }
 
     /** The answer requests (not rewrites) received. */
-    public List<LoggedRequest> answerRequests() {
-        return server.findAll(postRequestedFor(urlEqualTo(PATH))).stream()
-                .filter(r -> !r.getBodyAsString().contains(REWRITE_MARK)).toList();
+    public List<Received> answerRequests() {
+        return received.stream().filter(r -> !r.body().contains(REWRITE_MARK)).toList();
     }
 
-    public List<LoggedRequest> rewriteRequests() {
-        return server.findAll(postRequestedFor(urlEqualTo(PATH))).stream()
-                .filter(r -> r.getBodyAsString().contains(REWRITE_MARK)).toList();
+    public List<Received> rewriteRequests() {
+        return received.stream().filter(r -> r.body().contains(REWRITE_MARK)).toList();
     }
 
     public int requestCount() {
-        return server.findAll(postRequestedFor(urlEqualTo(PATH))).size();
+        return received.size();
     }
 
     /** Whether the request asked for a stream. */
-    public static boolean streamed(LoggedRequest request) {
-        JsonNode stream = JSON.readTree(request.getBodyAsString()).get("stream");
+    public static boolean streamed(Received request) {
+        JsonNode stream = JSON.readTree(request.body()).get("stream");
         return stream != null && stream.asBoolean();
     }
 
-    /** The messages of a logged request: role → content, in order. */
-    public static List<Map.Entry<String, String>> messages(LoggedRequest request) {
-        JsonNode body = JSON.readTree(request.getBodyAsString());
+    /** The messages of a request: role → content, in order. */
+    public static List<Map.Entry<String, String>> messages(Received request) {
+        JsonNode body = JSON.readTree(request.body());
         List<Map.Entry<String, String>> out = new ArrayList<>();
         for (JsonNode m : body.get("messages")) {
             out.add(Map.entry(m.get("role").asString(), m.get("content").asString()));
