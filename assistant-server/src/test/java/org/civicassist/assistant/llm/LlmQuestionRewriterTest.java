@@ -85,7 +85,7 @@ class LlmQuestionRewriterTest {
         assertThat(sent.get(0).getKey()).isEqualTo("system");
         String user = sent.get(1).getValue();
         assertThat(user.substring(user.indexOf("<背景>"), user.indexOf("</背景>")))
-                .contains("社会保障卡补领", "社保卡丢了怎么补办");
+                .contains("当前事项：社会保障卡补领", "上一个问题：" + understood("社保卡丢了怎么补办"));
         assertThat(user.substring(user.indexOf("<市民消息>"), user.indexOf("</市民消息>"))).contains("那要交钱吗");
     }
 
