@@ -6,6 +6,7 @@ import org.civicassist.assistant.chat.ChatDtos.CreatedConversation;
 import org.civicassist.assistant.chat.ChatDtos.MessageRequest;
 import org.civicassist.assistant.chat.ChatDtos.MessageResponse;
 import org.civicassist.assistant.chat.ChatDtos.ReplyView;
+import org.civicassist.assistant.chat.ChatDtos.StreamedReplyView;
 import org.civicassist.assistant.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -56,21 +58,47 @@ public class ChatController {
                 .map(reply -> new MessageResponse(ReplyView.of(reply)));
     }
 
-    /** The same exchange as a stream: the reply text in pieces ({@code delta}), then the whole reply ({@code reply}). */
+    /**
+     * The same exchange as server-sent events: {@code delta} events carry the reply text in pieces as it becomes
+     * available (a written answer sentence by sentence, each once checked against the knowledge base; any other
+     * reply cut after its sentences), then one {@code reply} event carries the whole reply with {@code replaced}.
+     * {@code replaced: true} means the deltas were a written answer that failed its checks before the end: the
+     * client replaces what it showed with the reply's text (the extractive answer). Errors before the first event
+     * are {@code application/problem+json} responses, as for the JSON exchange.
+     */
     @PostMapping(path = "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> sendStreaming(@PathVariable String id,
                                                        @RequestHeader(name = TOKEN_HEADER, required = false)
                                                        String token,
                                                        @RequestBody(required = false) Mono<MessageRequest> body) {
-        return send(id, token, body).flatMapMany(response -> {
-            List<ServerSentEvent<Object>> events = new ArrayList<>();
-            for (String piece : pieces(response.reply().text())) {
-                events.add(ServerSentEvent.builder((Object) piece).event("delta").build());
-            }
-            events.add(ServerSentEvent.builder((Object) response.reply()).event("reply").build());
-            return Flux.fromIterable(events);
-        });
+        return body.switchIfEmpty(Mono.error(() -> ApiException.badInput("请求体不能为空。", "The request body is empty.")))
+                .flatMapMany(req -> Flux.create(sink -> {
+                    StringBuilder shown = new StringBuilder();
+                    Disposable turn = chat.send(id, token, req.text(), piece -> {
+                        synchronized (shown) {
+                            shown.append(piece);
+                        }
+                        sink.next(delta(piece));
+                    }).subscribe(reply -> {
+                        String already;
+                        synchronized (shown) {
+                            already = shown.toString();
+                        }
+                        boolean replaced = !reply.text().startsWith(already);
+                        if (!replaced) {
+                            pieces(reply.text().substring(already.length())).forEach(p -> sink.next(delta(p)));
+                        }
+                        sink.next(ServerSentEvent.builder((Object) StreamedReplyView.of(reply, replaced))
+                                .event("reply").build());
+                        sink.complete();
+                    }, sink::error);
+                    sink.onDispose(turn);
+                }));
+    }
+
+    private static ServerSentEvent<Object> delta(String piece) {
+        return ServerSentEvent.builder((Object) piece).event("delta").build();
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -57,4 +57,17 @@ public final class ChatDtos {
                     c.transcript().stream().map(EntryView::of).toList());
         }
     }
+
+    /**
+     * The last event of a streamed reply ({@code event: reply}): the whole reply, and whether it {@code replaced}
+     * the text streamed before it (a written answer that failed its checks midway gives way to the extractive one:
+     * the client shows this reply's text instead of the {@code delta}s it received).
+     */
+    public record StreamedReplyView(String type, String text, List<CitationView> citations, double confidence,
+                                    List<String> suggestions, boolean replaced) {
+        public static StreamedReplyView of(Reply r, boolean replaced) {
+            ReplyView v = ReplyView.of(r);
+            return new StreamedReplyView(v.type(), v.text(), v.citations(), v.confidence(), v.suggestions(), replaced);
+        }
+    }
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The citizen side of a conversation: open one, send a message and get the reply, read the transcript. The
@@ -100,6 +101,19 @@ public class ChatService {
     }
 
     public Mono<Reply> send(String id, String token, String text) {
+        return send(id, token, text, Optional.empty());
+    }
+
+    /**
+     * The same for a client that shows the reply as it is written: checked pieces of a written answer go to
+     * {@code shown} as they come (see {@link Assistant#respond(org.civicassist.assistant.pipeline.DialogueState,
+     * String, Consumer)}); the reply returned replaces them when its text is not the pieces joined.
+     */
+    public Mono<Reply> send(String id, String token, String text, Consumer<String> shown) {
+        return send(id, token, text, Optional.of(shown));
+    }
+
+    private Mono<Reply> send(String id, String token, String text, Optional<Consumer<String>> shown) {
         String message = validate(text);
         return authorize(id, token).flatMap(c -> {
             // a message and its reply
@@ -112,13 +126,14 @@ public class ChatService {
                 case CLOSED -> Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-closed",
                         "会话已结束，请开始新的会话。", "The conversation is closed; start a new one."));
                 case WAITING, WITH_STAFF -> forwardToStaff(c, message);
-                case BOT -> answer(c, message);
+                case BOT -> answer(c, message, shown);
             };
         });
     }
 
-    private Mono<Reply> answer(Conversation c, String message) {
-        return Mono.fromCallable(() -> assistant.respond(c.dialogue(), message))
+    private Mono<Reply> answer(Conversation c, String message, Optional<Consumer<String>> shown) {
+        return Mono.fromCallable(() -> shown.isPresent() ? assistant.respond(c.dialogue(), message, shown.get())
+                        : assistant.respond(c.dialogue(), message))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(turn -> {
                     // office hours are read once here, not inside the (retried) store update

@@ -14,6 +14,7 @@ import org.civicassist.assistant.conversation.ConversationMaintenance;
 import org.civicassist.assistant.conversation.ConversationStore;
 import org.civicassist.assistant.feedback.FeedbackListener;
 import org.civicassist.assistant.feedback.FeedbackService;
+import org.civicassist.assistant.llm.LlmHooks;
 import org.civicassist.assistant.metrics.AssistantMetrics;
 import org.civicassist.assistant.pipeline.Assistant;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
@@ -53,11 +54,11 @@ public class AssistantConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AssistantAssembly assistantAssembly(AssistantProperties properties, Embedder embedder, Clock clock) {
+    AssistantAssembly assistantAssembly(AssistantProperties properties, Embedder embedder, Clock clock, LlmHooks llm) {
         AssistantProperties.Kb kb = properties.kb();
         KbSource source = kb.path() == null ? KbSource.bundled() : KbSource.directory(kb.path());
         return AssistantAssembly.create(source, kb.strict() ? LoadMode.STRICT : LoadMode.LENIENT,
-                Optional.ofNullable(kb.store()), embedder, clock);
+                Optional.ofNullable(kb.store()), embedder, clock, llm.rewriter(), llm.writer());
     }
 
     @Bean

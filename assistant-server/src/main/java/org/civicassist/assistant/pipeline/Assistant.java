@@ -10,8 +10,11 @@ import org.civicassist.nlp.TextUnderstander;
 import org.civicassist.nlp.Understanding;
 import org.civicassist.nlp.intent.Signal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +24,16 @@ import java.util.function.Supplier;
  *   <li>normalise and understand the message (nlp);</li>
  *   <li>a choice among options offered last turn answers that option;</li>
  *   <li>signals alone may decide (emergency, abuse, a request for a person, small talk);</li>
- *   <li>resolve a follow-up against the conversation's topic;</li>
+ *   <li>resolve a follow-up against the conversation's topic ({@link FollowUpResolver}); a {@link QuestionRewriter}
+ *       may restate the message as a standalone question;</li>
  *   <li>retrieve and rank (knowledge-base);</li>
  *   <li>decide ({@link AnswerPolicy});</li>
- *   <li>compose the reply ({@link Composer}) and the next dialogue state.</li>
+ *   <li>compose the reply ({@link Composer}) and the next dialogue state; an answer may be worded from the retrieved
+ *       passages by an {@link AnswerWriter}, and stays extractive whenever the writer returns nothing.</li>
  * </ol>
- * Thread-safe: all state lives in the {@link DialogueState} passed in and returned.
+ * The rewriter and the writer are optional (a language model, see the {@code llm} package); without them every
+ * answer is the knowledge base's own text. Thread-safe: all state lives in the {@link DialogueState} passed in and
+ * returned.
  */
 public final class Assistant {
 
@@ -37,16 +44,44 @@ public final class Assistant {
     private final Supplier<KnowledgeSearch> knowledge;
     private final FollowUpResolver followUps;
     private final Composer composer;
+    private final QuestionRewriter rewriter;
+    private final AnswerWriter writer;
 
     public Assistant(TextUnderstander understander, Supplier<KnowledgeSearch> knowledge, FollowUpResolver followUps,
-                     Composer composer) {
+                     Composer composer, QuestionRewriter rewriter, AnswerWriter writer) {
         this.understander = understander;
         this.knowledge = knowledge;
         this.followUps = followUps;
         this.composer = composer;
+        this.rewriter = rewriter;
+        this.writer = writer;
+    }
+
+    /** Extractive only: no rewriting, no writing. */
+    public Assistant(TextUnderstander understander, Supplier<KnowledgeSearch> knowledge, FollowUpResolver followUps,
+                     Composer composer) {
+        this(understander, knowledge, followUps, composer, QuestionRewriter.NONE, AnswerWriter.EXTRACTIVE);
+    }
+
+    /** The same answer path without rewriter and writer, e.g. to replay earlier turns for their dialogue state. */
+    public Assistant extractive() {
+        return new Assistant(understander, knowledge, followUps, composer);
     }
 
     public Turn respond(DialogueState state, String message) {
+        return respond(state, message, Optional.empty());
+    }
+
+    /**
+     * The same, for a client that shows the reply as it is written: a written answer's checked pieces go to
+     * {@code shown} as they come (see {@link AnswerWriter#write(AnswerWriter.Request, Consumer)}). The returned
+     * reply is the whole truth: when its text is not the pieces joined, it replaces them.
+     */
+    public Turn respond(DialogueState state, String message, Consumer<String> shown) {
+        return respond(state, message, Optional.of(shown));
+    }
+
+    private Turn respond(DialogueState state, String message, Optional<Consumer<String>> shown) {
         long start = System.nanoTime();
         KnowledgeSearch search = knowledge.get();
         KnowledgeBase kb = search.knowledgeBase();
@@ -74,8 +109,8 @@ public final class Assistant {
                     start);
         }
 
-        // 4. follow-up resolution
-        FollowUpResolver.Resolution resolution = followUps.resolve(u, state);
+        // 4. follow-up resolution, then a standalone restatement if a rewriter gives one
+        FollowUpResolver.Resolution resolution = standalone(followUps.resolve(u, state), u, state);
 
         // 5. retrieve and rank
         SearchResult result = search.search(new SearchRequest(resolution.text(), u.aspect(),
@@ -85,10 +120,61 @@ public final class Assistant {
         DialogueState asked = state.asked(resolution.text());
         Decision decision = policy.decide(u, result, asked, resolution.followUp());
 
-        // 7. compose
+        // 7. compose; an answer may be written from the retrieved passages
         Composed composed = compose(kb, decision, asked);
-        return finish(u, composed.reply(), composed.next(), resolution.text(), resolution.followUp(),
+        Reply reply = composed.reply();
+        if (writer != AnswerWriter.EXTRACTIVE && decision instanceof Decision.AnswerWith a
+                && reply instanceof Reply.Answer extractive) {
+            AnswerWriter.Request request = new AnswerWriter.Request(u.masked(), masked(resolution.text()),
+                    chosenFirst(a.candidate(), result.candidates()), extractive, kb);
+            Optional<Reply.Answer> written = shown.isPresent()
+                    ? writer.write(request, withNotice(u, shown.get()))
+                    : writer.write(request);
+            reply = written.<Reply>map(w -> w).orElse(extractive);
+        }
+        return finish(u, reply, composed.next(), resolution.text(), resolution.followUp(),
                 result.candidates(), result.confidence(), result.foreignPlace(), start);
+    }
+
+    /**
+     * A message can depend on the conversation only once there is one. The rewrite replaces the text searched for;
+     * the resolver's topic stays. A rewrite that is the message itself adds nothing, and the resolver's reading
+     * (with its context) stands.
+     */
+    private FollowUpResolver.Resolution standalone(FollowUpResolver.Resolution resolved, Understanding u,
+                                                   DialogueState state) {
+        if (rewriter == QuestionRewriter.NONE
+                || (state.topicServiceId().isEmpty() && state.lastQuestion().isEmpty())) {
+            return resolved;
+        }
+        DialogueState context = new DialogueState(state.topicServiceId(), state.topicTitle(),
+                state.lastQuestion().map(this::masked), state.unresolvedStreak(), state.offeredOptions());
+        return rewriter.rewrite(u.masked(), context)
+                .map(q -> understander.understand(q).retrievalText())
+                .filter(q -> !q.isBlank() && !q.equals(u.retrievalText()))
+                .map(q -> new FollowUpResolver.Resolution(q, resolved.topicServiceId(), resolved.followUp()))
+                .orElse(resolved);
+    }
+
+    /** Text that may leave the process (to a language model): personal data masked as the nlp stage masks it. */
+    private String masked(String text) {
+        return understander.understand(text).masked();
+    }
+
+    private static List<Candidate> chosenFirst(Candidate chosen, List<Candidate> ranked) {
+        List<Candidate> out = new ArrayList<>();
+        out.add(chosen);
+        ranked.stream().filter(c -> c != chosen).forEach(out::add);
+        return out;
+    }
+
+    /** {@link #finish} puts the personal-data notice before the reply; what is shown first must carry it too. */
+    private Consumer<String> withNotice(Understanding u, Consumer<String> shown) {
+        if (!u.has(Signal.PERSONAL_DATA)) {
+            return shown;
+        }
+        AtomicBoolean first = new AtomicBoolean(true);
+        return piece -> shown.accept(first.getAndSet(false) ? composer.withPersonalDataNotice(piece) : piece);
     }
 
     private record Composed(Reply reply, DialogueState next) {

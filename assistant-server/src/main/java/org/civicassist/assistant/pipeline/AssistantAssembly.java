@@ -27,10 +27,20 @@ public record AssistantAssembly(ChineseNlp nlp, KnowledgeBaseService knowledge, 
      */
     public static AssistantAssembly create(KbSource source, LoadMode mode, Optional<Path> store, Embedder embedder,
                                            Clock clock) {
+        return create(source, mode, store, embedder, clock, QuestionRewriter.NONE, AnswerWriter.EXTRACTIVE);
+    }
+
+    /**
+     * The same with a language model's part: a rewriter of follow-ups and a writer of answers (see the {@code llm}
+     * package, {@code LlmHooks}); {@link QuestionRewriter#NONE} and {@link AnswerWriter#EXTRACTIVE} leave them out.
+     */
+    public static AssistantAssembly create(KbSource source, LoadMode mode, Optional<Path> store, Embedder embedder,
+                                           Clock clock, QuestionRewriter rewriter, AnswerWriter writer) {
         ChineseNlp nlp = ChineseNlp.bundled();
         KnowledgeBaseService knowledge = new KnowledgeBaseService(source, mode,
                 new KnowledgeSearchBuilder(nlp, embedder, store), clock).start();
-        Assistant assistant = new Assistant(nlp.understander(), knowledge, new FollowUpResolver(), new Composer());
+        Assistant assistant = new Assistant(nlp.understander(), knowledge, new FollowUpResolver(), new Composer(),
+                rewriter, writer);
         return new AssistantAssembly(nlp, knowledge, assistant);
     }
 

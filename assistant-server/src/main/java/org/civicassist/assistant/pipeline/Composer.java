@@ -152,9 +152,14 @@ public final class Composer {
         return new Reply.Refuse(text, reason, List.of());
     }
 
+    /** The text with the reminder not to send personal data before it. */
+    public String withPersonalDataNotice(String text) {
+        return PERSONAL_DATA_NOTICE + "\n" + text;
+    }
+
     /** Prepends the reminder not to send personal data. */
     public Reply withPersonalDataNotice(Reply reply) {
-        String text = PERSONAL_DATA_NOTICE + "\n" + reply.text();
+        String text = withPersonalDataNotice(reply.text());
         if (reply instanceof Reply.Answer a) {
             return new Reply.Answer(text, a.citations(), a.confidence(), a.suggestions());
         }
