@@ -66,6 +66,9 @@ public final class EvalCli implements Callable<Integer> {
     @Option(names = "--name", description = "name of the run in the report", defaultValue = "run")
     String name;
 
+    @CommandLine.Mixin
+    LlmModeOptions llm;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EvalCli()).execute(args));
     }
@@ -76,7 +79,7 @@ public final class EvalCli implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--questions is required");
         }
         ObjectNode r = new EvaluationRunner().run(new EvaluationRunner.Spec(name, kb, questions, null,
-                Optional.ofNullable(endpoint), store, !noBaselines), report);
+                Optional.ofNullable(endpoint), store, !noBaselines, llm.hooks(), llm.describe()), report);
         System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(r.get("metrics")));
         System.out.println("reports in " + report.toAbsolutePath());

@@ -1,6 +1,7 @@
 package org.civicassist.eval.run;
 
 import org.civicassist.assistant.pipeline.AnswerPolicy;
+import org.civicassist.assistant.llm.LlmHooks;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.eval.baseline.DenseOnlyBaseline;
 import org.civicassist.eval.baseline.SmartCnBm25Baseline;
@@ -48,7 +49,12 @@ public final class EvaluationRunner {
 
     /** What to evaluate. */
     public record Spec(String name, String kb, Path questions, Path signals, Optional<URI> endpoint, Path store,
-                       boolean baselines) {
+                       boolean baselines, LlmHooks llm, String llmDescription) {
+
+        public Spec(String name, String kb, Path questions, Path signals, Optional<URI> endpoint, Path store,
+                    boolean baselines) {
+            this(name, kb, questions, signals, endpoint, store, baselines, LlmHooks.none(), "none");
+        }
     }
 
     /** Runs the spec and writes the reports into {@code reportDir}; returns report.json. */
@@ -58,7 +64,7 @@ public final class EvaluationRunner {
         Embedder model = new BgeSmallZhEmbedder();
         Path store = spec.store().resolve(storeName(spec.kb()));
         try (AssistantAssembly assembly = AssistantAssembly.create(source, LoadMode.LENIENT, Optional.of(store),
-                model, Clock.systemUTC())) {
+                model, Clock.systemUTC(), spec.llm().rewriter(), spec.llm().writer())) {
             long buildMillis = (System.nanoTime() - started) / 1_000_000;
             KnowledgeBase kb = assembly.knowledge().get().knowledgeBase();
             ObjectNode report;
@@ -75,8 +81,10 @@ public final class EvaluationRunner {
                     baselines.add(new DenseOnlyBaseline(passages,
                             new CachingEmbedder(model, store.resolve("embeddings"))));
                 }
+                Map<String, String> env = environment();
+                env.put("llm", spec.llmDescription());
                 Evaluation e = Evaluation.run(spec.name(), spec.kb(), spec.questions().toString(), questions,
-                        assistant, baselines, scorer, spec.endpoint().isPresent() ? 0 : buildMillis, environment());
+                        assistant, baselines, scorer, spec.endpoint().isPresent() ? 0 : buildMillis, env);
                 baselines.forEach(Respondent::close);
                 report = JsonReport.render(e);
                 write(reportDir.resolve("report.md"), MarkdownReport.render(e));

@@ -49,11 +49,8 @@ public final class KnowledgeBaseLoader {
         List<KbProblem> problems = new ArrayList<>();
         Map<String, String> idOwners = new HashMap<>();
 
+        // a KB of FAQs only (no guides/ directory) is fine; one with neither guides nor FAQs fails below
         List<String> guideFiles = source.guideFiles();
-        if (guideFiles.isEmpty()) {
-            throw new KbLoadException(source.describe(),
-                    List.of(new KbProblem(KbSource.GUIDES_DIR, 0, "no guides/*.md files found")));
-        }
         Map<String, Guide> guides = new LinkedHashMap<>();
         for (String file : guideFiles) {
             String text = source.read(file).orElse("");
@@ -84,7 +81,10 @@ public final class KnowledgeBaseLoader {
             throw new KbLoadException(source.describe(), problems);
         }
         if (guides.isEmpty() && faqs.isEmpty()) {
-            throw new KbLoadException(source.describe(), problems);
+            List<KbProblem> all = new ArrayList<>(problems);
+            all.add(new KbProblem(guideFiles.isEmpty() ? KbSource.GUIDES_DIR : KbSource.FAQ_FILE, 0,
+                    "nothing to load: no guides/*.md and no FAQs"));
+            throw new KbLoadException(source.describe(), all);
         }
         return new LoadResult(new KnowledgeBase(List.copyOf(guides.values()), faqs), problems);
     }

@@ -338,10 +338,22 @@ class KnowledgeBaseLoaderTest {
 
         @ParameterizedTest
         @EnumSource(LoadMode.class)
-        void fails_without_any_guide(LoadMode mode) throws IOException {
+        void loads_a_knowledge_base_of_faqs_only(LoadMode mode) throws IOException {
             faqs(FAQ_FREE);
 
-            assertThatThrownBy(() -> load(mode)).isInstanceOf(KbLoadException.class).hasMessageContaining("guides");
+            LoadResult result = load(mode);
+
+            assertThat(result.knowledgeBase().guides()).isEmpty();
+            assertThat(result.knowledgeBase().faqs()).hasSize(1);
+        }
+
+        @ParameterizedTest
+        @EnumSource(LoadMode.class)
+        void fails_with_neither_guides_nor_faqs(LoadMode mode) throws IOException {
+            faqs("");
+
+            assertThatThrownBy(() -> load(mode)).isInstanceOf(KbLoadException.class)
+                    .hasMessageContaining("nothing to load");
         }
 
         @Test
@@ -351,7 +363,8 @@ class KnowledgeBaseLoaderTest {
 
             KbLoadException e = catchThrowableOfType(KbLoadException.class, () -> load(LoadMode.LENIENT));
 
-            assertThat(e.problems()).hasSize(2);
+            assertThat(e.problems()).hasSize(3);
+            assertThat(e.problems().get(2).message()).contains("nothing to load");
         }
 
         @Test
