@@ -178,6 +178,10 @@ public final class EvalCli implements Callable<Integer> {
         @Option(names = "--max-wrong-answer-rate", defaultValue = "0.10")
         double maxWrong;
 
+        @Option(names = "--self-supervised-weight", defaultValue = "0.5",
+                description = "weight of questions made from the KB's own sections (0 = labelled questions only)")
+        double selfSupervisedWeight;
+
         @Override
         public Integer call() {
             KbSource source = kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
@@ -187,7 +191,7 @@ public final class EvalCli implements Callable<Integer> {
                 List<Question> qs = QuestionSet.load(questions);
                 RankingModelFitter.Settings defaults = RankingModelFitter.Settings.defaults();
                 RankingModelFitter.Fit fit = ModelFit.fit(assistant, qs, new RankingModelFitter.Settings(
-                        defaults.scorerL2(), defaults.calibratorL2(), maxWrong));
+                        defaults.scorerL2(), defaults.calibratorL2(), maxWrong, selfSupervisedWeight));
                 fit.models().save(out);
                 System.out.printf(Locale.ROOT, "fitted on %d questions: cross-validated Recall@1 %.3f, expected "
                                 + "resolution %.3f at wrong-answer rate %.3f; thresholds answer %.3f, clarify %.3f%n"

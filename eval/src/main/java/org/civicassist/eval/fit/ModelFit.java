@@ -21,6 +21,38 @@ public final class ModelFit {
 
     public static RankingModelFitter.Fit fit(InProcessRespondent assistant, List<Question> questions,
                                              RankingModelFitter.Settings settings) {
+        return new RankingModelFitter().fit(labeled(assistant, questions),
+                labeled(assistant, sectionSentences(assistant.assembly().knowledge().get().knowledgeBase())),
+                settings);
+    }
+
+    /**
+     * Self-supervised questions from the KB itself (the inverse cloze task): from each guide section, its longest
+     * plain sentence of 12 to 60 characters, asked as a question whose answer is that section.
+     */
+    static List<Question> sectionSentences(org.civicassist.kb.model.KnowledgeBase kb) {
+        List<Question> out = new ArrayList<>();
+        for (org.civicassist.kb.model.Guide g : kb.guides()) {
+            for (org.civicassist.kb.model.GuideSection s : g.sections()) {
+                String best = null;
+                for (String sentence : s.body().split("[。；;！？\\n]")) {
+                    String t = sentence.replaceFirst("^\\s*(?:[-*•]|\\d+[.、）)])\\s*", "").strip();
+                    if (t.length() >= 12 && t.length() <= 60 && !t.contains("→")
+                            && (best == null || t.length() > best.length())) {
+                        best = t;
+                    }
+                }
+                if (best != null) {
+                    out.add(new Question("ict-" + g.id() + "#" + s.heading(), Question.Kind.ANSWERABLE,
+                            List.of(best), List.of(g.id() + "#" + s.heading()), List.of()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<RankingModelFitter.LabeledQuestion> labeled(InProcessRespondent assistant,
+                                                                    List<Question> questions) {
         List<RankingModelFitter.LabeledQuestion> labeled = new ArrayList<>();
         for (Question q : questions) {
             if (q.kind() == Question.Kind.HUMAN) {
@@ -31,6 +63,6 @@ public final class ModelFit {
                     q.kind() == Question.Kind.ANSWERABLE ? new LinkedHashSet<>(q.expect()) : java.util.Set.of(),
                     turn.trace().foreignPlace()));
         }
-        return new RankingModelFitter().fit(labeled, settings);
+        return labeled;
     }
 }

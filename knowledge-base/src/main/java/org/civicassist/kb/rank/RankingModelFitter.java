@@ -48,10 +48,20 @@ public final class RankingModelFitter {
         }
     }
 
-    /** Settings of a fit. */
-    public record Settings(double scorerL2, double calibratorL2, double maxWrongAnswerRate) {
+    /**
+     * Settings of a fit.
+     *
+     * @param selfSupervisedWeight weight of each self-supervised question (see {@link #fit(List, List, Settings)})
+     *                             relative to a labelled one
+     */
+    public record Settings(double scorerL2, double calibratorL2, double maxWrongAnswerRate,
+                           double selfSupervisedWeight) {
+        public Settings(double scorerL2, double calibratorL2, double maxWrongAnswerRate) {
+            this(scorerL2, calibratorL2, maxWrongAnswerRate, 0.5);
+        }
+
         public static Settings defaults() {
-            return new Settings(0.1, 1.0, 0.10);
+            return new Settings(0.1, 1.0, 0.10, 0.5);
         }
     }
 
@@ -61,6 +71,17 @@ public final class RankingModelFitter {
     }
 
     public Fit fit(List<LabeledQuestion> questions, Settings settings) {
+        return fit(questions, List.of(), settings);
+    }
+
+    /**
+     * As {@link #fit(List, Settings)}, with self-supervised questions that only the scorer learns from: sentences of
+     * the KB's own guide sections asked as questions, answered by their section (the inverse cloze task). Citizens'
+     * questions teach the scorer colloquial matching; these teach it that document-style questions are answered by
+     * the passage whose words they share, so the ranking holds on KBs of long documents too. They play no part in
+     * calibration or thresholds.
+     */
+    public Fit fit(List<LabeledQuestion> questions, List<LabeledQuestion> selfSupervised, Settings settings) {
         List<LabeledQuestion> answerable = questions.stream().filter(LabeledQuestion::answerable).toList();
         if (answerable.isEmpty()) {
             throw new IllegalArgumentException("no answerable questions to fit on");
@@ -76,7 +97,7 @@ public final class RankingModelFitter {
             for (int i = 0; i < questions.size(); i++) {
                 (i % FOLDS == fold ? test : train).add(questions.get(i));
             }
-            LinearModel scorer = fitScorer(train, settings.scorerL2());
+            LinearModel scorer = fitScorer(train, selfSupervised, settings);
             for (LabeledQuestion q : test) {
                 List<Candidate> ranked = rerank(q.candidates(), scorer);
                 boolean right = !ranked.isEmpty() && q.isRight(ranked.get(0));
@@ -93,7 +114,7 @@ public final class RankingModelFitter {
         List<Double> p = oofInputs.stream().map(calibrator::probability).toList();
 
         Thresholds t = thresholds(p, oofRight, oofRightInTop, settings.maxWrongAnswerRate(), answerable.size());
-        RankingModels models = new RankingModels(fitScorer(questions, settings.scorerL2()), calibrator, t.answer,
+        RankingModels models = new RankingModels(fitScorer(questions, selfSupervised, settings), calibrator, t.answer,
                 Math.min(t.clarify, t.answer));
         return new Fit(models, recalled / (double) answerable.size(), t.resolution, t.wrongRate, questions.size());
     }
@@ -143,17 +164,25 @@ public final class RankingModelFitter {
         return new Thresholds(answer, clarify, resolution, wrongRate);
     }
 
-    static LinearModel fitScorer(List<LabeledQuestion> questions, double l2) {
+    static LinearModel fitScorer(List<LabeledQuestion> questions, List<LabeledQuestion> selfSupervised,
+                                 Settings settings) {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         List<Double> w = new ArrayList<>();
+        addPairs(questions, 1.0, x, y, w);
+        addPairs(selfSupervised, settings.selfSupervisedWeight(), x, y, w);
+        return LogisticRegression.fit(Features.NAMES, x, y, w, settings.scorerL2(), false);
+    }
+
+    private static void addPairs(List<LabeledQuestion> questions, double questionWeight, List<double[]> x,
+                                 List<Integer> y, List<Double> w) {
         for (LabeledQuestion q : questions) {
             List<Candidate> right = q.candidates().stream().filter(q::isRight).toList();
             List<Candidate> wrong = q.candidates().stream().filter(c -> !q.isRight(c)).toList();
             if (right.isEmpty() || wrong.isEmpty()) {
                 continue;
             }
-            double weight = 1.0 / (right.size() * wrong.size());
+            double weight = questionWeight / (right.size() * wrong.size());
             for (Candidate r : right) {
                 double[] fr = r.features().values();
                 for (Candidate n : wrong) {
@@ -173,7 +202,6 @@ public final class RankingModelFitter {
                 }
             }
         }
-        return LogisticRegression.fit(Features.NAMES, x, y, w, l2, false);
     }
 
     static List<Candidate> rerank(List<Candidate> candidates, LinearModel scorer) {
