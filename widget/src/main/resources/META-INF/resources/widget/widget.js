@@ -26,7 +26,6 @@
     'zh-CN': {
       title: '政务服务智能助手',
       launcher: '在线咨询',
-      launcherLabel: '打开政务服务智能助手',
       unread: function (n) { return n + ' 条新消息'; },
       close: '关闭对话窗口',
       tools: '对话工具',
@@ -90,7 +89,6 @@
     en: {
       title: 'Government Services Assistant',
       launcher: 'Ask us',
-      launcherLabel: 'Open the government services assistant',
       unread: function (n) { return n === 1 ? '1 new message' : n + ' new messages'; },
       close: 'Close the chat window',
       tools: 'Conversation tools',
@@ -395,11 +393,13 @@
   function build() {
     ui.style = h('link', { rel: 'stylesheet', href: settings.assets + 'widget.css?v=' + VERSION });
     ui.launcherText = h('span', { class: 'ca-launcher-text' });
+    // the accessible name starts with the visible text (WCAG 2.5.3): "在线咨询 · 政务服务智能助手（2 条新消息）"
+    ui.launcherMore = h('span', { class: 'ca-sr' });
     ui.badge = h('span', { class: 'ca-badge', hidden: true, 'aria-hidden': 'true' });
     ui.launcher = h('button', {
       type: 'button', class: 'ca-launcher', 'aria-haspopup': 'dialog', 'aria-expanded': 'false',
       'aria-controls': 'ca-panel', onclick: function () { open(); }
-    }, icon('chat'), ui.launcherText, ui.badge);
+    }, icon('chat'), ui.launcherText, ui.launcherMore, ui.badge);
 
     ui.title = h('h2', { id: 'ca-title', class: 'ca-title' });
     ui.status = h('p', { id: 'ca-status', class: 'ca-status' });
@@ -457,7 +457,7 @@
   function applyTexts() {
     ui.root.setAttribute('lang', locale);
     ui.launcherText.textContent = t.launcher;
-    ui.launcher.setAttribute('aria-label', t.launcherLabel + (unread ? '（' + t.unread(unread) + '）' : ''));
+    setUnread(unread);
     ui.title.textContent = settings.title || t.title;
     ui.close.setAttribute('aria-label', t.close);
     ui.close.setAttribute('title', t.close);
@@ -545,7 +545,7 @@
     unread = n;
     ui.badge.hidden = n === 0;
     ui.badge.textContent = n > 99 ? '99+' : String(n);
-    ui.launcher.setAttribute('aria-label', t.launcherLabel + (n ? '（' + t.unread(n) + '）' : ''));
+    ui.launcherMore.textContent = ' · ' + (settings.title || t.title) + (n ? '（' + t.unread(n) + '）' : '');
   }
 
   function announce(text) {
