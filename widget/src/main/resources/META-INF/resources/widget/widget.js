@@ -220,7 +220,7 @@
         var u = new URL(data.endpoint, document.baseURI);
         if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
         if (u.protocol === 'http:' && location.protocol === 'https:') {
-          problems.push('data-endpoint="' + data.endpoint + '" is http:// on an https:// page; browsers block such requests. Use https://.');
+          problems.push('data-endpoint="' + data.endpoint + '" is http:// on an https:// page, and browsers block such requests: use an https:// endpoint.');
         }
         s.endpoint = (u.origin + u.pathname).replace(/\/+$/, '');
       } catch (e) {
