@@ -75,7 +75,9 @@ class WidgetAssetsTest {
                 assertThat(url).as("URL in %s", file)
                         .matches("http://www\\.w3\\.org/2000/svg|https?://(HOST|assistant\\.example\\.gov\\.cn)\\S*");
             }
-            assertThat(text(file)).as(file).doesNotContain("@import", "url(");
+        }
+        for (String css : new String[]{"widget/widget.css", "demo/demo.css"}) {
+            assertThat(text(css)).as("fonts, images or styles fetched by %s", css).doesNotContain("@import", "url(");
         }
     }
 
