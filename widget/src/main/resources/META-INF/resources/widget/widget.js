@@ -1368,7 +1368,11 @@
     ui.connection.hidden = !text;
   }
 
-  window.addEventListener('offline', function () { setConnection(t.offline); });
+  window.addEventListener('offline', function () {
+    setConnection(t.offline);
+    // the live stream is dead too: drop it now, and it reconnects (and catches up) once the network is back
+    if (eventsController) eventsController.abort();
+  });
   window.addEventListener('online', function () {
     setConnection(null);
     if (conv) sync().catch(function () { /* the event stream retries */ });

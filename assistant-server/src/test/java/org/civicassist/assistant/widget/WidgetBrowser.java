@@ -25,10 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 
 /**
  * Real headless Chromium (Debian's {@code /usr/bin/chromium} and {@code chromedriver}) with a fresh profile under
@@ -41,8 +43,10 @@ final class WidgetBrowser implements AutoCloseable {
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final List<LogEntry> log = new ArrayList<>();
+    private final Path profile;
 
-    private WidgetBrowser(ChromeOptions options) {
+    private WidgetBrowser(ChromeOptions options, Path profile) {
+        this.profile = profile;
         this.service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -50,34 +54,39 @@ final class WidgetBrowser implements AutoCloseable {
 
     /** A desktop window of 1280×900 CSS pixels. */
     static WidgetBrowser desktop() {
-        ChromeOptions options = options();
+        Path profile = profile();
+        ChromeOptions options = options(profile);
         options.addArguments("--window-size=1280,900");
-        return new WidgetBrowser(options);
+        return new WidgetBrowser(options, profile);
     }
 
     /** A phone screen of 360×740 CSS pixels (headless windows cannot be narrower than 500, so it is emulated). */
     static WidgetBrowser phone() {
-        ChromeOptions options = options();
+        Path profile = profile();
+        ChromeOptions options = options(profile);
         options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
                 Map.of("width", 360, "height", 740, "pixelRatio", 1.0, "touch", true)));
-        return new WidgetBrowser(options);
+        return new WidgetBrowser(options, profile);
     }
 
-    private static ChromeOptions options() {
+    private static Path profile() {
         try {
-            Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chrome")), "profile");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
-            LoggingPreferences logging = new LoggingPreferences();
-            logging.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logging);
-            return options;
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "chrome")), "profile");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ChromeOptions options(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        return options;
     }
 
     ChromeDriver driver() {
@@ -223,6 +232,16 @@ final class WidgetBrowser implements AutoCloseable {
             driver.quit();
         } finally {
             service.stop();
+            deleteProfile();
+        }
+    }
+
+    /** The profile is of no use after the test; Chromium leaves tens of megabytes in it. */
+    private void deleteProfile() {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: it is under target/
         }
     }
 }

@@ -78,15 +78,15 @@ class WidgetHandoffBrowserTest {
                 .expectBody(JSON).returnResult().getResponseBody().get("token");
     }
 
-    /** A staff member 王芳 (wang), created by the bootstrap administrator; her login token. */
-    private String staffWang() {
+    /** A staff member created by the bootstrap administrator; their login token. */
+    private String staff(String username, String displayName) {
         String admin = login(ADMIN, ADMIN_PASSWORD);
         http().post().uri("/api/v1/staff/accounts").header("Authorization", "Bearer " + admin)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", "wang", "password", "wang-password-1", "roles", List.of("STAFF"),
-                        "display_name", "王芳"))
+                .bodyValue(Map.of("username", username, "password", username + "-password-1", "roles",
+                        List.of("STAFF"), "display_name", displayName))
                 .exchange().expectStatus().isCreated();
-        return login("wang", "wang-password-1");
+        return login(username, username + "-password-1");
     }
 
     private void staffPost(String token, String path, Object body) {
@@ -100,6 +100,42 @@ class WidgetHandoffBrowserTest {
                 + "  var k = sessionStorage.key(i);"
                 + "  if (/:conversation$/.test(k)) return JSON.parse(sessionStorage.getItem(k)).id; }"
                 + "return null;");
+    }
+
+    /** The citizen asks for a person and the staff member claims the conversation: the widget shows them joined. */
+    private String claimedBy(WidgetBrowser b, String staffToken, String staffName) {
+        b.in(".ca-launcher").click();
+        b.visible(".ca-input").sendKeys("社保卡丢了怎么补办", Keys.ENTER);
+        b.latestReply(1);
+        b.in(".ca-tool--handoff").click();
+        b.until(x -> x.in(".ca-banner--state").isDisplayed());
+        String id = conversationId(b);
+        staffPost(staffToken, "/api/v1/staff/conversations/" + id + "/claim", null);
+        b.until(x -> x.in(".ca-status").getText().equals("人工客服 " + staffName + " 为您服务"));
+        return id;
+    }
+
+    @Test
+    void a_staff_message_written_while_the_citizen_was_offline_arrives_once_the_network_is_back() {
+        // given
+        browser = WidgetBrowser.desktop().load(base() + "/demo/");
+        WidgetBrowser b = browser;
+        String li = staff("li", "李明");
+        String id = claimedBy(b, li, "李明");
+
+        // when: the citizen's network drops, and a staff message is written meanwhile
+        b.offline(true);
+        b.until(x -> x.in(".ca-banner--connection").isDisplayed());
+        staffPost(li, "/api/v1/staff/conversations/" + id + "/messages", Map.of("text", "断网期间发出的消息。"));
+        assertThat(b.all(".ca-msg--staff")).isEmpty();
+
+        // then: back online, the stream reconnects and catches up, without duplicates
+        b.offline(false);
+        b.until(x -> x.all(".ca-msg--staff").size() == 1);
+        assertThat(b.in(".ca-msg--staff .ca-text").getText()).isEqualTo("断网期间发出的消息。");
+        staffPost(li, "/api/v1/staff/conversations/" + id + "/messages", Map.of("text", "第二条消息。"));
+        b.until(x -> x.all(".ca-msg--staff").size() == 2);
+        assertThat(b.in(".ca-banner--connection").isDisplayed()).isFalse();
     }
 
     @Test
@@ -125,7 +161,7 @@ class WidgetHandoffBrowserTest {
         String id = conversationId(b);
 
         // when: 王芳 claims the conversation and writes
-        String wang = staffWang();
+        String wang = staff("wang", "王芳");
         staffPost(wang, "/api/v1/staff/conversations/" + id + "/claim", null);
         staffPost(wang, "/api/v1/staff/conversations/" + id + "/messages", Map.of("text", "您好，我是王芳，请问还有什么可以帮您？"));
 
