@@ -120,7 +120,7 @@ class WidgetHandoffBrowserTest {
         // given
         browser = WidgetBrowser.desktop().load(base() + "/demo/");
         WidgetBrowser b = browser;
-        String li = staff("li", "李明");
+        String li = staff("liming", "李明");
         String id = claimedBy(b, li, "李明");
 
         // when: the citizen's network drops, and a staff message is written meanwhile
