@@ -482,7 +482,6 @@
   function open() {
     if (isOpen) return;
     isOpen = true;
-    store('sessionStorage', KEY + 'open', '1');
     ui.panel.hidden = false;
     ui.launcher.hidden = true;
     ui.launcher.setAttribute('aria-expanded', 'true');
@@ -495,7 +494,6 @@
   function close() {
     if (!isOpen) return;
     isOpen = false;
-    store('sessionStorage', KEY + 'open', null);
     ui.panel.hidden = true;
     ui.launcher.hidden = false;
     ui.launcher.setAttribute('aria-expanded', 'false');
@@ -1389,13 +1387,9 @@
 
   function start() {
     build();
+    // a new page starts with the panel closed even mid-conversation: a modal dialog that the page opens by itself
+    // would take a screen reader away from the page the citizen came to read
     document.body.appendChild(host);
-    if (stored('sessionStorage', KEY + 'open') === '1') {
-      isOpen = true;
-      ui.panel.hidden = false;
-      ui.launcher.hidden = true;
-      ui.launcher.setAttribute('aria-expanded', 'true');
-    }
     restore();
   }
 

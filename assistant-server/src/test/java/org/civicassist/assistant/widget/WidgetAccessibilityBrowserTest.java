@@ -123,6 +123,7 @@ class WidgetAccessibilityBrowserTest extends WidgetTestBase {
 
         // remembered on this device: a later visit starts in elder mode
         b.load(base() + "/demo/");
+        b.in(".ca-launcher").click();
         assertThat(b.in(".ca-tool--elder").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(b.in(".ca-root").getAttribute("class")).contains("ca-elder");
         assertThat(b.js("return window.CivicAssistant.isElderMode()")).isEqualTo(true);

@@ -70,6 +70,7 @@ class WidgetConversationBrowserTest extends WidgetTestBase {
         assertThat(guide.getAttribute("rel")).contains("noopener");
         assertThat(reply.findElement(By.cssSelector(".ca-feedback")).getText()).contains("有用", "没用");
         assertThat(b.all(".ca-chip")).extracting(WebElement::getText).containsExactly("补办社保卡要钱吗？");
+        assertThat(b.in(".ca-notice").getText()).contains("请勿发送身份证号、银行卡号、手机号、密码等个人信息");
 
         // it came as server-sent events over a POST
         @SuppressWarnings("unchecked")
@@ -124,8 +125,9 @@ class WidgetConversationBrowserTest extends WidgetTestBase {
         // when: the page is reloaded
         b.load(base() + "/demo/");
 
-        // then: the panel is still open with the same transcript, read back from the server
-        b.visible(".ca-panel");
+        // then: the panel starts closed, and opens on the same transcript, read back from the server
+        assertThat(b.in(".ca-panel").isDisplayed()).isFalse();
+        b.in(".ca-launcher").click();
         b.until(x -> x.messages().size() == 6);
         assertThat(b.messages()).isEqualTo(shown);
         assertThat(b.all(".ca-chips")).hasSize(1);
@@ -229,6 +231,7 @@ class WidgetConversationBrowserTest extends WidgetTestBase {
                 .containsExactly(Author.CITIZEN, Author.ASSISTANT, Author.CITIZEN, Author.ASSISTANT);
         assertThat(transcript.get(2).text()).isEqualTo("补办社保卡要钱吗？");
         b.load(base() + "/demo/");
+        b.in(".ca-launcher").click();
         b.until(x -> x.messages().size() == 4);
     }
 }

@@ -183,6 +183,7 @@ class WidgetHandoffBrowserTest {
         // a reload keeps the transcript and the state
         List<String> before = b.messages();
         b.load(base() + "/demo/");
+        b.in(".ca-launcher").click();
         b.until(x -> x.all(".ca-msg--staff").size() == 1);
         b.until(x -> x.in(".ca-banner--state").getText().contains("王芳"));
         assertThat(b.messages()).contains(before.stream().filter(m -> m.contains("请问还有什么可以帮您")).findFirst()
