@@ -1223,8 +1223,15 @@
 
   // --- the transcript as the server has it ---------------------------------------------------------------------
 
-  /** Reads the transcript back and merges what this page has not shown (lost replies, staff messages). */
+  /**
+   * Reads the transcript back and merges what this page has not shown (lost replies, staff messages). Waits for a
+   * question in flight, whose entries the server may already have while its reply still streams here.
+   */
   function sync() {
+    return enqueue(syncNow);
+  }
+
+  function syncNow() {
     var c = conv;
     if (!c) return Promise.resolve();
     return call('GET', '/' + c.id).then(function (view) {

@@ -90,6 +90,60 @@ class WidgetConversationBrowserTest extends WidgetTestBase {
                 .contains("先挂失"));
     }
 
+    /**
+     * Answers the next POST .../messages in the page with the given server-sent event text, cut into pieces of 1 to
+     * 7 bytes (UTF-8 characters and CRLF pairs split between pieces), and records every text the reply bubble shows.
+     */
+    static final String FAKE_STREAM = "var body = new TextEncoder().encode(arguments[0]);"
+            + "window.__shown = [];"
+            + "var original = window.fetch;"
+            + "window.fetch = function (url, init) {"
+            + "  if (!/\\/messages$/.test(String(url))) return original.apply(this, arguments);"
+            + "  window.fetch = original;"
+            + "  var at = 0, size = 1;"
+            + "  var stream = new ReadableStream({ pull: function (c) {"
+            + "    return new Promise(function (r) { setTimeout(r, 3); }).then(function () {"
+            + "      if (at >= body.length) { c.close(); return; }"
+            + "      c.enqueue(body.slice(at, at + size)); at += size; size = size % 7 + 1; }); } });"
+            + "  return Promise.resolve(new Response(stream, {status: 200,"
+            + "    headers: {'Content-Type': 'text/event-stream;charset=UTF-8'}}));"
+            + "};"
+            + "var root = document.getElementById('civic-assistant').shadowRoot;"
+            + "new MutationObserver(function () {"
+            + "  root.querySelectorAll('.ca-msg--assistant:not(.ca-msg--welcome) .ca-text').forEach(function (t) {"
+            + "    window.__shown.push(t.textContent); });"
+            + "}).observe(root.querySelector('.ca-messages'), {subtree: true, childList: true, characterData: true});";
+
+    @Test
+    void a_reply_stream_cut_anywhere_is_read_whole__and_a_replaced_reply_replaces_what_was_shown() {
+        // given: a stream with a comment, CRLF, CR and LF line ends, a two-line delta, and a final reply that
+        // replaces the streamed text (as with a language model whose draft was rejected)
+        WidgetBrowser b = openDemo();
+        String events = ": heartbeat\r\n"
+                + "event: delta\r\ndata: 社保卡\r\n\r\n"
+                + "event: delta\ndata:丢了先挂失。\n\n"
+                + "event: delta\rdata: 第一行\rdata: 第二行\r\r"
+                + "event: reply\ndata: {\"type\":\"answer\",\"text\":\"以此为准：先挂失，再补领。\","
+                + "\"citations\":[{\"id\":\"guide-card\",\"title\":\"社会保障卡补领\",\"section\":\"办理时限\","
+                + "\"url\":null}],\"confidence\":0.9,\"suggestions\":[\"补办要多久？\"],\"replaced\":true}\n\n";
+        b.js(FAKE_STREAM, events);
+
+        // when
+        type(b, "社保卡丢了怎么补办");
+
+        // then: the pieces were shown as they came, whole characters and lines
+        WebElement reply = b.latestReply(1);
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) b.js("return window.__shown");
+        assertThat(shown).contains("社保卡丢了先挂失。第一行\n第二行");
+        assertThat(shown).allSatisfy(text -> assertThat(text).doesNotContain("\uFFFD", "\r"));
+        // and the final reply replaced them; a citation without a URL is its title, not a link
+        assertThat(reply.findElement(By.cssSelector(".ca-text")).getText()).isEqualTo("以此为准：先挂失，再补领。");
+        assertThat(citations(reply)).containsExactly("社会保障卡补领 · 办理时限");
+        assertThat(reply.findElements(By.cssSelector("a.ca-cite"))).isEmpty();
+        assertThat(b.all(".ca-chip")).extracting(WebElement::getText).containsExactly("补办要多久？");
+    }
+
     @Test
     void a_follow_up_is_clarified__an_option_answers_it__and_a_reload_keeps_the_transcript() {
         // given: a first answer
