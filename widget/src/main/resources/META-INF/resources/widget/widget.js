@@ -732,7 +732,7 @@
       if (!c || !c.title || seen[key]) return;
       seen[key] = true;
       var label = c.title + (c.section ? ' · ' + c.section : '');
-      var safeUrl = typeof c.url === 'string' && /^https?:\/\//i.test(c.url) ? c.url : null;
+      var safeUrl = citationUrl(c.url);
       items.push(h('li', null, safeUrl
         ? h('a', { href: safeUrl, target: '_blank', rel: 'noopener noreferrer', class: 'ca-cite' }, label,
           h('span', { class: 'ca-sr', text: t.newWindow }))
@@ -916,6 +916,17 @@
     this.status = status;
     this.code = code;
     this.message = message;
+  }
+
+  /** An http(s) link for a citation; a path such as /guides/ID is on the assistant's server, not the host page's. */
+  function citationUrl(raw) {
+    if (typeof raw !== 'string' || !raw) return null;
+    try {
+      var u = new URL(raw, settings.endpoint + '/');
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   function url(path) {
