@@ -4,7 +4,7 @@ package org.civicassist.kb.index;
 public final class IndexSchema {
 
     /** Bump when fields, analysis or vector views change: persisted indexes of another version are rebuilt. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** Position of the passage in the snapshot's passage list (doc values and stored). */
     public static final String ORD = "ord";
@@ -20,6 +20,8 @@ public final class IndexSchema {
     public static final String HEADING = "heading";
     public static final String BODY = "body";
     public static final String BODY_BIGRAMS = "body_bg";
+    /** Every text of the passage, segmented by Lucene's SmartChineseAnalyzer: a second, statistical segmentation. */
+    public static final String SMART = "smart";
     public static final String VECTOR = "vec";
     /** Which kind of text a vector document embeds: a question phrasing or the passage content. */
     public static final String VIEW = "view";

@@ -126,6 +126,7 @@ public final class KbIndex implements Closeable {
         for (String f : List.of(QUESTION_BIGRAMS, TITLE_BIGRAMS, BODY_BIGRAMS)) {
             perField.put(f, bigrams);
         }
+        perField.put(SMART, new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer());
         return new PerFieldAnalyzerWrapper(words, perField);
     }
 
@@ -194,6 +195,12 @@ public final class KbIndex implements Closeable {
         }
         doc.add(new TextField(BODY, p.text(), Field.Store.NO));
         doc.add(new TextField(BODY_BIGRAMS, p.text(), Field.Store.NO));
+        StringBuilder all = new StringBuilder(p.title()).append('\n');
+        if (p.section() != null) {
+            all.append(p.section()).append('\n');
+        }
+        p.questions().forEach(q -> all.append(q).append('\n'));
+        doc.add(new TextField(SMART, all.append(p.text()).toString(), Field.Store.NO));
         return doc;
     }
 

@@ -17,6 +17,8 @@ public final class Features {
             "lexc_norm",       // BM25 over answers and section text only
             "lexb_norm",       // BM25 over character bigrams of every field: robust to segmentation
             "lexb_rr",
+            "lexs_norm",       // BM25 over every text, segmented by SmartChineseAnalyzer: a second segmentation
+            "lexs_rr",
             "dense_cos",       // cosine of the closest vector view
             "dense_gap",       // dense_cos minus the best cosine of this question (≤ 0)
             "dense_rr",        // 1 / (1 + dense rank)

@@ -49,11 +49,13 @@ public final class Ranker {
         Map<Integer, ScoredPassage> lexicalQuestions = byOrd(in.lexicalQuestions(), pool);
         Map<Integer, ScoredPassage> lexicalContent = byOrd(in.lexicalContent(), pool);
         Map<Integer, ScoredPassage> lexicalBigrams = byOrd(in.lexicalBigrams(), pool);
+        Map<Integer, ScoredPassage> lexicalSmart = byOrd(in.lexicalSmart(), pool);
         Map<Integer, ScoredPassage> dense = byOrd(in.dense(), pool);
         double bestLex = bestScore(in.lexical());
         double bestLexQ = bestScore(in.lexicalQuestions());
         double bestLexC = bestScore(in.lexicalContent());
         double bestLexB = bestScore(in.lexicalBigrams());
+        double bestLexS = bestScore(in.lexicalSmart());
         double bestCos = in.dense().isEmpty() ? 0 : in.dense().get(0).score();
 
         Map<String, Double> serviceEvidence = new HashMap<>();
@@ -77,6 +79,7 @@ public final class Ranker {
             ScoredPassage lexQ = lexicalQuestions.get(ord);
             ScoredPassage lexC = lexicalContent.get(ord);
             ScoredPassage lexB = lexicalBigrams.get(ord);
+            ScoredPassage lexS = lexicalSmart.get(ord);
             ScoredPassage den = dense.get(ord);
             double qcos = Math.max(0, index.questionCosine(ord, in.vector()));
             double ccos = Math.max(0, index.contentCosine(ord, in.vector()));
@@ -89,6 +92,8 @@ public final class Ranker {
             f.set("lexc_norm", lexC == null ? 0 : lexC.score() / bestLexC);
             f.set("lexb_norm", lexB == null ? 0 : lexB.score() / bestLexB);
             f.set("lexb_rr", reciprocalRank(lexB));
+            f.set("lexs_norm", lexS == null ? 0 : lexS.score() / bestLexS);
+            f.set("lexs_rr", reciprocalRank(lexS));
             f.set("dense_cos", cos);
             f.set("dense_gap", cos - bestCos);
             f.set("dense_rr", reciprocalRank(den));

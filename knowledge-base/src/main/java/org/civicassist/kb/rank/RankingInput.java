@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public record RankingInput(String text, float[] vector, Set<String> words, List<ScoredPassage> lexical,
                            List<ScoredPassage> lexicalQuestions, List<ScoredPassage> lexicalContent,
-                           List<ScoredPassage> lexicalBigrams,
+                           List<ScoredPassage> lexicalBigrams, List<ScoredPassage> lexicalSmart,
                            List<ScoredPassage> dense, Optional<Aspect> aspect, Optional<String> topicServiceId) {
     public RankingInput {
         words = Set.copyOf(words);
@@ -22,6 +22,7 @@ public record RankingInput(String text, float[] vector, Set<String> words, List<
         lexicalQuestions = List.copyOf(lexicalQuestions);
         lexicalContent = List.copyOf(lexicalContent);
         lexicalBigrams = List.copyOf(lexicalBigrams);
+        lexicalSmart = List.copyOf(lexicalSmart);
         dense = List.copyOf(dense);
     }
 }

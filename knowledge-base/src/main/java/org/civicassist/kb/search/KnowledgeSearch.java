@@ -57,6 +57,8 @@ public final class KnowledgeSearch implements Closeable {
             IndexSchema.QUESTION_BIGRAMS, 1.0f,
             IndexSchema.TITLE_BIGRAMS, 1.0f,
             IndexSchema.BODY_BIGRAMS, 1.0f);
+    /** Every text of a passage under the second (statistical) segmentation. */
+    static final Map<String, Float> SMART_FIELDS = Map.of(IndexSchema.SMART, 1.0f);
     /** What a passage says: answers and section text. */
     static final Map<String, Float> CONTENT_FIELDS = Map.of(
             IndexSchema.BODY, 1.0f,
@@ -72,6 +74,7 @@ public final class KnowledgeSearch implements Closeable {
     private final LexicalRetriever lexicalQuestions;
     private final LexicalRetriever lexicalContent;
     private final LexicalRetriever lexicalBigrams;
+    private final LexicalRetriever lexicalSmart;
     private final DenseRetriever dense;
     private final String contentKey;
     private final PassageStatistics statistics;
@@ -88,6 +91,7 @@ public final class KnowledgeSearch implements Closeable {
         this.lexicalQuestions = new LexicalRetriever(index, QUESTION_FIELDS);
         this.lexicalContent = new LexicalRetriever(index, CONTENT_FIELDS);
         this.lexicalBigrams = new LexicalRetriever(index, BIGRAM_FIELDS);
+        this.lexicalSmart = new LexicalRetriever(index, SMART_FIELDS);
         this.dense = new DenseRetriever(index);
         this.contentKey = contentKey;
         this.statistics = statistics;
@@ -101,6 +105,7 @@ public final class KnowledgeSearch implements Closeable {
         List<Candidate> ranked = ranker.rank(new RankingInput(request.text(), query.vector(), words(request.text()),
                 lexical.retrieve(query, RETRIEVE_DEPTH), lexicalQuestions.retrieve(query, RETRIEVE_DEPTH),
                 lexicalContent.retrieve(query, RETRIEVE_DEPTH), lexicalBigrams.retrieve(query, RETRIEVE_DEPTH),
+                lexicalSmart.retrieve(query, RETRIEVE_DEPTH),
                 dense.retrieve(query, RETRIEVE_DEPTH),
                 request.aspect(), request.topicServiceId()));
         if (ranked.isEmpty()) {
