@@ -16,8 +16,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,5 +154,40 @@ class AssistantApplicationTest {
                 .expectStatus().isEqualTo(405)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         client().get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    /**
+     * A load balancer or the widget's browser keeps one connection open for many requests. Health is answered off
+     * the event loop, which is what used to strand a kept-alive connection after a few hundred requests.
+     */
+    @Test
+    void one_kept_alive_connection_keeps_being_answered() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (int i = 0; i < 600; i++) {
+                String path = i % 3 == 0 ? "/actuator/health/readiness" : "/actuator/health";
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(readResponse(in)).as("response %d", i).startsWith("HTTP/1.1 200").contains("\"UP\"");
+            }
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length body, as text. */
+    static String readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        assertThat(length.find()).as("Content-Length in %s", head).isTrue();
+        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+        return head + new String(body, StandardCharsets.UTF_8);
     }
 }
