@@ -178,6 +178,10 @@ public final class EvalCli implements Callable<Integer> {
         @Option(names = "--max-wrong-answer-rate", defaultValue = "0.10")
         double maxWrong;
 
+        @Option(names = "--calibrator-l2", description = "L2 penalty of the confidence calibrator (default: the "
+                + "fitter's)")
+        Double calibratorL2;
+
         @Option(names = "--self-supervised-weight", defaultValue = "0.5",
                 description = "weight of questions made from the KB's own sections (0 = labelled questions only)")
         double selfSupervisedWeight;
@@ -191,7 +195,8 @@ public final class EvalCli implements Callable<Integer> {
                 List<Question> qs = QuestionSet.load(questions);
                 RankingModelFitter.Settings defaults = RankingModelFitter.Settings.defaults();
                 RankingModelFitter.Fit fit = ModelFit.fit(assistant, qs, new RankingModelFitter.Settings(
-                        defaults.scorerL2(), defaults.calibratorL2(), maxWrong, selfSupervisedWeight));
+                        defaults.scorerL2(), calibratorL2 == null ? defaults.calibratorL2() : calibratorL2, maxWrong,
+                        selfSupervisedWeight));
                 fit.models().save(out);
                 System.out.printf(Locale.ROOT, "fitted on %d questions: cross-validated Recall@1 %.3f, expected "
                                 + "resolution %.3f at wrong-answer rate %.3f; thresholds answer %.3f, clarify %.3f%n"

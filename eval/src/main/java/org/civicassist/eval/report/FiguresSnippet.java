@@ -56,7 +56,7 @@ public final class FiguresSnippet {
                     .append("`");
             JsonNode index = r.path("index");
             if (!index.isMissingNode()) {
-                md.append(String.format(Locale.ROOT, ", %d guides + %d FAQs → %d passages, index built in %.1f s, "
+                md.append(String.format(Locale.ROOT, ", %d guides + %d FAQs → %d passages, index ready in %.1f s (built, or reopened from the store if unchanged), "
                                 + "heap after build %d MB", index.path("guides").asInt(), index.path("faqs").asInt(),
                         index.path("passages").asInt(), index.path("build_ms").asLong() / 1000.0,
                         index.path("heap_mb_after_build").asLong()));

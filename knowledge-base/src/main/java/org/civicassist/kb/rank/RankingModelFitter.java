@@ -111,12 +111,33 @@ public final class RankingModelFitter {
         }
         LinearModel calibrator = LogisticRegression.fit(ConfidenceInputs.NAMES, oofInputs, oofRight,
                 ones(oofInputs.size()), settings.calibratorL2(), true);
-        List<Double> p = oofInputs.stream().map(calibrator::probability).toList();
+        // thresholds from confidences the calibrator gave questions it never saw, so that the expected figures are
+        // honest and a calibrator that merely memorises the questions cannot set them
+        List<Double> p = outOfFoldConfidences(oofInputs, oofRight, settings.calibratorL2());
 
         Thresholds t = thresholds(p, oofRight, oofRightInTop, settings.maxWrongAnswerRate(), answerable.size());
         RankingModels models = new RankingModels(fitScorer(questions, selfSupervised, settings), calibrator, t.answer,
                 Math.min(t.clarify, t.answer));
         return new Fit(models, recalled / (double) answerable.size(), t.resolution, t.wrongRate, questions.size());
+    }
+
+    private static List<Double> outOfFoldConfidences(List<double[]> inputs, List<Integer> right, double l2) {
+        Double[] p = new Double[inputs.size()];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<double[]> x = new ArrayList<>();
+            List<Integer> y = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                if (i % FOLDS != fold) {
+                    x.add(inputs.get(i));
+                    y.add(right.get(i));
+                }
+            }
+            LinearModel calibrator = LogisticRegression.fit(ConfidenceInputs.NAMES, x, y, ones(x.size()), l2, true);
+            for (int i = fold; i < inputs.size(); i += FOLDS) {
+                p[i] = calibrator.probability(inputs.get(i));
+            }
+        }
+        return List.of(p);
     }
 
     private record Thresholds(double answer, double clarify, double resolution, double wrongRate) {
