@@ -27,7 +27,7 @@ class OutOfHoursHandoffTest extends HandoffApplicationTestBase {
         Citizen c = api.open();
 
         // when
-        Map<String, Object> reply = api.say(c, "我想咨询一下火星移民的政策");
+        Map<String, Object> reply = api.say(c, "火星上有水吗");
 
         // then: a ticket, answered from Monday 09:00
         assertThat(reply.get("type")).isEqualTo("handoff");

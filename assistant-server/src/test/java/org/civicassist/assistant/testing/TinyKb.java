@@ -1,18 +1,17 @@
 package org.civicassist.assistant.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.civicassist.kb.rank.RankingModels;
 
 /** A knowledge base of two guides and three FAQs, written to a directory, for tests that need a few answers. */
 public final class TinyKb {
-
-    public static final double ANSWER_THRESHOLD = 0.72;
-    public static final double CLARIFY_THRESHOLD = 0.50;
 
     private TinyKb() {
     }
@@ -57,11 +56,12 @@ public final class TinyKb {
                     "{\"id\": \"faq-passport-time\", \"domain\": \"出入境\", \"question\": \"办护照要多久？\", "
                             + "\"answer\": \"7 个工作日。\", \"guide\": \"guide-passport\"}") + "\n",
                     StandardCharsets.UTF_8);
-            // A KB may carry its own ranking model: this one keeps the demo KB's fitted weights but fixes the
-            // thresholds, so that tests state which replies they expect independently of the demo KB's next refit.
-            RankingModels bundled = RankingModels.bundled();
-            new RankingModels(bundled.scorer(), bundled.calibrator(), ANSWER_THRESHOLD, CLARIFY_THRESHOLD)
-                    .save(dir.resolve(RankingModels.FILE_NAME));
+            // A KB may carry its own ranking model: this one is a frozen copy of a demo-KB fit with thresholds set for
+            // the tiny KB, so that the replies tests expect do not move with the demo KB's next refit.
+            try (InputStream model = TinyKb.class.getResourceAsStream("tiny-ranking-model.json")) {
+                Files.copy(Objects.requireNonNull(model, "tiny-ranking-model.json"),
+                        dir.resolve(RankingModels.FILE_NAME));
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
