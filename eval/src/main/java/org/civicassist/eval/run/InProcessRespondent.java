@@ -33,6 +33,10 @@ public final class InProcessRespondent implements Respondent {
         Turn turn = null;
         long nanos = 0;
         for (String text : question.turns()) {
+            if (turn != null && turn.reply() instanceof Reply.Handoff) {
+                // as on the server (ChatService): once handed to people, the citizen's messages go to them
+                return new Outcome(turn.reply().type().wireName(), List.of(), 1.0, List.of(), nanos, "forwarded");
+            }
             long start = System.nanoTime();
             turn = assembly.assistant().respond(state, text);
             nanos = System.nanoTime() - start;
