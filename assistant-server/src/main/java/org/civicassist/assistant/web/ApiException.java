@@ -1,6 +1,9 @@
 package org.civicassist.assistant.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+
+import java.time.Duration;
 
 /**
  * An error the API reports to its caller as {@code application/problem+json}, with a detail in Chinese and in
@@ -12,13 +15,32 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String detailZh;
     private final String detailEn;
+    private final HttpHeaders headers;
 
     public ApiException(HttpStatus status, String code, String detailZh, String detailEn) {
+        this(status, code, detailZh, detailEn, HttpHeaders.EMPTY);
+    }
+
+    private ApiException(HttpStatus status, String code, String detailZh, String detailEn, HttpHeaders headers) {
         super(code + ": " + detailEn);
         this.status = status;
         this.code = code;
         this.detailZh = detailZh;
         this.detailEn = detailEn;
+        this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds (at least 1). */
+    public static ApiException tooManyRequests(String code, String detailZh, String detailEn, Duration retryAfter) {
+        HttpHeaders headers = new HttpHeaders();
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, code, detailZh, detailEn, headers);
+    }
+
+    /** Response headers the error calls for ({@code Retry-After} on 429). */
+    public HttpHeaders headers() {
+        return headers;
     }
 
     public HttpStatus status() {

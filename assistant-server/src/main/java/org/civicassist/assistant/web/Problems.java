@@ -26,7 +26,7 @@ public final class Problems {
     public static Problem of(Throwable error) {
         Throwable e = unwrap(error);
         if (e instanceof ApiException api) {
-            return new Problem(api.status(), api.code(), api.detailZh(), api.detailEn());
+            return new Problem(api.status(), api.code(), api.detailZh(), api.detailEn(), api.headers());
         }
         if (e instanceof ConcurrentUpdateException) {
             return new Problem(HttpStatus.CONFLICT, "conversation-busy", "会话正忙，请稍后重试。",

@@ -1,0 +1,75 @@
+package org.civicassist.assistant.ratelimit;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Buckets in Redis, shared by every instance, so that a limit holds however requests are spread. While Redis is
+ * unreachable the limiter lets requests through (fails open): the conversation store reports the outage to the
+ * citizen already, and a limiter must not turn a Redis hiccup into refusals.
+ */
+public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+
+    private final RedisClient client;
+    private final String keyPrefix;
+    /** Connects on first use (a Redis outage at start must not stop the application); a failure is retried. */
+    private final Mono<Connected> connected;
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    private record Connected(StatefulRedisConnection<String, byte[]> connection, AsyncProxyManager<String> buckets) {
+    }
+
+    public RedisRateLimiter(RedisClient client, RedisURI uri, String keyPrefix) {
+        this.client = client;
+        this.keyPrefix = keyPrefix + "rate:";
+        this.connected = Mono.fromCompletionStage(() -> client.connectAsync(
+                        RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri))
+                .map(c -> new Connected(c, Bucket4jLettuce.casBasedBuilder(c)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy
+                                .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                        .build().asAsync()))
+                .cache(ok -> Duration.ofDays(3650), error -> Duration.ZERO, () -> Duration.ZERO);
+    }
+
+    @Override
+    public Mono<Verdict> acquire(String key, int perMinute) {
+        return connected
+                .flatMap(c -> Mono.fromFuture(() -> c.buckets().builder()
+                        .build(keyPrefix + key + "/" + perMinute, LocalRateLimiter.Buckets.configuration(perMinute))
+                        .tryConsumeAndReturnRemaining(1)))
+                .timeout(REQUEST_TIMEOUT)
+                .map(LocalRateLimiter.Buckets::verdict)
+                .doOnNext(v -> {
+                    if (failing.compareAndSet(true, false)) {
+                        log.info("Rate limits are enforced through Redis again");
+                    }
+                })
+                .onErrorResume(e -> {
+                    if (failing.compareAndSet(false, true)) {
+                        log.warn("Rate limits are not enforced while Redis is unreachable: {}", e.toString());
+                    }
+                    return Mono.just(Verdict.ALLOWED);
+                });
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+    }
+}
