@@ -66,6 +66,13 @@ public class AssistantConfiguration {
         return assembly.nlp();
     }
 
+    /** Readiness waits for it (see management.endpoint.health.group.readiness in application.yml). */
+    @Bean
+    org.civicassist.assistant.health.KnowledgeBaseHealthIndicator knowledgeBaseHealthIndicator(
+            KnowledgeBaseService knowledge) {
+        return new org.civicassist.assistant.health.KnowledgeBaseHealthIndicator(knowledge);
+    }
+
     @Bean
     KnowledgeBaseService knowledgeBaseService(AssistantAssembly assembly) {
         return assembly.knowledge();

@@ -34,7 +34,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -117,16 +116,11 @@ public class HandoffConfiguration {
             return new RedisHandoffQueue(redis, properties.redis().keyPrefix());
         }
 
-        @Bean(destroyMethod = "destroy")
-        ReactiveRedisMessageListenerContainer handoffListenerContainer(ReactiveRedisConnectionFactory factory) {
-            return new ReactiveRedisMessageListenerContainer(factory);
-        }
-
         @Bean(destroyMethod = "close")
         RedisHandoffEvents redisHandoffEvents(ReactiveStringRedisTemplate redis,
-                                              ReactiveRedisMessageListenerContainer container,
+                                              ReactiveRedisConnectionFactory connections,
                                               AssistantProperties properties) {
-            return new RedisHandoffEvents(redis, container, properties.redis().keyPrefix());
+            return new RedisHandoffEvents(redis, connections, properties.redis().keyPrefix());
         }
 
         @Bean

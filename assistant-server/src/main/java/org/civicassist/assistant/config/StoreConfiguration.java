@@ -68,6 +68,18 @@ public class StoreConfiguration {
             return new RedisAnalyticsStore(redis, properties.redis().keyPrefix(), a.retention(), a.zoneId());
         }
 
+        /** Says plainly at start when Redis cannot be reached: readiness stays down and requests get 503 until it can. */
+        @Bean
+        org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
+                redisStartupCheck(ReactiveStringRedisTemplate redis, Environment environment) {
+            return event -> redis.execute(c -> c.ping()).next()
+                    .timeout(java.time.Duration.ofSeconds(3))
+                    .subscribe(pong -> log.info("Redis at {} is reachable", describe(environment.getProperty(REDIS_URL))),
+                            e -> log.error("Redis at {} is unreachable ({}): readiness is DOWN and conversation requests "
+                                            + "answer 503 until it is reachable; connections are retried",
+                                    describe(environment.getProperty(REDIS_URL)), e.getClass().getSimpleName()));
+        }
+
         /** Host and port only: the URL may carry a password. */
         private static String describe(String url) {
             try {

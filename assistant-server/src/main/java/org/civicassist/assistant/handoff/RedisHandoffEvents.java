@@ -2,12 +2,14 @@ package org.civicassist.assistant.handoff;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,11 +31,18 @@ public final class RedisHandoffEvents implements HandoffEvents, AutoCloseable {
     private final InProcessHandoffEvents local = new InProcessHandoffEvents();
     private final Disposable subscription;
 
-    public RedisHandoffEvents(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container,
+    /**
+     * Subscribes in the background: a listener container connects when it is made, so one is made per attempt,
+     * and an instance started while Redis is unreachable starts anyway and subscribes once Redis answers.
+     */
+    public RedisHandoffEvents(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections,
                               String keyPrefix) {
         this.redis = redis;
         this.channel = keyPrefix + "handoff:events";
-        this.subscription = container.receive(ChannelTopic.of(channel))
+        this.subscription = Flux.using(() -> new ReactiveRedisMessageListenerContainer(connections),
+                        container -> container.receive(ChannelTopic.of(channel)),
+                        ReactiveRedisMessageListenerContainer::destroy)
+                .subscribeOn(Schedulers.boundedElastic())
                 .concatMap(message -> Mono.fromCallable(() -> JSON.readValue(message.getMessage(), HandoffEvent.class))
                         .onErrorResume(e -> {
                             log.warn("ignored a malformed handoff event: {}", e.toString());

@@ -1,10 +1,15 @@
 package org.civicassist.assistant.security;
 
 import org.civicassist.assistant.conversation.ConversationTokens;
+import org.civicassist.assistant.conversation.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +25,7 @@ public final class BootstrapAdministrator implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
     static final String GENERATED_USERNAME = "admin";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final StaffAccounts accounts;
     private final AccountService service;
@@ -41,14 +47,31 @@ public final class BootstrapAdministrator implements ApplicationRunner {
                     + "assistant.staff.bootstrap.password, or neither");
         }
         if (named) {
+            String problem = AccountService.passwordProblem(bootstrap.password());
+            if (problem != null) {
+                throw new IllegalStateException("assistant.staff.bootstrap.password: " + problem);
+            }
+        }
+        try {
+            ensureAdministrator(named);
+        } catch (StoreUnavailableException e) {
+            // the application still starts (readiness says the store is down); the account follows when it is up
+            log.warn("The staff administrator cannot be checked while the store is unavailable; retrying");
+            Mono.fromRunnable(() -> ensureAdministrator(named))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, RETRY)
+                            .filter(StoreUnavailableException.class::isInstance))
+                    .subscribe(done -> { }, failure -> log.error("The staff administrator could not be created: {}",
+                            failure.toString()));
+        }
+    }
+
+    private void ensureAdministrator(boolean named) {
+        if (named) {
             String username = bootstrap.username().strip();
             if (accounts.find(username).blockOptional(TIMEOUT).isPresent()) {
                 log.info("Staff administrator '{}' exists; left unchanged", username);
                 return;
-            }
-            String problem = AccountService.passwordProblem(bootstrap.password());
-            if (problem != null) {
-                throw new IllegalStateException("assistant.staff.bootstrap.password: " + problem);
             }
             create(username, bootstrap.password());
             log.info("Created staff administrator '{}'", username);
