@@ -1,7 +1,7 @@
 package org.civicassist.assistant.config;
 
 import org.civicassist.assistant.security.StaffAuthenticationManager;
-import org.civicassist.assistant.security.StaffResponseHeaders;
+import org.civicassist.assistant.security.SecurityHeaders;
 import org.civicassist.assistant.security.StaffSessions;
 import org.civicassist.assistant.security.StaffTokenConverter;
 import org.civicassist.assistant.web.ApiException;
@@ -39,8 +39,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    StaffResponseHeaders staffResponseHeaders() {
-        return new StaffResponseHeaders();
+    SecurityHeaders securityHeaders() {
+        return new SecurityHeaders();
     }
 
     @Bean

@@ -69,6 +69,26 @@ class WidgetServingTest {
     }
 
     @Test
+    void pages_carry_a_strict_policy_and_no_framing__the_widget_files_stay_loadable_by_other_sites() {
+        for (String page : new String[] {"/demo/", "/staff/", "/guides/guide-card"}) {
+            client().get().uri(page).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                    .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                            .as(page).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
+                                    "object-src 'none'", "require-trusted-types-for 'script'")
+                            .doesNotContain("unsafe-inline", "unsafe-eval"))
+                    .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+        }
+        for (String file : new String[] {"/widget/widget.js", "/widget/widget.css"}) {
+            client().get().uri(file).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals("Cross-Origin-Resource-Policy", "cross-origin")
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader().doesNotExist("X-Frame-Options");
+        }
+    }
+
+    @Test
     void a_listed_site_may_call_the_citizen_api_from_its_pages() {
         client().method(HttpMethod.OPTIONS).uri("/api/v1/conversations/abc/messages")
                 .header(HttpHeaders.ORIGIN, PORTAL)
