@@ -87,6 +87,11 @@ public final class ModelStub implements AutoCloseable {
         server.stubFor(answerRequest(false).willReturn(json(completion(content))));
     }
 
+    /** Plain answers, each after a delay (a slow model). */
+    public void answersAfter(String content, int delayMillis) {
+        server.stubFor(answerRequest(false).willReturn(json(completion(content)).withFixedDelay(delayMillis)));
+    }
+
     /** Streamed answers, one chunk per token. */
     public void streams(String... tokens) {
         server.stubFor(answerRequest(true).willReturn(sse(tokens)));
