@@ -24,6 +24,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,6 +172,41 @@ class AssistantApplicationTest {
                 out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 assertThat(readResponse(in)).as("response %d", i).startsWith("HTTP/1.1 200").contains("\"UP\"");
+            }
+        }
+    }
+
+    /** Clients that stall mid-request, or never read, hold their own connection and nothing else. */
+    @Test
+    void slow_and_stalled_clients_do_not_hold_up_anyone_else() throws IOException {
+        List<Socket> stalled = new java.util.ArrayList<>();
+        try {
+            Opened c = open();
+            for (int i = 0; i < 50; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                String head = i % 2 == 0
+                        // a message whose body never finishes arriving
+                        ? "POST /api/v1/conversations/" + c.id() + "/messages HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: application/json\r\nX-Conversation-Token: " + c.token()
+                        + "\r\nContent-Length: 1000\r\n\r\n{\"text\": \"社保"
+                        // an event stream whose reader never reads
+                        : "GET /api/v1/conversations/" + c.id() + "/events?token=" + c.token() + " HTTP/1.1\r\n"
+                        + "Host: x\r\nAccept: text/event-stream\r\n\r\n";
+                s.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                stalled.add(s);
+            }
+
+            for (int i = 0; i < 5; i++) {
+                client().post().uri("/api/v1/conversations/{id}/messages", c.id())
+                        .header("X-Conversation-Token", c.token()).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("text", "社保卡丢了怎么补办")).exchange()
+                        .expectStatus().isOk().expectBody().jsonPath("$.reply.type").isEqualTo("answer");
+            }
+            client().get().uri("/actuator/health").exchange().expectStatus().isOk();
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
             }
         }
     }
