@@ -143,10 +143,16 @@ public class ChatService {
                     Reply reply = opening.<Reply>map(HandoffDesk.Opening::reply).orElse(turn.reply());
                     return store.update(c.id(), current -> record(current, message, turn, reply, opening))
                             .switchIfEmpty(Mono.error(ApiException::notFound))
-                            .doOnNext(saved -> log.info("conversation={} reply={} confidence={} elapsedMs={}",
-                                    c.id(), reply.type().wireName(),
-                                    String.format(Locale.ROOT, "%.3f", reply.confidence()),
-                                    turn.trace().elapsedNanos() / 1_000_000))
+                            // fields for structured logs (logging.structured.format.console), and the same in the
+                            // message for plain ones; never the citizen's text
+                            .doOnNext(saved -> log.atInfo().addKeyValue("conversation", c.id())
+                                    .addKeyValue("reply", reply.type().wireName())
+                                    .addKeyValue("confidence", String.format(Locale.ROOT, "%.3f", reply.confidence()))
+                                    .addKeyValue("elapsed_ms", turn.trace().elapsedNanos() / 1_000_000)
+                                    .log("conversation={} reply={} confidence={} elapsedMs={}", c.id(),
+                                            reply.type().wireName(),
+                                            String.format(Locale.ROOT, "%.3f", reply.confidence()),
+                                            turn.trace().elapsedNanos() / 1_000_000))
                             .flatMap(saved -> (opening.isPresent() ? safely("handoff desk", saved,
                                     desk.opened(saved)) : Mono.<Void>empty()).then(notifyListeners(saved, turn)))
                             .thenReturn(reply);
