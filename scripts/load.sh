@@ -33,8 +33,7 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --appendonly ye
 java ${SERVER_JAVA_OPTS:--Xmx1g} -jar assistant-server/target/assistant-server.jar --server.port="$port" \
     --spring.data.redis.url="redis://127.0.0.1:$redis_port" --assistant.kb.store="$PWD/data/index" \
     --assistant.limits.requests-per-minute-per-client=100000000 \
-    --assistant.limits.messages-per-minute-per-conversation=100000000 \
-    --assistant.handoff.queue-limit=100000 >"$work/server.log" 2>&1 &
+    --assistant.limits.messages-per-minute-per-conversation=100000000 >"$work/server.log" 2>&1 &
 server_pid=$!
 echo "server pid $server_pid on port $port, redis on $redis_port, logs in $work"
 for _ in $(seq 1 600); do

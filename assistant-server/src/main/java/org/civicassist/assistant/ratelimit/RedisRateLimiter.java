@@ -1,7 +1,11 @@
 package org.civicassist.assistant.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -15,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Buckets in Redis, shared by every instance, so that a limit holds however requests are spread. While Redis is
@@ -24,13 +29,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
 
     private final RedisClient client;
     private final String keyPrefix;
     /** Connects on first use (a Redis outage at start must not stop the application); a failure is retried. */
     private final Mono<Connected> connected;
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL.toNanos() - 1);
+    private final Cache<String, AsyncBucketProxy> proxies = Caffeine.newBuilder()
+            .maximumSize(LocalRateLimiter.MAX_BUCKETS).expireAfterAccess(Duration.ofMinutes(2)).build();
 
     private record Connected(StatefulRedisConnection<String, byte[]> connection, AsyncProxyManager<String> buckets) {
     }
@@ -50,19 +59,26 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public Mono<Verdict> acquire(String key, int perMinute) {
         return connected
-                .flatMap(c -> Mono.fromFuture(() -> c.buckets().builder()
-                        .build(keyPrefix + key + "/" + perMinute, LocalRateLimiter.Buckets.configuration(perMinute))
+                .flatMap(c -> Mono.fromFuture(() -> proxies.get(key + "/" + perMinute, k -> c.buckets().builder()
+                                // concurrent requests of one key share a round trip instead of racing to update it
+                                .withOptimization(Optimizations.batching())
+                                .build(keyPrefix + k, LocalRateLimiter.Buckets.configuration(perMinute)))
                         .tryConsumeAndReturnRemaining(1)))
                 .timeout(REQUEST_TIMEOUT)
                 .map(LocalRateLimiter.Buckets::verdict)
                 .doOnNext(v -> {
                     if (failing.compareAndSet(true, false)) {
-                        log.info("Rate limits are enforced through Redis again");
+                        log.debug("Rate limits are enforced through Redis again");
                     }
                 })
                 .onErrorResume(e -> {
-                    if (failing.compareAndSet(false, true)) {
-                        log.warn("Rate limits are not enforced while Redis is unreachable: {}", e.toString());
+                    failing.set(true);
+                    long now = System.nanoTime();
+                    long last = lastWarning.get();
+                    // once a minute at most: under load, every request of a slow spell would log it
+                    if (now - last > WARNING_INTERVAL.toNanos() && lastWarning.compareAndSet(last, now)) {
+                        log.warn("Rate limits are not enforced while Redis does not answer in time: {}",
+                                e.toString());
                     }
                     return Mono.just(Verdict.ALLOWED);
                 });
