@@ -240,6 +240,9 @@ public final class EvalCli implements Callable<Integer> {
                     load.chat("common questions", texts.subList(0, Math.min(common, texts.size())), concurrency, d),
                     load.ceiling(concurrency, d));
             phases.forEach(System.out::println);
+            if (!load.failures().isEmpty()) {
+                System.out.println("failed requests by status: " + load.failures());
+            }
             double ratio = phases.get(0).throughput() / phases.get(2).throughput();
             System.out.printf(Locale.ROOT, "chat throughput is %.3f of the framework ceiling (%d clients, %d s each,"
                     + " %d cores)%n", ratio, concurrency, duration, Runtime.getRuntime().availableProcessors());

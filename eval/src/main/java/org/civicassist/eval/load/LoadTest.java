@@ -56,6 +56,13 @@ public final class LoadTest {
 
     private final URI endpoint;
     private final HttpClient http;
+    /** Refusals by status, over all phases: what the errors were. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> failures =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Map<String, Integer> failures() {
+        return Map.copyOf(failures);
+    }
 
     public LoadTest(URI endpoint, int concurrency) {
         this.endpoint = endpoint;
@@ -63,15 +70,27 @@ public final class LoadTest {
                 .executor(Executors.newFixedThreadPool(Math.max(2, concurrency))).build();
     }
 
-    /** Citizens asking questions: each client opens a conversation and posts the questions in turn. */
+    /** A citizen asks this many questions in a conversation, then starts another (as people do). */
+    static final int QUESTIONS_PER_CONVERSATION = 8;
+
+    /**
+     * Citizens asking questions: each client opens a conversation, posts questions in turn, and after
+     * {@value #QUESTIONS_PER_CONVERSATION} opens the next. Every request (an opening or a message) is timed.
+     */
     public Phase chat(String name, List<String> questions, int concurrency, Duration duration) {
         return run(name, concurrency, duration, client -> {
-            String opened = send(post("/api/v1/conversations", null, "{}"));
-            Map<?, ?> o = JSON.readValue(opened, Map.class);
-            String id = (String) o.get("id");
-            String token = (String) o.get("token");
-            return i -> send(post("/api/v1/conversations/" + id + "/messages", token,
-                    JSON.writeValueAsString(Map.of("text", questions.get((client + i * 7) % questions.size())))));
+            String[] conversation = new String[2];
+            return i -> {
+                int step = i % (QUESTIONS_PER_CONVERSATION + 1);
+                if (step == 0) {
+                    Map<?, ?> o = JSON.readValue(send(post("/api/v1/conversations", null, "{}")), Map.class);
+                    conversation[0] = (String) o.get("id");
+                    conversation[1] = (String) o.get("token");
+                    return;
+                }
+                send(post("/api/v1/conversations/" + conversation[0] + "/messages", conversation[1],
+                        JSON.writeValueAsString(Map.of("text", questions.get((client + i * 7) % questions.size())))));
+            };
         });
     }
 
@@ -112,6 +131,9 @@ public final class LoadTest {
                         latencies.add((System.nanoTime() - t) / 1e6);
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        if (!(e instanceof IllegalStateException)) {
+                            failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                        }
                     }
                 }
             });
@@ -141,6 +163,7 @@ public final class LoadTest {
     private String send(HttpRequest request) throws Exception {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() / 100 != 2) {
+            failures.merge("HTTP " + r.statusCode(), 1, Integer::sum);
             throw new IllegalStateException("HTTP " + r.statusCode());
         }
         return r.body();
