@@ -14,6 +14,7 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -41,6 +42,16 @@ public class SecurityConfiguration {
     @Bean
     SecurityHeaders securityHeaders() {
         return new SecurityHeaders();
+    }
+
+    /**
+     * A request the security firewall refuses (an encoded slash or "..", a NUL, a non-printable character in the
+     * path) is reported like every other bad request, as problem+json, instead of an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemJsonRejectedHandler() {
+        return (exchange, rejected) -> Mono.error(new ApiException(HttpStatus.BAD_REQUEST, "request-rejected",
+                "请求地址不合法。", "The request was rejected: its address is not valid."));
     }
 
     @Bean
