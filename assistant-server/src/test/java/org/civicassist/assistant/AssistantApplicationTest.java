@@ -23,7 +23,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,13 +44,7 @@ class AssistantApplicationTest {
 
     @DynamicPropertySource
     static void tinyKb(DynamicPropertyRegistry registry) {
-        Path kb = TinyKbProperties.directory();
-        for (String pair : TinyKbProperties.of(kb)) {
-            String[] kv = pair.split("=", 2);
-            if (!kv[0].equals("server.port")) {
-                registry.add(kv[0], () -> kv[1]);
-            }
-        }
+        TinyKbProperties.register(registry, TinyKbProperties.directory());
     }
 
     @LocalServerPort

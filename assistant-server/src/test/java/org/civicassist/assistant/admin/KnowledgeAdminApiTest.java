@@ -34,12 +34,7 @@ class KnowledgeAdminApiTest {
     @DynamicPropertySource
     static void tinyKb(DynamicPropertyRegistry registry) {
         kb = TinyKbProperties.directory();
-        for (String pair : TinyKbProperties.of(kb)) {
-            String[] kv = pair.split("=", 2);
-            if (!kv[0].equals("server.port")) {
-                registry.add(kv[0], () -> kv[1]);
-            }
-        }
+        TinyKbProperties.register(registry, kb);
     }
 
     @LocalServerPort

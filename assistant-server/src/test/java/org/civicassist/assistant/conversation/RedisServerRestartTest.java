@@ -2,6 +2,7 @@ package org.civicassist.assistant.conversation;
 
 import org.civicassist.assistant.AssistantApplication;
 import org.civicassist.assistant.testing.RedisServerExtension;
+import org.civicassist.assistant.testing.Eventually;
 import org.civicassist.assistant.testing.TestEmbedderConfiguration;
 import org.civicassist.assistant.testing.TinyKbProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -179,14 +180,15 @@ class RedisServerRestartTest {
             http.post().uri("/api/v1/conversations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                     .exchange().expectStatus().isEqualTo(503)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            waitUntil(() -> output.getOut().contains("Redis at " + later.url() + " is unreachable"));
+            Eventually.waitUntil(Duration.ofSeconds(30),
+                    () -> output.getOut().contains("Redis at " + later.url() + " is unreachable"));
 
             // when: Redis comes
             later.restart();
 
             // then
-            waitUntil(() -> http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class)
-                    .getStatus().value() == 200);
+            Eventually.waitUntil(Duration.ofSeconds(30), () -> http.get().uri("/actuator/health/readiness")
+                    .exchange().returnResult(String.class).getStatus().value() == 200);
             http.post().uri("/api/v1/conversations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                     .exchange().expectStatus().isCreated();
         } finally {
@@ -199,16 +201,4 @@ class RedisServerRestartTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("text", text)).exchange();
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

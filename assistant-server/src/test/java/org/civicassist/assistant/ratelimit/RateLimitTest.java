@@ -1,6 +1,7 @@
 package org.civicassist.assistant.ratelimit;
 
 import org.civicassist.assistant.testing.ApiClient;
+import org.civicassist.assistant.testing.Eventually;
 import org.civicassist.assistant.testing.TestEmbedderConfiguration;
 import org.civicassist.assistant.testing.TinyKbProperties;
 import org.junit.jupiter.api.Test;
@@ -37,12 +38,7 @@ class RateLimitTest {
 
     @DynamicPropertySource
     static void tinyKb(DynamicPropertyRegistry registry) {
-        for (String pair : TinyKbProperties.of(TinyKbProperties.directory())) {
-            String[] kv = pair.split("=", 2);
-            if (!kv[0].equals("server.port")) {
-                registry.add(kv[0], () -> kv[1]);
-            }
-        }
+        TinyKbProperties.register(registry, TinyKbProperties.directory());
     }
 
     @LocalServerPort
@@ -118,22 +114,9 @@ class RateLimitTest {
             }
 
             first.close();
-            waitUntil(() -> streams.open() == before + 1);
+            Eventually.waitUntil(Duration.ofSeconds(20), () -> streams.open() == before + 1);
             try (Socket third = stream(address, c)) {
                 assertThat(statusLine(third)).contains(" 200 ");
-            }
-        }
-    }
-
-    static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 20 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
     }

@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -44,13 +43,7 @@ public abstract class HandoffApplicationTestBase {
 
     @DynamicPropertySource
     static void tinyKb(DynamicPropertyRegistry registry) {
-        Path kb = TinyKbProperties.directory();
-        for (String pair : TinyKbProperties.of(kb)) {
-            String[] kv = pair.split("=", 2);
-            if (!kv[0].equals("server.port")) {
-                registry.add(kv[0], () -> kv[1]);
-            }
-        }
+        TinyKbProperties.register(registry, TinyKbProperties.directory());
     }
 
     @LocalServerPort

@@ -1,5 +1,7 @@
 package org.civicassist.assistant.testing;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +21,16 @@ public final class TinyKbProperties {
             return TinyKb.writeTo(Files.createTempDirectory(root, "app"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points a {@code @SpringBootTest} at {@code kb} (its port stays the test's own). */
+    public static void register(DynamicPropertyRegistry registry, Path kb) {
+        for (String pair : of(kb)) {
+            String[] kv = pair.split("=", 2);
+            if (!kv[0].equals("server.port")) {
+                registry.add(kv[0], () -> kv[1]);
+            }
         }
     }
 

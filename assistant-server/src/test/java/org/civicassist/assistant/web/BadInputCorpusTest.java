@@ -42,12 +42,7 @@ class BadInputCorpusTest {
 
     @DynamicPropertySource
     static void tinyKb(DynamicPropertyRegistry registry) {
-        for (String pair : TinyKbProperties.of(TinyKbProperties.directory())) {
-            String[] kv = pair.split("=", 2);
-            if (!kv[0].equals("server.port")) {
-                registry.add(kv[0], () -> kv[1]);
-            }
-        }
+        TinyKbProperties.register(registry, TinyKbProperties.directory());
     }
 
     /** What a case may get back. */

@@ -13,7 +13,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,13 +29,7 @@ class WidgetServingTest {
 
     @DynamicPropertySource
     static void tinyKb(DynamicPropertyRegistry registry) {
-        Path kb = TinyKbProperties.directory();
-        for (String pair : TinyKbProperties.of(kb)) {
-            String[] kv = pair.split("=", 2);
-            if (!kv[0].equals("server.port")) {
-                registry.add(kv[0], () -> kv[1]);
-            }
-        }
+        TinyKbProperties.register(registry, TinyKbProperties.directory());
     }
 
     @LocalServerPort
