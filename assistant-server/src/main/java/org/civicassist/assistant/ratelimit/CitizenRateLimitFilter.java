@@ -33,7 +33,7 @@ public final class CitizenRateLimitFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (exchange.getRequest().getMethod() != HttpMethod.POST
+        if (!HttpMethod.POST.equals(exchange.getRequest().getMethod())
                 || !(path.equals(CITIZEN_API) || path.startsWith(CITIZEN_API + "/"))) {
             return chain.filter(exchange);
         }

@@ -43,7 +43,7 @@ public final class EventStreamLimitFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (exchange.getRequest().getMethod() != HttpMethod.GET || !isEventStream(path)) {
+        if (!HttpMethod.GET.equals(exchange.getRequest().getMethod()) || !isEventStream(path)) {
             return chain.filter(exchange);
         }
         String client = clients.of(exchange.getRequest());
