@@ -29,7 +29,8 @@ public class GuidePageController {
         this.knowledge = knowledge;
     }
 
-    @GetMapping(path = "/guides/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    /** Every id but the pages' own stylesheet, which the static resources serve at {@code /guides/guide.css}. */
+    @GetMapping(path = "/guides/{id:(?!guide\\.css$).+}", produces = MediaType.TEXT_HTML_VALUE)
     public Mono<String> page(@PathVariable String id) {
         return Mono.fromCallable(() -> knowledge.get().knowledgeBase().guide(id)
                 .map(GuidePageController::render)

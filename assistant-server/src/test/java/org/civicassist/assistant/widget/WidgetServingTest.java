@@ -73,6 +73,8 @@ class WidgetServingTest {
                     .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                     .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
         }
+        client().get().uri("/guides/guide.css").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/css");
         for (String file : new String[] {"/widget/widget.js", "/widget/widget.css"}) {
             client().get().uri(file).exchange().expectStatus().isOk()
                     .expectHeader().valueEquals("Cross-Origin-Resource-Policy", "cross-origin")
