@@ -2,7 +2,9 @@ package org.civicassist.assistant.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 
@@ -30,14 +32,17 @@ public final class LocalRateLimiter implements RateLimiter {
         private Buckets() {
         }
 
-        static Bucket perMinute(int perMinute) {
-            return Bucket.builder().addLimit(limit -> limit.capacity(perMinute)
-                    .refillGreedy(perMinute, Duration.ofMinutes(1))).build();
+        /** {@code perMinute} tokens, refilled evenly over the minute (a burst of a full minute's allowance). */
+        static Bandwidth limit(int perMinute) {
+            return Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build();
         }
 
-        static io.github.bucket4j.BucketConfiguration configuration(int perMinute) {
-            return io.github.bucket4j.BucketConfiguration.builder().addLimit(limit -> limit.capacity(perMinute)
-                    .refillGreedy(perMinute, Duration.ofMinutes(1))).build();
+        static Bucket perMinute(int perMinute) {
+            return Bucket.builder().addLimit(limit(perMinute)).build();
+        }
+
+        static BucketConfiguration configuration(int perMinute) {
+            return BucketConfiguration.builder().addLimit(limit(perMinute)).build();
         }
 
         static Verdict verdict(ConsumptionProbe probe) {
