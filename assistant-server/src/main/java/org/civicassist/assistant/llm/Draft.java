@@ -103,9 +103,10 @@ final class Draft {
         if (cited.stream().noneMatch(s -> s.number() == 1)) {
             throw new Rejected("does not cite passage 1, the chosen item");
         }
+        // the reason is logged: count the facts, never quote them (a model may echo a citizen's ID or phone number)
         List<String> unsupported = FactChecker.unsupported(body, cited.stream().map(Source::factText).toList());
         if (!unsupported.isEmpty()) {
-            throw new Rejected("facts not in the cited passages: " + unsupported);
+            throw new Rejected("facts not in the cited passages: " + unsupported.size());
         }
         return new Reply.Answer(body, citations(extractive, cited), extractive.confidence(), extractive.suggestions());
     }
@@ -151,7 +152,7 @@ final class Draft {
         }
         List<String> unsupported = FactChecker.unsupported(sentence, allSourceTexts);
         if (!unsupported.isEmpty()) {
-            throw new Rejected("facts not in any passage: " + unsupported);
+            throw new Rejected("facts not in any passage: " + unsupported.size());
         }
     }
 
