@@ -74,4 +74,34 @@ class GracefulShutdownTest {
         stopped.get(30, TimeUnit.SECONDS);
         assertThat(server.isActive()).isFalse();
     }
+
+    @Test
+    void open_event_streams_end_at_shutdown_instead_of_holding_it_for_the_whole_phase_timeout() throws Exception {
+        List<String> args = new ArrayList<>();
+        TinyKbProperties.of(TinyKbProperties.directory()).forEach(p -> args.add("--" + p));
+        args.add("--spring.lifecycle.timeout-per-shutdown-phase=60s");
+        ConfigurableApplicationContext server = new SpringApplicationBuilder(AssistantApplication.class,
+                TestEmbedderConfiguration.class).run(args.toArray(String[]::new));
+        int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+        WebClient http = WebClient.create("http://127.0.0.1:" + port);
+        Map<String, Object> opened = http.post().uri("/api/v1/conversations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").retrieve().bodyToMono(JSON).block(Duration.ofSeconds(10));
+        CompletableFuture<List<String>> stream = http.get()
+                .uri("/api/v1/conversations/{id}/events?token={t}", opened.get("id"), opened.get("token"))
+                .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(String.class).collectList().toFuture();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.getBean(org.civicassist.assistant.ratelimit.EventStreamLimitFilter.class).open() == 0) {
+            assertThat(System.nanoTime()).as("the stream opened").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+
+        long start = System.nanoTime();
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
+
+        // well before the 60 s phase timeout: the stream ends cleanly, and the shutdown with it
+        stream.get(30, TimeUnit.SECONDS);
+        stopped.get(30, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(server.isActive()).isFalse();
+    }
 }
