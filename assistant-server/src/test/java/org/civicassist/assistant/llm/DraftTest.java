@@ -100,4 +100,15 @@ class DraftTest {
 
         assertThat(shown).containsExactly("先挂失再补领。");
     }
+
+    @Test
+    void a_rejection_counts_the_unsupported_facts_and_never_quotes_them__its_reason_is_logged() {
+        Draft draft = new Draft(SOURCES, text -> { });
+
+        // a model echoing the citizen's phone number as if it were the office's
+        assertThatThrownBy(() -> draft.accept("请拨打13812345678咨询。"))
+                .isInstanceOf(Draft.Rejected.class)
+                .hasMessageContaining("1")
+                .hasMessageNotContaining("13812345678");
+    }
 }
