@@ -7,6 +7,7 @@ import org.civicassist.assistant.chat.ChatDtos.MessageRequest;
 import org.civicassist.assistant.chat.ChatDtos.MessageResponse;
 import org.civicassist.assistant.chat.ChatDtos.ReplyView;
 import org.civicassist.assistant.chat.ChatDtos.StreamedReplyView;
+import org.civicassist.assistant.reply.Pieces;
 import org.civicassist.assistant.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,8 +24,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /** The citizen chat API: {@code /api/v1/conversations}. */
 @RestController
@@ -87,7 +86,7 @@ public class ChatController {
                         }
                         boolean replaced = !reply.text().startsWith(already);
                         if (!replaced) {
-                            pieces(reply.text().substring(already.length())).forEach(p -> sink.next(delta(p)));
+                            Pieces.of(reply.text().substring(already.length())).forEach(p -> sink.next(delta(p)));
                         }
                         sink.next(ServerSentEvent.builder((Object) StreamedReplyView.of(reply, replaced))
                                 .event("reply").build());
@@ -107,20 +106,4 @@ public class ChatController {
         return chat.authorize(id, token).map(ConversationView::of);
     }
 
-    /** Splits text after sentence ends and line breaks, so a client can show it as it arrives. */
-    static List<String> pieces(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '。' || c == '；' || c == '！' || c == '？') {
-                out.add(text.substring(start, i + 1));
-                start = i + 1;
-            }
-        }
-        if (start < text.length()) {
-            out.add(text.substring(start));
-        }
-        return out;
-    }
 }

@@ -3,6 +3,7 @@ package org.civicassist.assistant.openai;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.civicassist.assistant.chat.ChatDtos.ReplyView;
+import org.civicassist.assistant.reply.Pieces;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -92,7 +93,7 @@ final class ChatCompletionsHandler {
         long created = now();
         List<String> data = new ArrayList<>();
         data.add(chunk(id, created, new Delta("assistant", ""), null, null));
-        for (String piece : pieces(answered.content())) {
+        for (String piece : Pieces.of(answered.content())) {
             data.add(chunk(id, created, new Delta(null, piece), null, null));
         }
         data.add(chunk(id, created, new Delta(null, null), "stop", ReplyView.of(answered.reply())));
@@ -105,23 +106,6 @@ final class ChatCompletionsHandler {
     private String chunk(String id, long created, Delta delta, String finish, ReplyView reply) {
         return JSON.writeValueAsString(new Chunk(id, "chat.completion.chunk", created, model,
                 List.of(new ChunkChoice(0, delta, finish)), reply));
-    }
-
-    /** Sentences and lines, as a model would stream them. */
-    static List<String> pieces(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '。' || c == '；' || c == '！' || c == '？') {
-                out.add(text.substring(start, i + 1));
-                start = i + 1;
-            }
-        }
-        if (start < text.length()) {
-            out.add(text.substring(start));
-        }
-        return out;
     }
 
     private static String id() {
