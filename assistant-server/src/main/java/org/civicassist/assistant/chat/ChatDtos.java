@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.civicassist.assistant.conversation.Conversation;
 import org.civicassist.assistant.conversation.TranscriptEntry;
 import org.civicassist.assistant.reply.Citation;
+import org.civicassist.assistant.reply.Option;
 import org.civicassist.assistant.reply.Reply;
 
 import java.time.Instant;
@@ -31,11 +32,21 @@ public final class ChatDtos {
         }
     }
 
+    /** A suggestion with the KB item it stands for (API.md: clarify {@code options}; also a service card's). */
+    public record OptionView(String id, String section, String title, String text) {
+        static OptionView of(Option o) {
+            return new OptionView(o.id(), o.section(), o.title(), o.text());
+        }
+    }
+
+    /** {@code options}: present when the reply offers KB items to choose from (clarify, service card). */
     public record ReplyView(String type, String text, List<CitationView> citations, double confidence,
-                            List<String> suggestions) {
+                            List<String> suggestions,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<OptionView> options) {
         public static ReplyView of(Reply r) {
             return new ReplyView(r.type().wireName(), r.text(), r.citations().stream().map(CitationView::of).toList(),
-                    Math.round(r.confidence() * 1000) / 1000.0, r.suggestions());
+                    Math.round(r.confidence() * 1000) / 1000.0, r.suggestions(),
+                    r.options().stream().map(OptionView::of).toList());
         }
     }
 
@@ -64,10 +75,12 @@ public final class ChatDtos {
      * the client shows this reply's text instead of the {@code delta}s it received).
      */
     public record StreamedReplyView(String type, String text, List<CitationView> citations, double confidence,
-                                    List<String> suggestions, boolean replaced) {
+                                    List<String> suggestions, boolean replaced,
+                                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<OptionView> options) {
         public static StreamedReplyView of(Reply r, boolean replaced) {
             ReplyView v = ReplyView.of(r);
-            return new StreamedReplyView(v.type(), v.text(), v.citations(), v.confidence(), v.suggestions(), replaced);
+            return new StreamedReplyView(v.type(), v.text(), v.citations(), v.confidence(), v.suggestions(), replaced,
+                    v.options());
         }
     }
 }

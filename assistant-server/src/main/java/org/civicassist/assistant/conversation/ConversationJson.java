@@ -3,6 +3,7 @@ package org.civicassist.assistant.conversation;
 import org.civicassist.assistant.pipeline.DialogueState;
 import org.civicassist.assistant.reply.Citation;
 import org.civicassist.assistant.reply.HandoffReason;
+import org.civicassist.assistant.reply.Option;
 import org.civicassist.assistant.reply.RefusalReason;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.assistant.reply.ReplyType;
@@ -58,7 +59,10 @@ public final class ConversationJson {
 
     /** {@code reason} is the handoff reason of a handoff or the refusal reason of a refusal. */
     record ReplyDocument(String type, String text, List<CitationDocument> citations, double confidence,
-                         List<String> suggestions, String reason) {
+                         List<String> suggestions, String reason, List<OptionDocument> options) {
+    }
+
+    record OptionDocument(String id, String section, String title, String text) {
     }
 
     record CitationDocument(String id, String title, String section, String url) {
@@ -137,7 +141,8 @@ public final class ConversationJson {
         return new ReplyDocument(r.type().wireName(), r.text(),
                 r.citations().stream().map(c -> new CitationDocument(c.id(), c.title(), c.section(), c.url()))
                         .toList(),
-                r.confidence(), r.suggestions(), reason);
+                r.confidence(), r.suggestions(), reason,
+                r.options().stream().map(o -> new OptionDocument(o.id(), o.section(), o.title(), o.text())).toList());
     }
 
     static Conversation fromDocument(Document d) {
@@ -166,11 +171,13 @@ public final class ConversationJson {
 
     private static Reply fromDocument(ReplyDocument r) {
         List<String> suggestions = list(r.suggestions());
+        List<Option> options = list(r.options()).stream()
+                .map(o -> new Option(o.id(), o.section(), o.title(), o.text())).toList();
         return switch (ReplyType.fromWireName(r.type())) {
             case ANSWER -> new Reply.Answer(r.text(), list(r.citations()).stream()
                     .map(c -> new Citation(c.id(), c.title(), c.section(), c.url())).toList(),
-                    r.confidence(), suggestions);
-            case CLARIFY -> new Reply.Clarify(r.text(), r.confidence(), suggestions);
+                    r.confidence(), suggestions, options);
+            case CLARIFY -> new Reply.Clarify(r.text(), r.confidence(), suggestions, options);
             case HANDOFF -> new Reply.Handoff(r.text(), parse(HandoffReason.class, r.reason()), r.confidence(),
                     suggestions);
             case REFUSE -> new Reply.Refuse(r.text(), parse(RefusalReason.class, r.reason()), suggestions);

@@ -2,6 +2,7 @@ package org.civicassist.assistant.pipeline;
 
 import org.civicassist.assistant.reply.Citation;
 import org.civicassist.assistant.reply.HandoffReason;
+import org.civicassist.assistant.reply.Option;
 import org.civicassist.assistant.reply.RefusalReason;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.kb.model.Faq;
@@ -31,8 +32,22 @@ public final class Composer {
     static final String HOTLINE = "12345 政务服务便民热线";
     private static final int MAX_SUGGESTIONS = 3;
 
-    /** The suggestions offered in a clarify reply, each with the citation key it stands for. */
-    public record Options(List<String> labels, Map<String, String> keyByLabel) {
+    /** The choices offered in a clarify reply, each with the KB item it stands for. */
+    public record Options(List<Option> items) {
+        public Options {
+            items = List.copyOf(items);
+        }
+
+        public List<String> labels() {
+            return items.stream().map(Option::text).toList();
+        }
+
+        /** What the dialogue state remembers: a label sent back answers with the item of that key. */
+        public Map<String, String> keyByLabel() {
+            Map<String, String> out = new LinkedHashMap<>();
+            items.forEach(o -> out.put(o.text(), o.key()));
+            return out;
+        }
     }
 
     /** Where a guide can be read in full: its own url, else the page this server renders for it. */
@@ -106,17 +121,19 @@ public final class Composer {
     }
 
     public Options options(KnowledgeBase kb, List<Candidate> candidates) {
-        Map<String, String> byLabel = new LinkedHashMap<>();
+        Map<String, Option> byLabel = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             Passage p = c.passage();
             String label = p.kind() == PassageKind.FAQ ? p.questions().get(0) : p.title() + "：" + p.section();
-            byLabel.putIfAbsent(label, p.citationKey());
+            byLabel.putIfAbsent(label, new Option(p.itemId(), p.section(),
+                    p.kind() == PassageKind.FAQ ? p.questions().get(0) : p.title(), label));
         }
-        return new Options(List.copyOf(byLabel.keySet()), byLabel);
+        return new Options(List.copyOf(byLabel.values()));
     }
 
     public Reply clarify(Options options, double confidence) {
-        return new Reply.Clarify("您想问的是下面哪一项？请点选或换个说法再问一次。", confidence, options.labels());
+        return new Reply.Clarify("您想问的是下面哪一项？请点选或换个说法再问一次。", confidence, options.labels(),
+                options.items());
     }
 
     public Reply askForQuestion(KnowledgeBase kb) {
@@ -161,10 +178,10 @@ public final class Composer {
     public Reply withPersonalDataNotice(Reply reply) {
         String text = withPersonalDataNotice(reply.text());
         if (reply instanceof Reply.Answer a) {
-            return new Reply.Answer(text, a.citations(), a.confidence(), a.suggestions());
+            return new Reply.Answer(text, a.citations(), a.confidence(), a.suggestions(), a.options());
         }
         if (reply instanceof Reply.Clarify c) {
-            return new Reply.Clarify(text, c.confidence(), c.suggestions());
+            return new Reply.Clarify(text, c.confidence(), c.suggestions(), c.options());
         }
         if (reply instanceof Reply.Handoff h) {
             return new Reply.Handoff(text, h.reason(), h.confidence(), h.suggestions());

@@ -19,16 +19,29 @@ public sealed interface Reply permits Reply.Answer, Reply.Clarify, Reply.Handoff
 
     List<String> suggestions();
 
-    /** Answered from the knowledge base; {@code citations.get(0)} is the item the answer comes from. */
-    record Answer(String text, List<Citation> citations, double confidence, List<String> suggestions)
-            implements Reply {
+    /** The suggestions that stand for a KB item, in the order of {@link #suggestions()}; sending one answers it. */
+    default List<Option> options() {
+        return List.of();
+    }
+
+    /**
+     * Answered from the knowledge base; {@code citations.get(0)} is the item the answer comes from. A service card
+     * (the answer to a bare service name) offers the guide's sections as {@code options}.
+     */
+    record Answer(String text, List<Citation> citations, double confidence, List<String> suggestions,
+                  List<Option> options) implements Reply {
         public Answer {
             Objects.requireNonNull(text);
             citations = List.copyOf(citations);
             suggestions = List.copyOf(suggestions);
+            options = List.copyOf(options);
             if (citations.isEmpty()) {
                 throw new IllegalArgumentException("an answer cites the item it comes from");
             }
+        }
+
+        public Answer(String text, List<Citation> citations, double confidence, List<String> suggestions) {
+            this(text, citations, confidence, suggestions, List.of());
         }
 
         @Override
@@ -37,11 +50,19 @@ public sealed interface Reply permits Reply.Answer, Reply.Clarify, Reply.Handoff
         }
     }
 
-    /** The question is ambiguous (or there is no question yet): {@code text} asks, suggestions offer choices. */
-    record Clarify(String text, double confidence, List<String> suggestions) implements Reply {
+    /**
+     * The question is ambiguous (or there is no question yet): {@code text} asks, suggestions offer choices; those
+     * that stand for a KB item are also {@code options}.
+     */
+    record Clarify(String text, double confidence, List<String> suggestions, List<Option> options) implements Reply {
         public Clarify {
             Objects.requireNonNull(text);
             suggestions = List.copyOf(suggestions);
+            options = List.copyOf(options);
+        }
+
+        public Clarify(String text, double confidence, List<String> suggestions) {
+            this(text, confidence, suggestions, List.of());
         }
 
         @Override
