@@ -125,8 +125,10 @@ public class ChatService {
             return switch (c.status()) {
                 case CLOSED -> Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-closed",
                         "会话已结束，请开始新的会话。", "The conversation is closed; start a new one."));
-                case WAITING, WITH_STAFF -> forwardToStaff(c, message);
-                case BOT -> answer(c, message, shown);
+                // until a person has claimed it, the assistant goes on answering (a citizen handed over by mistake
+                // or out of hours is not stranded); once claimed, messages go to that person
+                case WITH_STAFF -> forwardToStaff(c, message);
+                case BOT, WAITING -> answer(c, message, shown);
             };
         });
     }
@@ -136,11 +138,15 @@ public class ChatService {
                         : assistant.respond(c.dialogue(), message))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(turn -> {
-                    // office hours are read once here, not inside the (retried) store update
-                    Optional<HandoffDesk.Opening> opening = turn.reply() instanceof Reply.Handoff h
+                    // office hours are read once here, not inside the (retried) store update; a conversation already
+                    // waiting for a person is not queued twice: the citizen is told it still waits
+                    boolean waiting = c.status() == ConversationStatus.WAITING;
+                    Optional<HandoffDesk.Opening> opening = turn.reply() instanceof Reply.Handoff h && !waiting
                             ? Optional.of(desk.open(c, message, h, turn.trace().candidates(), clock.instant()))
                             : Optional.empty();
-                    Reply reply = opening.<Reply>map(HandoffDesk.Opening::reply).orElse(turn.reply());
+                    Reply reply = opening.<Reply>map(HandoffDesk.Opening::reply)
+                            .orElseGet(() -> waiting && turn.reply() instanceof Reply.Handoff ? desk.forwarded(c)
+                                    : turn.reply());
                     return store.update(c.id(), current -> record(current, message, turn, reply, opening))
                             .switchIfEmpty(Mono.error(ApiException::notFound))
                             // fields for structured logs (logging.structured.format.console), and the same in the

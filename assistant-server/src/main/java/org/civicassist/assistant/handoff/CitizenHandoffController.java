@@ -7,6 +7,7 @@ import org.civicassist.assistant.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,6 +57,14 @@ public class CitizenHandoffController {
                     Optional<String> message = text(request.message(), chat.limits().maxMessageLength(), "message");
                     return chat.authorize(id, token).flatMap(c -> handoffs.requestedByCitizen(c, contact, message));
                 })
+                .map(reply -> new MessageResponse(ReplyView.of(reply)));
+    }
+
+    /** Cancels a request for a person that nobody has claimed yet: the assistant has the conversation again. */
+    @DeleteMapping(path = "/api/v1/conversations/{id}/handoff", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<MessageResponse> cancel(@PathVariable String id,
+                                        @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        return chat.authorize(id, token).flatMap(handoffs::cancelledByCitizen)
                 .map(reply -> new MessageResponse(ReplyView.of(reply)));
     }
 

@@ -167,6 +167,36 @@ public class HandoffService implements HandoffDesk {
         });
     }
 
+    /**
+     * The citizen no longer wants a person while the conversation still waits for one: it leaves the queue and the
+     * assistant has it again. Once a person has claimed it, it is theirs (409).
+     */
+    public Mono<Reply> cancelledByCitizen(Conversation authorized) {
+        String id = authorized.id();
+        Instant now = clock.instant();
+        Reply.Clarify reply = new Reply.Clarify("好的，已取消转人工。您可以继续问我。", 1.0, List.of());
+        AtomicBoolean cancelledHere = new AtomicBoolean();
+        return store.update(id, current -> {
+                    cancelledHere.set(current.status() == ConversationStatus.WAITING);
+                    if (!cancelledHere.get()) {
+                        return current;
+                    }
+                    return current.withStatus(ConversationStatus.BOT, Optional.empty(), now)
+                            .append(new TranscriptEntry(current.nextEntryId(), Author.ASSISTANT, reply.text(), now,
+                                    Optional.of(reply)));
+                })
+                .switchIfEmpty(Mono.error(ApiException::notFound))
+                .flatMap(saved -> {
+                    if (!cancelledHere.get()) {
+                        return Mono.error(new ApiException(HttpStatus.CONFLICT, "not-waiting",
+                                "当前没有等待中的人工服务请求。", "The conversation is not waiting for a person."));
+                    }
+                    log.info("conversation={} handoff cancelled by the citizen", saved.id());
+                    return queue.remove(saved.id()).then(events.publish(HandoffEvent.changed(saved.id())))
+                            .onErrorResume(e -> logged(saved, e)).thenReturn((Reply) reply);
+                });
+    }
+
     private Mono<Reply> addToEscalation(String id, Optional<String> contact, Optional<String> message, Instant now) {
         return store.update(id, current -> {
                     Conversation next = message.map(m -> current.say(Author.CITIZEN, m, now, Optional.empty()))

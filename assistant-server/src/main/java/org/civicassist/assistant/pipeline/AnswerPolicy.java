@@ -5,27 +5,38 @@ import org.civicassist.assistant.reply.RefusalReason;
 import org.civicassist.kb.rank.Candidate;
 import org.civicassist.kb.search.SearchResult;
 import org.civicassist.nlp.Understanding;
+import org.civicassist.nlp.intent.Aspect;
+import org.civicassist.nlp.intent.QuestionForm;
 import org.civicassist.nlp.intent.Signal;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The decide stage: answer, ask the citizen to choose, hand to a person, or decline, from the nlp signals and the
- * calibrated confidence of retrieval. In order of precedence:
+ * The decide stage: answer, ask the citizen to choose, hand to a person, or decline, from the nlp signals, the
+ * calibrated confidence of retrieval and the service the candidates point at ({@link ServiceFocus}). Low confidence
+ * alone never hands a citizen over: they are offered the likely items, told how to ask again and given 转人工 as an
+ * action of their own. In order of precedence:
  * <ol>
  *   <li>emergency → hand off at once (the reply also gives 110 / 119 / 120);</li>
  *   <li>abusive language → decline politely;</li>
  *   <li>asks for a person, complains, is angry or in urgent hardship → hand off;</li>
  *   <li>only a greeting, thanks or goodbye → small talk; nothing to search → ask for the question;</li>
  *   <li>confidence ≥ answer threshold → answer with the first candidate; so too a follow-up asking about an aspect
- *       of the conversation's topic when the first candidate is that topic's answer to that aspect (the topic was
- *       settled by an earlier answer, the aspect by a cue word);</li>
- *   <li>confidence ≥ clarify threshold → ask to choose, unless the previous turn was already unresolved: among
- *       the competing services when several compete, else among the items of the one likely service;</li>
- *   <li>otherwise → hand off (low confidence, or a second unresolved turn).</li>
+ *       of the conversation's topic when the first candidate is that topic's answer to that aspect;</li>
+ *   <li>the service is named (by the message, or by the conversation a follow-up continues), sure (its share ≥ the
+ *       service threshold) and of this city: with an
+ *       aspect asked, answer with the service's item about that aspect; with none, and the question naming little
+ *       but the service, answer with the service card;</li>
+ *   <li>a message that only tells the citizen's situation (no question, no aspect) → acknowledge it as context;</li>
+ *   <li>the previous turn was already unresolved (a choice offered and not taken, or nothing found) → hand off:
+ *       a second failed attempt;</li>
+ *   <li>confidence ≥ clarify threshold → ask to choose: among the competing services when several compete, else
+ *       among the items of the one likely service;</li>
+ *   <li>otherwise → say that nothing answers it surely, with the nearest items, 12345 and 转人工.</li>
  * </ol>
  */
 public final class AnswerPolicy {
@@ -33,6 +44,17 @@ public final class AnswerPolicy {
     /** Candidates within this many logits of the first compete with it. */
     static final double COMPETING_MARGIN = 1.5;
     static final int MAX_OPTIONS = 4;
+    /** Options offered when nothing is sure: fewer, since they are guesses. */
+    static final int MAX_NEAREST = 3;
+    /**
+     * The share of the ranking mass above which the service a question is about counts as known (see
+     * {@link ServiceFocus}); below it the citizen is asked to choose.
+     */
+    static final double SERVICE_SURE = 0.80;
+    /** Letters and digits of a short question: the head of real traffic (结婚登记, 补办社保卡要多久). */
+    static final int SHORT_QUESTION_CHARS = 12;
+    /** How much of a question the service title must cover for it to name only that service (结婚登记, 护照). */
+    static final double NAMES_ONLY_THE_SERVICE = 0.60;
 
     private final double answerThreshold;
     private final double clarifyThreshold;
@@ -81,21 +103,81 @@ public final class AnswerPolicy {
     /** Decides from the retrieval result; {@code followUp} when the message was read against the topic. */
     public Decision decide(Understanding u, SearchResult result, DialogueState state, boolean followUp) {
         if (result.candidates().isEmpty()) {
-            return u.signals().contains(Signal.GREETING) ? new Decision.SmallTalk(Signal.GREETING)
-                    : new Decision.HandToStaff(HandoffReason.LOW_CONFIDENCE, 0);
+            if (u.signals().contains(Signal.GREETING)) {
+                return new Decision.SmallTalk(Signal.GREETING);
+            }
+            return onlySituation(u) ? new Decision.AcknowledgeSituation() : unresolved(List.of(), 0, result, state);
         }
         double p = result.confidence();
         Candidate top = result.candidates().get(0);
+        // the service must be named: by the message, or by the conversation it follows up (then it is the topic)
+        Optional<ServiceFocus> focus = ServiceFocus.of(result.candidates())
+                .filter(f -> f.share() >= SERVICE_SURE && !result.foreignPlace())
+                .filter(f -> !u.domainTerms().isEmpty() || titleCoverage(f) > 0
+                        || (followUp && state.topicServiceId().filter(f.serviceId()::equals).isPresent()));
+        boolean aspectAsked = u.aspect().isPresent() && u.aspect().get() != Aspect.OVERVIEW;
+        // service → element: within a sure service, the item about the element asked
+        Optional<Candidate> element = focus.filter(f -> aspectAsked).flatMap(ServiceFocus::itemAboutAskedAspect);
+        // a short question (a service and an element, no situation) asks for the element even when another item of
+        // the service is surer; a longer one may describe the situation a FAQ answers
+        if (element.isPresent() && element.get() != top && top.features().get("aspect_match") == 0
+                && isShort(u)) {
+            return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
+        }
         if (p >= answerThreshold || (followUp && answersTopicAspect(top, u, state))) {
             return new Decision.AnswerWith(top, p);
         }
-        if (p >= clarifyThreshold && state.unresolvedStreak() == 0) {
+        if (element.isPresent()) {
+            return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
+        }
+        if (focus.isPresent() && !aspectAsked && namesOnlyTheService(focus.get())) {
+            return new Decision.ServiceCard(focus.get().serviceId(), focus.get().items().get(0), focus.get().share());
+        }
+        if (onlySituation(u) && !followUp) {
+            return new Decision.AcknowledgeSituation();
+        }
+        if (state.unresolvedStreak() > 0) {
+            return new Decision.HandToStaff(HandoffReason.UNRESOLVED, p);
+        }
+        if (p >= clarifyThreshold) {
             List<Candidate> competing = competingServices(result.candidates());
             return new Decision.AskToChoose(competing.size() >= 2 ? competing : itemsOfTopService(result.candidates()),
                     p);
         }
-        return new Decision.HandToStaff(state.unresolvedStreak() > 0 ? HandoffReason.UNRESOLVED
-                : HandoffReason.LOW_CONFIDENCE, p);
+        return unresolved(result.candidates(), p, result, state);
+    }
+
+    /** Nothing sure: the nearest items to offer, or, after an unresolved turn already, a person. */
+    private static Decision unresolved(List<Candidate> ranked, double p, SearchResult result, DialogueState state) {
+        if (state.unresolvedStreak() > 0) {
+            return new Decision.HandToStaff(HandoffReason.UNRESOLVED, p);
+        }
+        List<Candidate> nearest = result.foreignPlace() || ranked.isEmpty() ? List.of()
+                : competingServices(ranked).stream().limit(MAX_NEAREST).toList();
+        return new Decision.NotFound(nearest, p, result.foreignPlace());
+    }
+
+    /** The question is little more than the service's name: its title covers most of the question's words. */
+    private static boolean namesOnlyTheService(ServiceFocus f) {
+        return titleCoverage(f) >= NAMES_ONLY_THE_SERVICE;
+    }
+
+    /** How much of the question the service's title covers (IDF-weighted share of its words). */
+    private static double titleCoverage(ServiceFocus f) {
+        return f.items().stream().mapToDouble(c -> c.features().get("title_cov")).max().orElse(0);
+    }
+
+    /** A service name and perhaps an element (补办社保卡要多久), no story around it. */
+    static boolean isShort(Understanding u) {
+        return u.retrievalText().codePoints().filter(Character::isLetterOrDigit).count() <= SHORT_QUESTION_CHARS;
+    }
+
+    /**
+     * A message that asks nothing: no aspect, no question words, no service term — it tells the citizen's situation
+     * (我在外地上班 社保一直在江州交) and is kept as the context of what follows.
+     */
+    static boolean onlySituation(Understanding u) {
+        return u.aspect().isEmpty() && u.domainTerms().isEmpty() && !QuestionForm.asks(u.normalized());
     }
 
     private static boolean answersTopicAspect(Candidate top, Understanding u, DialogueState state) {

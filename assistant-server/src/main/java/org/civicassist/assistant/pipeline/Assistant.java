@@ -1,5 +1,6 @@
 package org.civicassist.assistant.pipeline;
 
+import org.civicassist.assistant.reply.Option;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.kb.model.KnowledgeBase;
 import org.civicassist.kb.rank.Candidate;
@@ -11,7 +12,9 @@ import org.civicassist.nlp.Understanding;
 import org.civicassist.nlp.intent.Signal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -194,6 +197,22 @@ public final class Assistant {
             return new Composed(composer.clarify(options, c.confidence()),
                     state.offering(options.keyByLabel(), service, title));
         }
+        if (decision instanceof Decision.ServiceCard card) {
+            Optional<org.civicassist.kb.model.Guide> guide = kb.guide(card.serviceId());
+            if (guide.isEmpty()) { // a FAQ without a guide is its own service: answer with it
+                return new Composed(composer.answer(kb, card.top(), card.confidence()), answered(state, card.top()));
+            }
+            Reply reply = composer.serviceCard(kb, guide.get(), card.confidence());
+            return new Composed(reply, answered(state, card.top()).offeringAlong(keyByText(reply.options())));
+        }
+        if (decision instanceof Decision.NotFound n) {
+            Composer.Options options = composer.options(kb, n.nearest());
+            return new Composed(composer.notFound(options, n.confidence(), n.otherCity()),
+                    state.offering(options.keyByLabel(), Optional.empty(), Optional.empty()));
+        }
+        if (decision instanceof Decision.AcknowledgeSituation) {
+            return new Composed(composer.acknowledgeSituation(), state);
+        }
         if (decision instanceof Decision.HandToStaff h) {
             return new Composed(composer.handoff(h.reason(), h.confidence()), state.handedOff());
         }
@@ -204,6 +223,12 @@ public final class Assistant {
             return new Composed(composer.smallTalk(kb, s.kind()), state);
         }
         return new Composed(composer.askForQuestion(kb), state);
+    }
+
+    private static Map<String, String> keyByText(List<Option> options) {
+        Map<String, String> out = new LinkedHashMap<>();
+        options.forEach(o -> out.put(o.text(), o.key()));
+        return out;
     }
 
     private static DialogueState answered(DialogueState state, Candidate c) {

@@ -132,8 +132,76 @@ public final class Composer {
     }
 
     public Reply clarify(Options options, double confidence) {
-        return new Reply.Clarify("您想问的是下面哪一项？请点选或换个说法再问一次。", confidence, options.labels(),
+        List<String> suggestions = new ArrayList<>(options.labels());
+        suggestions.add(ASK_FOR_A_PERSON);
+        return new Reply.Clarify("您想问的是下面哪一项？请点选，或换个说法再问一次。", confidence, suggestions,
                 options.items());
+    }
+
+    /** The elements of a service a citizen is offered to tap on a service card, in the order guides write them. */
+    static final List<String> CARD_ELEMENTS = List.of("申请材料", "办理流程", "办理时限", "收费标准", "办理地点与时间",
+            "办理条件");
+    private static final int CARD_SUMMARY_CHARS = 160;
+    /** What a citizen sends to reach a person: the HUMAN_REQUEST signal's own words. */
+    static final String ASK_FOR_A_PERSON = "转人工";
+
+    /**
+     * A service card: the answer to a bare service name (结婚登记, 护照). The guide's introduction in a few lines, the
+     * online route, and the guide's elements as options to tap; it cites the guide's introduction.
+     */
+    public Reply serviceCard(KnowledgeBase kb, Guide guide, double confidence) {
+        StringBuilder text = new StringBuilder("【").append(guide.title()).append("】\n");
+        GuideSection intro = guide.sections().isEmpty() ? null : guide.sections().get(0);
+        if (intro != null) {
+            text.append(summary(intro.body()));
+        }
+        onlinePath(guide).ifPresent(path -> text.append("\n网上办理：").append(path));
+        List<Option> options = new ArrayList<>();
+        for (String element : CARD_ELEMENTS) {
+            guide.section(element).ifPresent(sec -> options.add(new Option(guide.id(), sec.heading(), guide.title(),
+                    element)));
+        }
+        if (!options.isEmpty()) {
+            text.append("\n\n想了解哪一项？请点选下面的内容，或直接问我。");
+        }
+        text.append("\n\n完整办事指南：").append(guide.title());
+        Citation cite = new Citation(guide.id(), guide.title(), intro == null ? null : intro.heading(),
+                guideLink(guide));
+        return new Reply.Answer(text.toString(), List.of(cite), confidence,
+                options.stream().map(Option::text).toList(), options);
+    }
+
+    /** The first paragraph of a section, cut at a sentence end near {@link #CARD_SUMMARY_CHARS}. */
+    static String summary(String body) {
+        String first = body.strip().split("\n\\s*\n", 2)[0].strip();
+        if (first.length() <= CARD_SUMMARY_CHARS) {
+            return first;
+        }
+        int cut = first.lastIndexOf('。', CARD_SUMMARY_CHARS);
+        return cut > 0 ? first.substring(0, cut + 1) : first.substring(0, CARD_SUMMARY_CHARS) + "……";
+    }
+
+    /**
+     * Nothing in the knowledge base answers the question surely: say so, offer the nearest items (if any), how to
+     * ask again, where else to go, and a person as an action the citizen can take.
+     */
+    public Reply notFound(Options nearest, double confidence, boolean otherCity) {
+        String text = otherCity
+                ? "抱歉，我只能解答本市的办事问题，其他城市的规定请咨询当地的 12345 政务服务便民热线或主管部门。"
+                + "如果您问的是本市的事项，可以换个说法再问，或点“" + ASK_FOR_A_PERSON + "”。"
+                : nearest.items().isEmpty()
+                ? "抱歉，知识库里没有找到这个问题的答案。您可以换个说法再问，比如说出要办的事项名称；"
+                + "也可以点“" + ASK_FOR_A_PERSON + "”，或拨打 " + HOTLINE + "。"
+                : "抱歉，没有找到完全对应的答案。您想问的是下面哪一项吗？如果都不是，可以换个说法再问，"
+                + "点“" + ASK_FOR_A_PERSON + "”，或拨打 " + HOTLINE + "。";
+        List<String> suggestions = new ArrayList<>(nearest.labels());
+        suggestions.add(ASK_FOR_A_PERSON);
+        return new Reply.Clarify(text, confidence, suggestions, nearest.items());
+    }
+
+    /** A message that only tells the citizen's situation: acknowledged and kept as the context of what follows. */
+    public Reply acknowledgeSituation() {
+        return new Reply.Clarify("好的，我记下了您的情况。请问您想办理或咨询什么事项？", 1.0, List.of());
     }
 
     public Reply askForQuestion(KnowledgeBase kb) {

@@ -20,6 +20,27 @@ public sealed interface Decision {
         }
     }
 
+    /**
+     * The citizen named a service and the service is sure, but not what about it: answer with the service card
+     * ({@code top} is the service's best candidate).
+     */
+    record ServiceCard(String serviceId, Candidate top, double confidence) implements Decision {
+    }
+
+    /**
+     * No item is sure enough to answer or to choose among: say so, offer the {@code nearest} items, how to ask again,
+     * where else to go and a person to ask. {@code otherCity}: the question is about a place the KB does not cover.
+     */
+    record NotFound(List<Candidate> nearest, double confidence, boolean otherCity) implements Decision {
+        public NotFound {
+            nearest = List.copyOf(nearest);
+        }
+    }
+
+    /** The message only tells the citizen's situation: acknowledge it and keep it as context. */
+    record AcknowledgeSituation() implements Decision {
+    }
+
     /** Nothing to search for yet: ask what the citizen wants to do. */
     record AskForQuestion() implements Decision {
     }

@@ -49,6 +49,11 @@ public record DialogueState(Optional<String> topicServiceId, Optional<String> to
                 : new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak + 1, options);
     }
 
+    /** After an answer that offers options of its own (a service card's elements): choosing one answers it. */
+    DialogueState offeringAlong(Map<String, String> options) {
+        return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak, options);
+    }
+
     DialogueState handedOff() {
         return new DialogueState(topicServiceId, topicTitle, lastQuestion, 0, Map.of());
     }

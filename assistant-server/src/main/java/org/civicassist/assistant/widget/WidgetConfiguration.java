@@ -50,7 +50,7 @@ public class WidgetConfiguration {
     WidgetCorsFilter widgetCorsFilter(WidgetProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(properties.allowedOrigins());
-        cors.setAllowedMethods(List.of("GET", "POST"));
+        cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
         cors.setAllowedHeaders(List.of("Content-Type", "Accept", "X-Conversation-Token", "Last-Event-ID"));
         cors.setExposedHeaders(List.of("Retry-After"));
         cors.setAllowCredentials(false);

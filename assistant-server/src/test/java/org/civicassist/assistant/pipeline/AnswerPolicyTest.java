@@ -8,6 +8,7 @@ import org.civicassist.kb.rank.Candidate;
 import org.civicassist.kb.rank.Features;
 import org.civicassist.kb.search.SearchResult;
 import org.civicassist.nlp.Understanding;
+import org.civicassist.nlp.intent.Aspect;
 import org.civicassist.nlp.intent.Signal;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,11 @@ class AnswerPolicyTest {
         return new Understanding(text, text, text, text, List.of(), Set.of(), Optional.empty(), set);
     }
 
+    /** A question naming a service (a term of the domain dictionary). */
+    static Understanding naming(String text) {
+        return new Understanding(text, text, text, text, List.of(), Set.of("社会保障卡"), Optional.empty(), Set.of());
+    }
+
     static Candidate candidate(String serviceId, String section, double score) {
         Passage p = new Passage(serviceId + "#" + section + "#0", PassageKind.SECTION, serviceId, section, serviceId,
                 "标题 " + serviceId, "社保", List.of(), "内容", null);
@@ -46,6 +52,18 @@ class AnswerPolicyTest {
 
     static SearchResult result(double confidence, Candidate... ranked) {
         return new SearchResult(List.of(ranked), confidence);
+    }
+
+    static Understanding asking(String text, Aspect aspect) {
+        return new Understanding(text, text, text, text, List.of(), Set.of("社会保障卡"), Optional.of(aspect), Set.of());
+    }
+
+    static Candidate with(Candidate c, String feature, double value) {
+        Features f = new Features();
+        for (int i = 0; i < Features.NAMES.size(); i++) {
+            f.set(Features.NAMES.get(i), c.features().values()[i]);
+        }
+        return new Candidate(c.passage(), f.set(feature, value), c.score());
     }
 
     static final DialogueState FRESH = DialogueState.initial();
@@ -60,8 +78,8 @@ class AnswerPolicyTest {
                 "0.6,   AnswerWith",
                 "0.5999, AskToChoose",
                 "0.3,   AskToChoose",
-                "0.2999, HandToStaff",
-                "0.0,   HandToStaff"})
+                "0.2999, NotFound",
+                "0.0,   NotFound"})
         void decide_by_confidence__when_services_compete(double confidence, String expected) {
             SearchResult r = result(confidence, candidate("guide-a", "办理时限", 5.0),
                     candidate("guide-b", "办理时限", 4.5), candidate("guide-a", "申请材料", 4.0));
@@ -126,9 +144,25 @@ class AnswerPolicyTest {
         }
 
         @Test
-        void hands_off_with_zero_confidence__when_nothing_was_retrieved() {
-            assertThat(policy.decide(question("火星签证"), SearchResult.empty(), FRESH))
-                    .isEqualTo(new Decision.HandToStaff(HandoffReason.LOW_CONFIDENCE, 0));
+        void says_nothing_was_found__instead_of_handing_off_when_nothing_was_retrieved() {
+            assertThat(policy.decide(question("火星签证怎么办"), SearchResult.empty(), FRESH))
+                    .isEqualTo(new Decision.NotFound(List.of(), 0, false));
+        }
+
+        @Test
+        void offers_the_nearest_services__when_below_the_clarify_threshold() {
+            Candidate a = candidate("guide-a", "办理时限", 5.0);
+            Candidate b = candidate("guide-b", "办理时限", 4.5);
+
+            Decision d = policy.decide(question("补办要多久"), result(0.1, a, b, candidate("guide-a", "x", 4.0)), FRESH);
+
+            assertThat(d).isEqualTo(new Decision.NotFound(List.of(a, b), 0.1, false));
+        }
+
+        @Test
+        void hands_off_as_unresolved__when_nothing_was_found_after_an_unresolved_turn() {
+            assertThat(policy.decide(question("火星签证怎么办"), SearchResult.empty(), AFTER_UNRESOLVED_TURN))
+                    .isEqualTo(new Decision.HandToStaff(HandoffReason.UNRESOLVED, 0));
         }
 
         @Test
@@ -240,6 +274,90 @@ class AnswerPolicyTest {
 
             assertThat(next.unresolvedStreak()).isEqualTo(1);
             assertThat(next.offeredOptions()).containsEntry("护照", "guide-passport#申请材料");
+        }
+    }
+
+    /** Service → element → decision (ANSWERING.md): what a sure service allows below the answer threshold. */
+    @Nested
+    class ServiceLevel {
+
+        final Candidate materialsFaq = with(candidate("guide-a", "x", 6.0), "is_faq", 1);
+        final Candidate feesSection = with(candidate("guide-a", "收费标准", 5.0), "aspect_match", 1);
+        final Candidate otherService = candidate("guide-b", "收费标准", 1.0);
+
+        @Test
+        void answers_with_the_item_about_the_element_asked__when_the_service_is_sure() {
+            Decision d = policy.decide(asking("补社保卡要钱吗", Aspect.FEES),
+                    result(0.9, materialsFaq, feesSection, otherService), FRESH);
+
+            assertThat(d).isInstanceOf(Decision.AnswerWith.class);
+            assertThat(((Decision.AnswerWith) d).candidate()).isEqualTo(feesSection);
+        }
+
+        @Test
+        void keeps_the_first_candidate__when_it_is_about_the_element_asked() {
+            Candidate feesFaq = with(materialsFaq, "aspect_match", 1);
+
+            Decision d = policy.decide(asking("补社保卡要钱吗", Aspect.FEES),
+                    result(0.9, feesFaq, feesSection, otherService), FRESH);
+
+            assertThat(d).isEqualTo(new Decision.AnswerWith(feesFaq, 0.9));
+        }
+
+        @Test
+        void does_not_pick_an_element__when_services_compete() {
+            Candidate rival = candidate("guide-b", "申请材料", 5.9);
+
+            Decision d = policy.decide(asking("补卡要钱吗", Aspect.FEES), result(0.4, materialsFaq, rival, feesSection),
+                    FRESH);
+
+            assertThat(d).isInstanceOf(Decision.AskToChoose.class);
+        }
+
+        @Test
+        void answers_a_bare_service_name_with_the_service_card() {
+            Candidate intro = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
+
+            Decision d = policy.decide(naming("社保卡补办"), result(0.3, intro, feesSection, otherService), FRESH);
+
+            assertThat(d).isInstanceOf(Decision.ServiceCard.class);
+            assertThat(((Decision.ServiceCard) d).serviceId()).isEqualTo("guide-a");
+        }
+
+        @Test
+        void asks_to_choose_rather_than_show_a_card__when_the_question_says_more_than_the_service() {
+            Candidate intro = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 0.3);
+
+            Decision d = policy.decide(naming("社保卡补办了以后原来的卡里的钱还在吗"),
+                    result(0.3, intro, feesSection, otherService), FRESH);
+
+            assertThat(d).isInstanceOf(Decision.AskToChoose.class);
+        }
+
+        @Test
+        void never_answers_at_the_service_level_about_another_city() {
+            Candidate intro = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
+            SearchResult abroad = new SearchResult(List.of(intro, feesSection), 0.1, true);
+
+            Decision d = policy.decide(naming("上海社保卡怎么补办"), abroad, FRESH);
+
+            assertThat(d).isEqualTo(new Decision.NotFound(List.of(), 0.1, true));
+        }
+
+        @Test
+        void acknowledges_a_message_that_only_tells_the_situation() {
+            Decision d = policy.decide(question("我在外地上班 一直在这边交"),
+                    result(0.1, candidate("guide-a", "x", 1.0), otherService), FRESH);
+
+            assertThat(d).isEqualTo(new Decision.AcknowledgeSituation());
+        }
+
+        @Test
+        void a_question_is_not_taken_for_a_situation() {
+            Decision d = policy.decide(question("我在外地上班 能在这边交吗"),
+                    result(0.1, candidate("guide-a", "x", 1.0), otherService), FRESH);
+
+            assertThat(d).isNotEqualTo(new Decision.AcknowledgeSituation());
         }
     }
 }
