@@ -9,6 +9,7 @@ import org.civicassist.eval.regress.RegressionFile;
 import org.civicassist.eval.report.FiguresSnippet;
 import org.civicassist.eval.run.EvaluationRunner;
 import org.civicassist.eval.run.InProcessRespondent;
+import org.civicassist.eval.run.RunProvenance;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
@@ -100,7 +101,7 @@ public final class EvalCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return runAll(files, reports, store);
+            return runAll("regress", files, reports, store);
         }
     }
 
@@ -122,17 +123,20 @@ public final class EvalCli implements Callable<Integer> {
             try (Stream<Path> s = Files.list(dir)) {
                 files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
             }
-            return runAll(files, reports, store);
+            return runAll("all", files, reports, store);
         }
     }
 
-    static int runAll(List<Path> files, Path reports, Path store) {
+    /** Runs the regression files, each report recording {@code command} and its file; exit 1 on any failure. */
+    static int runAll(String command, List<Path> files, Path reports, Path store) {
         List<RegressionCheck.Line> lines = new ArrayList<>();
         for (Path file : files) {
             RegressionFile r = RegressionFile.load(file);
-            ObjectNode report = new EvaluationRunner().run(new EvaluationRunner.Spec(r.name(), r.kb(),
-                    r.questions() == null ? null : Path.of(r.questions()),
-                    r.signals() == null ? null : Path.of(r.signals()), Optional.empty(), store, r.baselines()),
+            ObjectNode report = new EvaluationRunner(new RunProvenance(command, file.toString()))
+                    .run(new EvaluationRunner.Spec(r.name(), r.kb(),
+                            r.questions() == null ? null : Path.of(r.questions()),
+                            r.signals() == null ? null : Path.of(r.signals()), Optional.empty(), store,
+                            r.baselines()),
                     reports.resolve(r.name()));
             lines.addAll(RegressionCheck.verify(r, report));
         }
@@ -155,8 +159,8 @@ public final class EvalCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            new EvaluationRunner().run(new EvaluationRunner.Spec("signals", "bundled", null, messages,
-                    Optional.empty(), store, false), report);
+            new EvaluationRunner(new RunProvenance("signals", null)).run(new EvaluationRunner.Spec("signals",
+                    "bundled", null, messages, Optional.empty(), store, false), report);
             return 0;
         }
     }
@@ -260,7 +264,8 @@ public final class EvalCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "figures", description = "Rewrite the generated figures between markers in a Markdown file.")
+    @Command(name = "figures", description = "Rewrite the generated figures between markers in a Markdown file "
+            + "from the reports of `eval.jar all`.")
     static final class Figures implements Callable<Integer> {
         @Option(names = "--reports", defaultValue = "target/eval")
         Path reports;
@@ -270,8 +275,8 @@ public final class EvalCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            FiguresSnippet.rewrite(reports, into);
-            System.out.println("figures written into " + into);
+            int runs = FiguresSnippet.rewrite(reports, into);
+            System.out.println("figures of " + runs + " run(s) of `eval.jar all` written into " + into);
             return 0;
         }
     }
