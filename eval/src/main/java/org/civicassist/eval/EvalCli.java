@@ -1,7 +1,7 @@
 package org.civicassist.eval;
 
 import org.civicassist.eval.fit.ModelFit;
-import org.civicassist.eval.load.LoadTest;
+import org.civicassist.eval.load.LoadRun;
 import org.civicassist.eval.question.Question;
 import org.civicassist.eval.question.QuestionSet;
 import org.civicassist.eval.regress.RegressionCheck;
@@ -260,9 +260,9 @@ public final class EvalCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             List<String> texts = QuestionSet.load(questions).stream().map(Question::lastTurn).toList();
-            LoadTest load = new LoadTest(endpoint, concurrency);
+            LoadRun load = new LoadRun(endpoint, concurrency);
             Duration d = Duration.ofSeconds(duration);
-            List<LoadTest.Phase> phases = List.of(
+            List<LoadRun.Phase> phases = List.of(
                     load.chat("unique questions", texts, concurrency, d),
                     load.chat("common questions", texts.subList(0, Math.min(common, texts.size())), concurrency, d),
                     load.ceiling(concurrency, d));

@@ -5,6 +5,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +32,7 @@ public record RunProvenance(String command, String regressionFile) {
     }
 
     /** The {@code run} object of report.json, written now. */
-    ObjectNode toJson(JsonMapper json, Optional<java.net.URI> endpoint) {
+    ObjectNode toJson(JsonMapper json, Optional<URI> endpoint) {
         ObjectNode run = json.createObjectNode();
         run.put("command", command);
         if (regressionFile != null) {
