@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 clients="${LOAD_CLIENTS:-32}"
 seconds="${LOAD_SECONDS:-60}"
-questions="${LOAD_QUESTIONS:-../shared/eval/dev.jsonl}"
+questions="${LOAD_QUESTIONS:-eval/questions/dev.jsonl}"
 out="target/load"
 mkdir -p "$out"
 work="$(mktemp -d "$PWD/target/load-run-XXXXXX")"

@@ -2,7 +2,8 @@
 # Runs every test of the project: the Maven build with unit, integration, Redis and browser tests, then the
 # answer-quality regression gate. Installs what the tests need when it is missing (Debian packages: redis-server for
 # the Redis tests, chromium + chromium-driver + fonts-noto-cjk for the browser tests) and keeps every cache inside
-# the checkout, not in $HOME.
+# the checkout, not in $HOME. Needs nothing outside the checkout: the questions of the gate are in eval/questions.
+# Arguments go to Maven, e.g. scripts/test.sh -Dmaven.repo.local=$PWD/target/.m2 (as .ci/run does on CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,9 +26,11 @@ mkdir -p target
 
 mvn -B -ntp verify "$@"
 
-# The answer-quality regression gate: the dev questions through the very assistant the server runs, against the
-# figures checked in under eval/regressions (prints [OK]/[FAIL] lines). It reuses the vectors the server tests stored.
+# The answer-quality regression gate: the project's dev and common questions (eval/questions) through the very
+# assistant the server runs, against the figures checked in under eval/regressions (prints [OK]/[FAIL] lines). It
+# reuses the vectors the server tests stored.
 mkdir -p target/eval-store
 [ -d assistant-server/target/test-store ] && [ ! -e target/eval-store/bundled ] \
   && ln -s "$PWD/assistant-server/target/test-store" target/eval-store/bundled
-java -jar eval/target/eval.jar regress eval/regressions/dev.yaml --reports target/eval --store target/eval-store
+java -jar eval/target/eval.jar regress eval/regressions/dev.yaml eval/regressions/common.yaml \
+  --reports target/eval --store target/eval-store

@@ -1,7 +1,7 @@
 package org.civicassist.eval;
 
 import org.civicassist.eval.fit.ModelFit;
-import org.civicassist.eval.load.LoadTest;
+import org.civicassist.eval.load.LoadRun;
 import org.civicassist.eval.question.Question;
 import org.civicassist.eval.question.QuestionSet;
 import org.civicassist.eval.regress.RegressionCheck;
@@ -9,6 +9,7 @@ import org.civicassist.eval.regress.RegressionFile;
 import org.civicassist.eval.report.FiguresSnippet;
 import org.civicassist.eval.run.EvaluationRunner;
 import org.civicassist.eval.run.InProcessRespondent;
+import org.civicassist.eval.run.RunProvenance;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
@@ -100,11 +101,15 @@ public final class EvalCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return runAll(files, reports, store);
+            return runAll("regress", files, reports, store, true);
         }
     }
 
-    /** The dev, NCP and MSGA reports in one command (every file under eval/regressions). */
+    /**
+     * The reports of every regression file (dev, common, NCP, MSGA …) in one command: the runs the README's figures
+     * are made from. A file whose data is missing (the external sets of ../shared in a clone without it) is skipped
+     * with a [SKIP] line, or fails the run with {@code --fail-on-missing}.
+     */
     @Command(name = "all", description = "Run every regression file under a directory (default eval/regressions).")
     static final class All implements Callable<Integer> {
         @Option(names = "--dir", defaultValue = "eval/regressions")
@@ -116,29 +121,51 @@ public final class EvalCli implements Callable<Integer> {
         @Option(names = "--store", defaultValue = "target/eval-store")
         Path store;
 
+        @Option(names = "--fail-on-missing", description = "fail instead of skipping a file whose KB, questions or "
+                + "signals are missing")
+        boolean failOnMissing;
+
         @Override
         public Integer call() throws Exception {
             List<Path> files;
             try (Stream<Path> s = Files.list(dir)) {
                 files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
             }
-            return runAll(files, reports, store);
+            return runAll("all", files, reports, store, failOnMissing);
         }
     }
 
-    static int runAll(List<Path> files, Path reports, Path store) {
-        List<RegressionCheck.Line> lines = new ArrayList<>();
+    /**
+     * Runs each regression file whose data is present and prints the [OK]/[FAIL] lines; a file whose data is missing
+     * gives a [SKIP] line, or a [FAIL] one when {@code failOnMissing}. Exit 1 on any failure.
+     */
+    static int runAll(String command, List<Path> files, Path reports, Path store, boolean failOnMissing) {
+        List<String> lines = new ArrayList<>();
+        long failed = 0;
+        int checks = 0;
         for (Path file : files) {
             RegressionFile r = RegressionFile.load(file);
-            ObjectNode report = new EvaluationRunner().run(new EvaluationRunner.Spec(r.name(), r.kb(),
-                    r.questions() == null ? null : Path.of(r.questions()),
-                    r.signals() == null ? null : Path.of(r.signals()), Optional.empty(), store, r.baselines()),
+            List<String> missing = r.missingData();
+            if (!missing.isEmpty()) {
+                String what = r.name() + " (" + file + "): not found: " + String.join(", ", missing);
+                lines.add((failOnMissing ? "[FAIL] " : "[SKIP] ") + what);
+                failed += failOnMissing ? 1 : 0;
+                continue;
+            }
+            ObjectNode report = new EvaluationRunner(new RunProvenance(command, file.toString()))
+                    .run(new EvaluationRunner.Spec(r.name(), r.kb(),
+                            r.questions() == null ? null : Path.of(r.questions()),
+                            r.signals() == null ? null : Path.of(r.signals()), Optional.empty(), store,
+                            r.baselines()),
                     reports.resolve(r.name()));
-            lines.addAll(RegressionCheck.verify(r, report));
+            for (RegressionCheck.Line line : RegressionCheck.verify(r, report)) {
+                lines.add(line.toString());
+                checks++;
+                failed += line.ok() ? 0 : 1;
+            }
         }
         lines.forEach(System.out::println);
-        long failed = lines.stream().filter(l -> !l.ok()).count();
-        System.out.println(failed == 0 ? "all " + lines.size() + " checks passed" : failed + " check(s) FAILED");
+        System.out.println(failed == 0 ? "all " + checks + " checks passed" : failed + " check(s) FAILED");
         return failed == 0 ? 0 : 1;
     }
 
@@ -155,8 +182,8 @@ public final class EvalCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            new EvaluationRunner().run(new EvaluationRunner.Spec("signals", "bundled", null, messages,
-                    Optional.empty(), store, false), report);
+            new EvaluationRunner(new RunProvenance("signals", null)).run(new EvaluationRunner.Spec("signals",
+                    "bundled", null, messages, Optional.empty(), store, false), report);
             return 0;
         }
     }
@@ -233,9 +260,9 @@ public final class EvalCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             List<String> texts = QuestionSet.load(questions).stream().map(Question::lastTurn).toList();
-            LoadTest load = new LoadTest(endpoint, concurrency);
+            LoadRun load = new LoadRun(endpoint, concurrency);
             Duration d = Duration.ofSeconds(duration);
-            List<LoadTest.Phase> phases = List.of(
+            List<LoadRun.Phase> phases = List.of(
                     load.chat("unique questions", texts, concurrency, d),
                     load.chat("common questions", texts.subList(0, Math.min(common, texts.size())), concurrency, d),
                     load.ceiling(concurrency, d));
@@ -260,7 +287,8 @@ public final class EvalCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "figures", description = "Rewrite the generated figures between markers in a Markdown file.")
+    @Command(name = "figures", description = "Rewrite the generated figures between markers in a Markdown file "
+            + "from the reports of `eval.jar all`.")
     static final class Figures implements Callable<Integer> {
         @Option(names = "--reports", defaultValue = "target/eval")
         Path reports;
@@ -270,8 +298,8 @@ public final class EvalCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            FiguresSnippet.rewrite(reports, into);
-            System.out.println("figures written into " + into);
+            int runs = FiguresSnippet.rewrite(reports, into);
+            System.out.println("figures of " + runs + " run(s) of `eval.jar all` written into " + into);
             return 0;
         }
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * <pre>
  * name: dev
  * kb: bundled                      # or a KB directory, relative to the repository root
- * questions: ../shared/eval/dev.jsonl     # optional
+ * questions: eval/questions/dev.jsonl     # optional; paths are relative to the repository root
  * signals: ../shared/external/msga-beijing/messages-test.jsonl   # optional: handoff-signal precision/recall
  * checks:
  *   - {metric: metrics.resolution, min: 0.60}
@@ -50,6 +50,24 @@ public record RegressionFile(String name, String kb, String questions, String si
         }
         return new RegressionFile((String) y.get("name"), (String) y.get("kb"), (String) y.get("questions"),
                 (String) y.get("signals"), !Boolean.FALSE.equals(y.get("baselines")), checks);
+    }
+
+    /**
+     * The paths this file names that do not exist (relative to the working directory): the external sets live in
+     * ../shared, which a clone of the repository does not have.
+     */
+    public List<String> missingData() {
+        List<String> missing = new ArrayList<>();
+        if (kb != null && !kb.equals("bundled") && !Files.isDirectory(Path.of(kb))) {
+            missing.add("kb " + kb);
+        }
+        if (questions != null && !Files.isRegularFile(Path.of(questions))) {
+            missing.add("questions " + questions);
+        }
+        if (signals != null && !Files.isRegularFile(Path.of(signals))) {
+            missing.add("signals " + signals);
+        }
+        return missing;
     }
 
     private static Double number(Object o) {

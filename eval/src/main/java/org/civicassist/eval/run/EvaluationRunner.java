@@ -41,11 +41,24 @@ import java.util.Optional;
 
 /**
  * Builds what a run needs (the assistant through {@link AssistantAssembly}, or a server over HTTP; the baselines),
- * asks the questions, and writes report.json, report.md and report.html.
+ * asks the questions, and writes report.json, report.md and report.html. report.json carries the run's
+ * {@link RunProvenance} as {@code run} (command, regression file, date, git commit, in process or over HTTP).
  */
 public final class EvaluationRunner {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RunProvenance provenance;
+
+    /** A run of the harness without a subcommand. */
+    public EvaluationRunner() {
+        this(RunProvenance.evalCommand());
+    }
+
+    /** A run whose report records {@code provenance} (which command, which regression file). */
+    public EvaluationRunner(RunProvenance provenance) {
+        this.provenance = provenance;
+    }
 
     /** What to evaluate. */
     public record Spec(String name, String kb, Path questions, Path signals, Optional<URI> endpoint, Path store,
@@ -113,12 +126,22 @@ public final class EvaluationRunner {
                 report.set("handoff_signal", r.toJson());
                 System.out.println(spec.name() + " " + r);
             }
+            report = withProvenance(report, provenance.toJson(JSON, spec.endpoint()));
             Files.createDirectories(reportDir);
             write(reportDir.resolve("report.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The report with {@code run} right after its name, where a reader looks first. */
+    private static ObjectNode withProvenance(ObjectNode report, ObjectNode run) {
+        ObjectNode out = JSON.createObjectNode();
+        out.set("name", report.get("name"));
+        out.set("run", run);
+        out.setAll(report);
+        return out;
     }
 
     static KbSource source(String kb) {

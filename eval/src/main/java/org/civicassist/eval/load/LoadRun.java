@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The same load against a trivial endpoint of the same server gives the framework's ceiling, so the ratio between the
  * two holds on a noisy machine.
  */
-public final class LoadTest {
+public final class LoadRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -64,7 +64,7 @@ public final class LoadTest {
         return Map.copyOf(failures);
     }
 
-    public LoadTest(URI endpoint, int concurrency) {
+    public LoadRun(URI endpoint, int concurrency) {
         this.endpoint = endpoint;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(Math.max(2, concurrency))).build();
