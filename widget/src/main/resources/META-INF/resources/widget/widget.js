@@ -52,6 +52,7 @@
       newWindow: '（在新窗口打开）',
       related: '您可能还想问：',
       clarify: '请选择您想咨询的问题：',
+      elements: '想了解哪一项？',
       typing: '正在回复…',
       helpful: '这个回答有帮助吗？',
       useful: '有用',
@@ -115,6 +116,7 @@
       newWindow: ' (opens in a new window)',
       related: 'You might also ask:',
       clarify: 'Which of these do you mean?',
+      elements: 'What would you like to know?',
       typing: 'Replying…',
       helpful: 'Was this answer helpful?',
       useful: 'Helpful',
@@ -717,8 +719,11 @@
       if (cites) bubble.appendChild(cites);
       if (reply.type === 'answer' && m.state !== 'streaming') li.appendChild(feedback(m));
       var suggestions = reply.suggestions || [];
+      // an answer whose suggestions stand for parts of the service (a service card) offers them as its elements
+      var card = reply.type === 'answer' && (reply.options || []).length > 0;
+      if (card) li.classList.add('ca-msg--card');
       if (suggestions.length && isLatestReply(m) && status !== 'closed') {
-        li.appendChild(chips(suggestions, reply.type === 'clarify' ? t.clarify : t.related));
+        li.appendChild(chips(suggestions, reply.type === 'clarify' ? t.clarify : card ? t.elements : t.related));
       }
     }
     return li;

@@ -43,7 +43,7 @@ public final class ConversationJson {
     }
 
     record DialogueDocument(String topicServiceId, String topicTitle, String lastQuestion, int unresolvedStreak,
-                            Map<String, String> offeredOptions) {
+                            Map<String, String> offeredOptions, String lastAnswer) {
     }
 
     record EntryDocument(String id, String author, String text, String at, ReplyDocument reply, String staffName) {
@@ -96,7 +96,8 @@ public final class ConversationJson {
         return new Document(SCHEMA, c.id(), c.tokenHash(), c.channel(), c.locale(), c.createdAt().toString(),
                 c.updatedAt().toString(), wire(c.status()), c.handoffReason().map(ConversationJson::wire).orElse(null),
                 new DialogueDocument(s.topicServiceId().orElse(null), s.topicTitle().orElse(null),
-                        s.lastQuestion().orElse(null), s.unresolvedStreak(), s.offeredOptions()),
+                        s.lastQuestion().orElse(null), s.unresolvedStreak(), s.offeredOptions(),
+                        s.lastAnswer().orElse(null)),
                 c.transcript().stream().map(ConversationJson::toDocument).toList(),
                 c.feedback().stream().map(f -> new FeedbackDocument(f.messageId(), f.useful(),
                         f.reason().orElse(null), f.at().toString())).toList(),
@@ -150,7 +151,7 @@ public final class ConversationJson {
         DialogueState dialogue = dd == null ? DialogueState.initial()
                 : new DialogueState(Optional.ofNullable(dd.topicServiceId()), Optional.ofNullable(dd.topicTitle()),
                 Optional.ofNullable(dd.lastQuestion()), dd.unresolvedStreak(),
-                dd.offeredOptions() == null ? Map.of() : dd.offeredOptions());
+                dd.offeredOptions() == null ? Map.of() : dd.offeredOptions(), Optional.ofNullable(dd.lastAnswer()));
         return new Conversation(d.id(), d.tokenHash(), d.channel(), d.locale(), Instant.parse(d.createdAt()),
                 Instant.parse(d.updatedAt()), parse(ConversationStatus.class, d.status()),
                 dialogue, list(d.transcript()).stream().map(ConversationJson::fromDocument).toList(),

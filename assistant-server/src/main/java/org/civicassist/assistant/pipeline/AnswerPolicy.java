@@ -27,15 +27,14 @@ import java.util.Set;
  *   <li>only a greeting, thanks or goodbye → small talk; nothing to search → ask for the question;</li>
  *   <li>confidence ≥ answer threshold → answer with the first candidate; so too a follow-up asking about an aspect
  *       of the conversation's topic when the first candidate is that topic's answer to that aspect;</li>
- *   <li>the service is named (by the message, or by the conversation a follow-up continues), sure (its share ≥ the
- *       service threshold) and of this city: with an
- *       aspect asked, answer with the service's item about that aspect; with none, and the question naming little
- *       but the service, answer with the service card;</li>
+ *   <li>the service is sure (its share ≥ the service threshold), of this city and, for a follow-up, the
+ *       conversation's: with an aspect asked, answer with the service's item about that aspect; with none, and a
+ *       short question or one naming little but the service, answer with the service card;</li>
  *   <li>a message that only tells the citizen's situation (no question, no aspect) → acknowledge it as context;</li>
- *   <li>the previous turn was already unresolved (a choice offered and not taken, or nothing found) → hand off:
- *       a second failed attempt;</li>
  *   <li>confidence ≥ clarify threshold → ask to choose: among the competing services when several compete, else
  *       among the items of the one likely service;</li>
+ *   <li>otherwise, when the previous turn was already unresolved (a choice offered and not taken, or nothing
+ *       found) → hand off: a second attempt that failed;</li>
  *   <li>otherwise → say that nothing answers it surely, with the nearest items, 12345 and 转人工.</li>
  * </ol>
  */
@@ -110,11 +109,10 @@ public final class AnswerPolicy {
         }
         double p = result.confidence();
         Candidate top = result.candidates().get(0);
-        // the service must be named: by the message, or by the conversation it follows up (then it is the topic)
+        // a follow-up is about the conversation's service: another one found for it is not sure
         Optional<ServiceFocus> focus = ServiceFocus.of(result.candidates())
                 .filter(f -> f.share() >= SERVICE_SURE && !result.foreignPlace())
-                .filter(f -> !u.domainTerms().isEmpty() || titleCoverage(f) > 0
-                        || (followUp && state.topicServiceId().filter(f.serviceId()::equals).isPresent()));
+                .filter(f -> !followUp || state.topicServiceId().map(f.serviceId()::equals).orElse(true));
         boolean aspectAsked = u.aspect().isPresent() && u.aspect().get() != Aspect.OVERVIEW;
         // service → element: within a sure service, the item about the element asked
         Optional<Candidate> element = focus.filter(f -> aspectAsked).flatMap(ServiceFocus::itemAboutAskedAspect);
@@ -130,14 +128,13 @@ public final class AnswerPolicy {
         if (element.isPresent()) {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
-        if (focus.isPresent() && !aspectAsked && namesOnlyTheService(focus.get())) {
+        // a service named with nothing asked about it: its card (a follow-up without an aspect asks something of
+        // the service the card would not say)
+        if (focus.isPresent() && !aspectAsked && !followUp && (namesOnlyTheService(focus.get()) || isShort(u))) {
             return new Decision.ServiceCard(focus.get().serviceId(), focus.get().items().get(0), focus.get().share());
         }
         if (onlySituation(u) && !followUp) {
             return new Decision.AcknowledgeSituation();
-        }
-        if (state.unresolvedStreak() > 0) {
-            return new Decision.HandToStaff(HandoffReason.UNRESOLVED, p);
         }
         if (p >= clarifyThreshold) {
             List<Candidate> competing = competingServices(result.candidates());
@@ -166,6 +163,7 @@ public final class AnswerPolicy {
     private static double titleCoverage(ServiceFocus f) {
         return f.items().stream().mapToDouble(c -> c.features().get("title_cov")).max().orElse(0);
     }
+
 
     /** A service name and perhaps an element (补办社保卡要多久), no story around it. */
     static boolean isShort(Understanding u) {

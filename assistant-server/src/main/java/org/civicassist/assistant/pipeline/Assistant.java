@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -116,8 +117,11 @@ public final class Assistant {
         FollowUpResolver.Resolution resolution = standalone(followUps.resolve(u, state), u, state);
 
         // 5. retrieve and rank
+        // a follow-up asks something else than what was just answered: that item is not a candidate for it
+        Set<String> answeredAlready = resolution.followUp() ? state.lastAnswer().map(Set::of).orElse(Set.of())
+                : Set.of();
         SearchResult result = search.search(new SearchRequest(resolution.text(), u.aspect(),
-                resolution.topicServiceId(), TRACE_DEPTH, u.places()));
+                resolution.topicServiceId(), TRACE_DEPTH, u.places(), answeredAlready));
 
         // 6. decide
         DialogueState asked = state.asked(resolution.text());
@@ -151,7 +155,8 @@ public final class Assistant {
             return resolved;
         }
         DialogueState context = new DialogueState(state.topicServiceId(), state.topicTitle(),
-                state.lastQuestion().map(this::masked), state.unresolvedStreak(), state.offeredOptions());
+                state.lastQuestion().map(this::masked), state.unresolvedStreak(), state.offeredOptions(),
+                state.lastAnswer());
         return rewriter.rewrite(u.masked(), context)
                 .map(q -> understander.understand(q).retrievalText())
                 .filter(q -> !q.isBlank() && !q.equals(u.retrievalText()))
@@ -232,7 +237,7 @@ public final class Assistant {
     }
 
     private static DialogueState answered(DialogueState state, Candidate c) {
-        return state.withTopic(c.passage().serviceId(), c.passage().title());
+        return state.answered(c.passage().serviceId(), c.passage().title(), c.passage().citationKey());
     }
 
     private Turn finish(Understanding u, Reply reply, DialogueState next, String searched, boolean followUp,

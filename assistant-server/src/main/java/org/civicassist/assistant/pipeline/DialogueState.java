@@ -10,14 +10,22 @@ import java.util.Optional;
  * @param topicTitle       that service's title
  * @param lastQuestion     the last question searched for (understood text), the context of a follow-up
  * @param unresolvedStreak turns in a row that ended without an answer
- * @param offeredOptions   the suggestions of the last clarify reply, each with the citation key it stands for, so
- *                         that choosing one answers it
+ * @param offeredOptions   the suggestions of the last clarify reply (or service card), each with the citation key it
+ *                         stands for, so that choosing one answers it
+ * @param lastAnswer       the citation key of the item the last answer came from: a follow-up asks something else
  */
 public record DialogueState(Optional<String> topicServiceId, Optional<String> topicTitle,
-                            Optional<String> lastQuestion, int unresolvedStreak, Map<String, String> offeredOptions) {
+                            Optional<String> lastQuestion, int unresolvedStreak, Map<String, String> offeredOptions,
+                            Optional<String> lastAnswer) {
 
     public DialogueState {
         offeredOptions = Map.copyOf(offeredOptions);
+    }
+
+    /** Without a last answer. */
+    public DialogueState(Optional<String> topicServiceId, Optional<String> topicTitle, Optional<String> lastQuestion,
+                         int unresolvedStreak, Map<String, String> offeredOptions) {
+        this(topicServiceId, topicTitle, lastQuestion, unresolvedStreak, offeredOptions, Optional.empty());
     }
 
     public static DialogueState initial() {
@@ -30,31 +38,40 @@ public record DialogueState(Optional<String> topicServiceId, Optional<String> to
     DialogueState asked(String question) {
         String kept = question.length() <= MAX_CONTEXT_CHARS ? question
                 : question.substring(question.length() - MAX_CONTEXT_CHARS);
-        return new DialogueState(topicServiceId, topicTitle, Optional.of(kept), unresolvedStreak, offeredOptions);
+        return new DialogueState(topicServiceId, topicTitle, Optional.of(kept), unresolvedStreak, offeredOptions,
+                lastAnswer);
+    }
+
+    /** Answered with the item of {@code answerKey}, of the given service. */
+    DialogueState answered(String serviceId, String title, String answerKey) {
+        return new DialogueState(Optional.of(serviceId), Optional.of(title), lastQuestion, 0, Map.of(),
+                Optional.of(answerKey));
     }
 
     DialogueState withTopic(String serviceId, String title) {
-        return new DialogueState(Optional.of(serviceId), Optional.of(title), lastQuestion, 0, Map.of());
+        return new DialogueState(Optional.of(serviceId), Optional.of(title), lastQuestion, 0, Map.of(), lastAnswer);
     }
 
     /** A turn that ended without an answer or options (e.g. handed over to a person who did not take it). */
     DialogueState unresolved() {
-        return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak + 1, Map.of());
+        return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak + 1, Map.of(),
+                lastAnswer);
     }
 
     /** Options offered; when they all concern one service, that service becomes the (tentative) topic. */
     DialogueState offering(Map<String, String> options, Optional<String> serviceId, Optional<String> title) {
         return serviceId.isPresent()
-                ? new DialogueState(serviceId, title, lastQuestion, unresolvedStreak + 1, options)
-                : new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak + 1, options);
+                ? new DialogueState(serviceId, title, lastQuestion, unresolvedStreak + 1, options, lastAnswer)
+                : new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak + 1, options,
+                lastAnswer);
     }
 
     /** After an answer that offers options of its own (a service card's elements): choosing one answers it. */
     DialogueState offeringAlong(Map<String, String> options) {
-        return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak, options);
+        return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak, options, lastAnswer);
     }
 
     DialogueState handedOff() {
-        return new DialogueState(topicServiceId, topicTitle, lastQuestion, 0, Map.of());
+        return new DialogueState(topicServiceId, topicTitle, lastQuestion, 0, Map.of(), lastAnswer);
     }
 }

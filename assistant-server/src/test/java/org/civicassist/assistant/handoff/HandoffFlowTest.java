@@ -99,6 +99,40 @@ class HandoffFlowTest extends HandoffApplicationTestBase {
     }
 
     @Test
+    void a_citizen_waiting_for_a_person_is_still_answered__and_can_cancel_the_request() {
+        // given: a conversation waiting for a person nobody has claimed yet
+        Citizen c = api.open();
+        api.handoff(c);
+        String staff = api.staff(api.login(ADMIN, ADMIN_PASSWORD), "zhao.lei", "赵磊");
+        assertThat(queued(staff, c)).containsEntry("state", "waiting");
+
+        // when: the citizen asks the assistant again
+        Map<String, Object> answer = api.say(c, "补办社保卡要钱吗");
+
+        // then: the assistant answers, the request still waits, and staff see the question in the transcript
+        assertThat(answer.get("type")).isEqualTo("answer");
+        assertThat((List<Map<String, Object>>) answer.get("citations")).extracting(x -> x.get("id"))
+                .first().isEqualTo("faq-card-fee");
+        assertThat(api.conversation(c).get("state")).isEqualTo("waiting");
+        assertThat(queued(staff, c)).containsEntry("state", "waiting");
+        // asking for a person again does not queue it twice
+        assertThat(api.say(c, "转人工").get("type")).isEqualTo("handoff");
+        assertThat(api.queue(staff)).filteredOn(q -> c.id().equals(q.get("conversation_id"))).hasSize(1);
+
+        // when: the citizen cancels the request
+        api.http().delete().uri("/api/v1/conversations/{id}/handoff", c.id())
+                .header("X-Conversation-Token", c.token()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.reply.text").value(t -> assertThat((String) t).contains("已取消"));
+
+        // then: it has left the queue, the assistant has it again, and cancelling twice is a clear 409
+        assertThat(api.conversation(c).get("state")).isEqualTo("bot");
+        assertThat(api.queue(staff)).extracting(q -> q.get("conversation_id")).doesNotContain(c.id());
+        api.http().delete().uri("/api/v1/conversations/{id}/handoff", c.id())
+                .header("X-Conversation-Token", c.token()).exchange().expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void the_handoff_button_takes_a_message_and_a_contact() {
         Citizen c = api.open();
 
@@ -197,20 +231,27 @@ class HandoffFlowTest extends HandoffApplicationTestBase {
 
     @Test
     void a_handoff_decided_by_the_assistant_keeps_the_candidates_it_considered() {
+        // a question outside the KB is not handed over at once: the citizen hears so, and may ask for a person
         Citizen c = api.open();
-        Map<String, Object> reply = api.say(c, "火星上有水吗");
+        Map<String, Object> first = api.say(c, "火星上有水吗");
+        assertThat(first.get("type")).isEqualTo("clarify");
+        assertThat((List<String>) first.get("suggestions")).contains("转人工");
+        assertThat((String) first.get("text")).contains("12345");
+
+        // a second attempt that fails too goes to a person
+        Map<String, Object> reply = api.say(c, "月球上有空气吗");
         assertThat(reply.get("type")).isEqualTo("handoff");
 
         String staff = api.staff(api.login(ADMIN, ADMIN_PASSWORD), "wang", "王芳");
         Map<String, Object> item = queued(staff, c);
-        assertThat(item).containsEntry("reason", "low_confidence").containsEntry("question", "火星上有水吗");
+        assertThat(item).containsEntry("reason", "unresolved").containsEntry("question", "月球上有空气吗");
         List<Map<String, Object>> candidates = (List<Map<String, Object>>) item.get("candidates");
         assertThat(candidates).isNotEmpty().hasSizeLessThanOrEqualTo(5)
                 .allSatisfy(k -> assertThat(k).containsKeys("key", "title", "score"));
         api.http().get().uri("/api/v1/staff/conversations/{id}", c.id()).header("Authorization", "Bearer " + staff)
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.candidates.length()").isEqualTo(candidates.size())
-                .jsonPath("$.messages[1].reply.type").isEqualTo("handoff");
+                .jsonPath("$.messages[3].reply.type").isEqualTo("handoff");
     }
 
     @Test

@@ -109,7 +109,8 @@ class AnswerPolicyTest {
 
             assertThat(policy.decide(howLong, result(0.45, timeLimit), onTopic, true))
                     .isEqualTo(new Decision.AnswerWith(timeLimit, 0.45));
-            assertThat(policy.decide(howLong, result(0.45, timeLimit), onTopic, false))
+            Candidate elsewhere = candidate("guide-b", "办理时限", 5.0);
+            assertThat(policy.decide(howLong, result(0.45, timeLimit, elsewhere), onTopic, false))
                     .as("not read as a follow-up").isNotInstanceOf(Decision.AnswerWith.class);
             assertThat(policy.decide(howLong, result(0.45, timeLimit), FRESH.withTopic("guide-b", "B"), true))
                     .as("another topic").isNotInstanceOf(Decision.AnswerWith.class);
@@ -121,18 +122,26 @@ class AnswerPolicyTest {
             Candidate materials = candidate("guide-a", "申请材料", 4.9);
             SearchResult r = result(0.45, time, materials, candidate("guide-b", "办理时限", 1.0));
 
-            Decision d = policy.decide(question("补办要多久"), r, FRESH);
+            Decision d = policy.decide(question("上个月在外地出差的时候弄丢了 回来以后想补办"), r, FRESH);
 
             assertThat(d).isEqualTo(new Decision.AskToChoose(List.of(time, materials), 0.45));
         }
 
         @Test
-        void hands_off_as_unresolved__instead_of_asking_twice_in_a_row() {
-            SearchResult r = result(0.45, candidate("guide-a", "办理时限", 5.0), candidate("guide-b", "办理时限", 4.9));
+        void hands_off_as_unresolved__when_a_second_attempt_finds_nothing_to_choose_from() {
+            SearchResult r = result(0.2, candidate("guide-a", "办理时限", 5.0), candidate("guide-b", "办理时限", 4.9));
 
             Decision d = policy.decide(question("补办要多久"), r, AFTER_UNRESOLVED_TURN);
 
-            assertThat(d).isEqualTo(new Decision.HandToStaff(HandoffReason.UNRESOLVED, 0.45));
+            assertThat(d).isEqualTo(new Decision.HandToStaff(HandoffReason.UNRESOLVED, 0.2));
+        }
+
+        @Test
+        void offers_choices_again__when_a_second_attempt_narrows_the_question_down() {
+            SearchResult r = result(0.45, candidate("guide-a", "办理时限", 5.0), candidate("guide-b", "办理时限", 4.9));
+
+            assertThat(policy.decide(question("补办要多久"), r, AFTER_UNRESOLVED_TURN))
+                    .isInstanceOf(Decision.AskToChoose.class);
         }
 
         @Test
@@ -322,6 +331,16 @@ class AnswerPolicyTest {
 
             assertThat(d).isInstanceOf(Decision.ServiceCard.class);
             assertThat(((Decision.ServiceCard) d).serviceId()).isEqualTo("guide-a");
+        }
+
+        @Test
+        void answers_a_short_question_without_an_aspect_with_the_service_card__but_not_a_follow_up() {
+            Candidate intro = candidate("guide-a", "事项简介", 6.0);
+            SearchResult r = result(0.3, intro, feesSection, otherService);
+
+            assertThat(policy.decide(naming("社保卡 以前没办过"), r, FRESH)).isInstanceOf(Decision.ServiceCard.class);
+            assertThat(policy.decide(naming("那个能代办吗"), r, FRESH.withTopic("guide-a", "A"), true))
+                    .isInstanceOf(Decision.AskToChoose.class);
         }
 
         @Test

@@ -108,6 +108,9 @@ public final class KnowledgeSearch implements Closeable {
                 lexicalSmart.retrieve(query, RETRIEVE_DEPTH),
                 dense.retrieve(query, RETRIEVE_DEPTH),
                 request.aspect(), request.topicServiceId()));
+        if (!request.excluded().isEmpty()) {
+            ranked = ranked.stream().filter(c -> !request.excluded().contains(c.passage().citationKey())).toList();
+        }
         if (ranked.isEmpty()) {
             return SearchResult.empty();
         }

@@ -14,9 +14,10 @@ import java.util.Set;
  * @param topicServiceId the service the conversation is about, if any
  * @param limit          how many ranked candidates to return
  * @param places         place names the question mentions
+ * @param excluded       citation keys that are not candidates (e.g. the item just answered, for a follow-up)
  */
 public record SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit,
-                            Set<String> places) {
+                            Set<String> places, Set<String> excluded) {
 
     public static final int DEFAULT_LIMIT = 10;
 
@@ -28,6 +29,12 @@ public record SearchRequest(String text, Optional<Aspect> aspect, Optional<Strin
             throw new IllegalArgumentException("limit must be positive");
         }
         places = Set.copyOf(places);
+        excluded = Set.copyOf(excluded);
+    }
+
+    public SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit,
+                         Set<String> places) {
+        this(text, aspect, topicServiceId, limit, places, Set.of());
     }
 
     public SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit) {
