@@ -43,4 +43,13 @@ public record Question(String id, Kind kind, List<String> turns, List<String> ex
         }
         return false;
     }
+
+    /**
+     * Whether an offered option (FAQ id, or guide id and section or {@code null}) names one of {@code items}: it
+     * {@link #matches} one, or it is the guide of an expected section (README, resolved within one click).
+     */
+    public static boolean namedBy(List<String> items, String optionId, String optionSection) {
+        return matches(items, optionId, optionSection)
+                || optionSection == null && items.stream().anyMatch(item -> item.startsWith(optionId + "#"));
+    }
 }

@@ -37,9 +37,10 @@ public final class HtmlReport {
         h.append("<h1>Evaluation: ").append(esc(e.name())).append("</h1><p>KB <code>").append(esc(e.kb()))
                 .append("</code> · questions <code>").append(esc(e.questions())).append("</code> · ")
                 .append(esc(e.environment().getOrDefault("machine", ""))).append("</p>");
-        h.append(String.format(Locale.ROOT, "<p>Resolution <b>%s</b> · wrong-answer rate <b>%s</b> · latency p50 "
-                        + "%.1f ms, p99 %.1f ms · index build %.1f s · %d questions</p>",
-                pct(m.resolution()), pct(m.wrongAnswerRate()), m.latencyMs().p50(), m.latencyMs().p99(),
+        h.append(String.format(Locale.ROOT, "<p>Resolution <b>%s</b> · within one click <b>%s</b> · clarify rate "
+                        + "%s · wrong-answer rate <b>%s</b> · latency p50 %.1f ms, p99 %.1f ms · index build %.1f s · "
+                        + "%d questions</p>", pct(m.resolution()), pct(m.resolvedWithinOneClick()),
+                pct(m.clarifyRate()), pct(m.wrongAnswerRate()), m.latencyMs().p50(), m.latencyMs().p99(),
                 e.buildMillis() / 1000.0, e.results().size()));
 
         h.append("<h2>Metrics against baselines</h2>").append(legend(systems.keySet().stream().toList()));
@@ -56,13 +57,14 @@ public final class HtmlReport {
             }
             h.append("</tr>");
         }
-        h.append("</table><p>Baselines always answer with their first item.</p>");
+        h.append("</table><p>Baselines always answer with their first item and offer no options: their resolution "
+                + "within one click is their resolution.</p>");
 
         h.append("<h2>Per domain (share handled)</h2>").append(domainBars(Metrics.byDomain(e.results())));
         h.append("<h2>Latency distribution</h2>").append(latencyHistogram(e.results(), m));
 
         h.append("<h2>Failures</h2><table><tr><th>id</th><th>question</th><th>expected</th><th>cited</th>")
-                .append("<th>reply</th><th>confidence</th></tr>");
+                .append("<th>reply</th><th>confidence</th><th>one click</th></tr>");
         for (QuestionResult r : e.results()) {
             if (!r.handled()) {
                 h.append("<tr><td>").append(esc(r.question().id())).append("</td><td>")
@@ -70,7 +72,8 @@ public final class HtmlReport {
                         .append(esc(String.join(", ", r.question().expect()))).append("</td><td>")
                         .append(esc(r.outcome().citations().isEmpty() ? "" : r.outcome().citations().get(0).key()))
                         .append("</td><td>").append(esc(r.outcome().type())).append("</td><td class=\"num\">")
-                        .append(String.format(Locale.ROOT, "%.2f", r.outcome().confidence())).append("</td></tr>");
+                        .append(String.format(Locale.ROOT, "%.2f", r.outcome().confidence())).append("</td><td>")
+                        .append(esc(MarkdownReport.oneClick(r))).append("</td></tr>");
             }
         }
         h.append("</table></body></html>\n");

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * report.json: stable keys. {@code metrics} holds resolution, recall_at_1, recall_at_5, mrr, wrong_answer_rate,
- * oos_not_answered, human_handoff, multi_turn_resolution, latency_ms {p50, p95, p99} (null when not observable);
+ * report.json: stable keys. {@code metrics} holds resolution, resolved_within_one_click, recall_at_1, recall_at_5,
+ * mrr, wrong_answer_rate, clarify_rate, oos_not_answered, human_handoff, multi_turn_resolution,
+ * latency_ms {p50, p95, p99} (null when not observable);
  * {@code baselines} maps each baseline's name to the same keys; {@code per_domain}, {@code counts},
  * {@code build_time_ms}, {@code environment} and {@code failures} sit beside them.
  */
@@ -52,10 +53,12 @@ public final class JsonReport {
     public static ObjectNode metrics(Metrics m) {
         ObjectNode node = JSON.createObjectNode();
         put(node, "resolution", m.resolution());
+        put(node, "resolved_within_one_click", m.resolvedWithinOneClick());
         put(node, "recall_at_1", m.recallAt1());
         put(node, "recall_at_5", m.recallAt5());
         put(node, "mrr", m.mrr());
         put(node, "wrong_answer_rate", m.wrongAnswerRate());
+        put(node, "clarify_rate", m.clarifyRate());
         put(node, "oos_not_answered", m.oosNotAnswered());
         put(node, "human_handoff", m.humanHandoff());
         put(node, "multi_turn_resolution", m.multiTurnResolution());
@@ -78,6 +81,12 @@ public final class JsonReport {
         f.put("confidence", Math.round(r.outcome().confidence() * 1000) / 1000.0);
         f.put("expected_rank", r.firstMatchRank());
         f.put("domain", r.domain());
+        if (r.click() != null) {
+            f.put("clicked", r.click().option().item().key());
+            List<Outcome.Cited> after = r.click().reply().citations();
+            f.put("after_click", r.click().reply().type() + (after.isEmpty() ? "" : " " + after.get(0).key()));
+            f.put("resolved_within_one_click", r.resolvedWithinOneClick());
+        }
         return f;
     }
 

@@ -13,8 +13,8 @@ import java.util.Map;
 /** report.md: the metrics beside the baselines, per domain, and the failures. Also the README figures snippet. */
 public final class MarkdownReport {
 
-    static final List<String> KEYS = List.of("resolution", "recall_at_1", "recall_at_5", "mrr", "wrong_answer_rate",
-            "oos_not_answered", "human_handoff", "multi_turn_resolution");
+    static final List<String> KEYS = List.of("resolution", "resolved_within_one_click", "recall_at_1", "recall_at_5",
+            "mrr", "wrong_answer_rate", "clarify_rate", "oos_not_answered", "human_handoff", "multi_turn_resolution");
 
     private MarkdownReport() {
     }
@@ -29,14 +29,15 @@ public final class MarkdownReport {
         md.append(String.format(Locale.ROOT, "%nLatency per judged turn (ms): p50 %.1f · p95 %.1f · p99 %.1f. "
                         + "Index build: %.1f s. Counts: %s%n", m.latencyMs().p50(), m.latencyMs().p95(),
                 m.latencyMs().p99(), e.buildMillis() / 1000.0, m.counts()));
-        md.append("\nBaselines answer every question with their first item (no clarify, no handoff); multi-turn "
-                + "questions are given to them as the turns joined.\n");
+        md.append("\nBaselines answer every question with their first item (no clarify, no handoff, no options: "
+                + "their resolution within one click is their resolution); multi-turn questions are given to them as "
+                + "the turns joined.\n");
         md.append("\n## Per domain\n\n| domain | questions | handled | recall@1 | wrong answers |\n|---|---|---|---|---|\n");
         Metrics.byDomain(e.results()).forEach((d, v) -> md.append("| ").append(d).append(" | ")
                 .append(v.get("questions")).append(" | ").append(v.get("handled")).append(" | ")
                 .append(v.getOrDefault("recall_at_1", "")).append(" | ").append(v.get("wrong_answers"))
                 .append(" |\n"));
-        md.append("\n## Failures\n\n| id | question | expected | cited | reply | confidence |\n|---|---|---|---|---|---|\n");
+        md.append("\n## Failures\n\n| id | question | expected | cited | reply | confidence | one click |\n|---|---|---|---|---|---|---|\n");
         for (QuestionResult r : e.results()) {
             if (!r.handled()) {
                 md.append("| ").append(r.question().id()).append(" | ")
@@ -44,7 +45,8 @@ public final class MarkdownReport {
                         .append(cell(String.join(", ", r.question().expect()))).append(" | ")
                         .append(r.outcome().citations().isEmpty() ? "" : r.outcome().citations().get(0).key())
                         .append(" | ").append(r.outcome().type()).append(" | ")
-                        .append(String.format(Locale.ROOT, "%.2f", r.outcome().confidence())).append(" |\n");
+                        .append(String.format(Locale.ROOT, "%.2f", r.outcome().confidence())).append(" | ")
+                        .append(cell(oneClick(r))).append(" |\n");
             }
         }
         return md.toString();
@@ -67,6 +69,17 @@ public final class MarkdownReport {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** A failure's click, if any: the option sent, what it was answered with, and whether that resolved it. */
+    static String oneClick(QuestionResult r) {
+        if (r.click() == null) {
+            return "";
+        }
+        List<org.civicassist.eval.run.Outcome.Cited> after = r.click().reply().citations();
+        return r.click().option().item().key() + " → " + r.click().reply().type()
+                + (after.isEmpty() ? "" : " " + after.get(0).key())
+                + (r.resolvedWithinOneClick() ? " ✓" : " ✗");
     }
 
     private static String cell(String s) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One evaluation run: every question through the assistant and through each baseline, scored alike.
+ * One evaluation run: every question through the assistant and through each baseline, scored alike. When a reply
+ * is a clarify that offers an expected item, that option is sent next in the same conversation (resolution within
+ * one click, {@link Scorer}).
  *
  * @param name        what was evaluated ("dev", "ncp" …)
  * @param kb          which knowledge base
@@ -37,7 +39,11 @@ public record Evaluation(String name, String kb, String questions, long buildMil
     private static List<QuestionResult> ask(Respondent r, List<Question> questions, Scorer scorer) {
         List<QuestionResult> out = new ArrayList<>(questions.size());
         for (Question q : questions) {
-            out.add(scorer.score(q, r.ask(q)));
+            Respondent.Conversation conversation = r.open();
+            Outcome judged = conversation.sayAll(q.turns());
+            Click click = scorer.optionToClick(q, judged)
+                    .map(option -> new Click(option, conversation.say(option.text()))).orElse(null);
+            out.add(scorer.score(q, judged, click));
         }
         return out;
     }

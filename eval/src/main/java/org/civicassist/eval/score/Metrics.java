@@ -12,9 +12,9 @@ import java.util.TreeMap;
  * The aggregate figures of a run, under the stable keys of report.json. A figure that the run cannot observe (recall
  * over HTTP, or a kind of question absent from the set) is null.
  */
-public record Metrics(Double resolution, Double recallAt1, Double recallAt5, Double mrr, Double wrongAnswerRate,
-                      Double oosNotAnswered, Double humanHandoff, Double multiTurnResolution, Latency latencyMs,
-                      Map<String, Integer> counts) {
+public record Metrics(Double resolution, Double resolvedWithinOneClick, Double recallAt1, Double recallAt5,
+                      Double mrr, Double wrongAnswerRate, Double clarifyRate, Double oosNotAnswered,
+                      Double humanHandoff, Double multiTurnResolution, Latency latencyMs, Map<String, Integer> counts) {
 
     public record Latency(double p50, double p95, double p99) {
     }
@@ -34,6 +34,8 @@ public record Metrics(Double resolution, Double recallAt1, Double recallAt5, Dou
         counts.put("human", human.size());
         counts.put("multi_turn", multi.size());
         counts.put("resolved", (int) answerable.stream().filter(QuestionResult::resolved).count());
+        counts.put("resolved_within_one_click",
+                (int) answerable.stream().filter(QuestionResult::resolvedWithinOneClick).count());
         counts.put("answers", (int) answers);
         counts.put("wrong_answers", (int) results.stream().filter(QuestionResult::wrongAnswer).count());
         Map<String, Integer> byType = new TreeMap<>();
@@ -42,11 +44,13 @@ public record Metrics(Double resolution, Double recallAt1, Double recallAt5, Dou
 
         return new Metrics(
                 share(answerable, QuestionResult::resolved),
+                share(answerable, QuestionResult::resolvedWithinOneClick),
                 ranked ? share(answerable, r -> r.firstMatchRank() == 1) : null,
                 ranked ? share(answerable, r -> r.firstMatchRank() >= 1 && r.firstMatchRank() <= 5) : null,
                 ranked ? answerable.stream().mapToDouble(r -> r.firstMatchRank() == 0 ? 0 : 1.0 / r.firstMatchRank())
                         .average().orElse(0) : null,
                 answers == 0 ? null : results.stream().filter(QuestionResult::wrongAnswer).count() / (double) answers,
+                share(answerable, r -> r.outcome().isClarify()),
                 share(oos, QuestionResult::handled),
                 share(human, QuestionResult::handled),
                 share(multi, QuestionResult::resolved),

@@ -2,8 +2,10 @@ package org.civicassist.eval.score;
 
 import org.civicassist.eval.question.Question;
 import org.civicassist.eval.question.Question.Kind;
+import org.civicassist.eval.run.Click;
 import org.civicassist.eval.run.Outcome;
 import org.civicassist.eval.run.Outcome.Cited;
+import org.civicassist.eval.run.Outcome.Option;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +114,97 @@ class ScorerTest {
             assertThat(scorer.score(q, reply("handoff")).handled()).isTrue();
             assertThat(scorer.score(q, reply("clarify")).handled()).isFalse();
             assertThat(scorer.score(q, reply("answer", new Cited("faq-card-1", null))).wrongAnswer()).isTrue();
+        }
+    }
+
+    @Nested
+    class WithinOneClick {
+        static Outcome clarify(Option... options) {
+            return new Outcome("clarify", List.of(), 0.4, List.of(), 1_000_000, null, List.of(options));
+        }
+
+        static Option option(String id, String section) {
+            return new Option(new Cited(id, section), "选项 " + id + (section == null ? "" : " " + section));
+        }
+
+        QuestionResult clickAndScore(Question q, Outcome judged, Outcome afterClick) {
+            Option chosen = scorer.optionToClick(q, judged).orElseThrow();
+            return scorer.score(q, judged, new Click(chosen, afterClick));
+        }
+
+        @Test
+        void a_clarify_offering_an_expected_item_that_is_then_answered_with_it_counts() {
+            Question q = answerable("faq-card-1");
+            Outcome judged = clarify(option("faq-gjj-1", null), option("faq-card-1", null));
+
+            QuestionResult r = clickAndScore(q, judged, reply("answer", new Cited("faq-card-1", null)));
+
+            assertThat(r.click().option().item().id()).isEqualTo("faq-card-1");
+            assertThat(r.resolved()).isFalse();
+            assertThat(r.resolvedWithinOneClick()).isTrue();
+        }
+
+        @Test
+        void an_expected_option_answered_with_another_item_does_not_count() {
+            Question q = answerable("faq-card-1");
+            Outcome judged = clarify(option("faq-card-1", null));
+
+            QuestionResult r = clickAndScore(q, judged, reply("answer", new Cited("faq-gjj-1", null)));
+
+            assertThat(r.resolvedWithinOneClick()).isFalse();
+        }
+
+        @Test
+        void an_option_naming_the_guide_of_an_expected_section_counts() {
+            Question q = answerable("guide-card#办理时限");
+            Outcome judged = clarify(option("faq-gjj-1", null), option("guide-card", null));
+
+            assertThat(scorer.optionToClick(q, judged)).map(o -> o.item().id()).contains("guide-card");
+            QuestionResult r = clickAndScore(q, judged, reply("answer", new Cited("guide-card", "办理时限")));
+            assertThat(r.resolvedWithinOneClick()).isTrue();
+        }
+
+        @Test
+        void an_option_naming_another_section_of_the_guide_is_not_offered() {
+            Question q = answerable("guide-card#办理时限");
+            assertThat(scorer.optionToClick(q, clarify(option("guide-card", "申请材料")))).isEmpty();
+        }
+
+        @Test
+        void only_the_first_five_options_are_read() {
+            Question q = answerable("faq-card-1");
+            Outcome judged = clarify(option("a", null), option("b", null), option("c", null), option("d", null),
+                    option("e", null), option("faq-card-1", null));
+            assertThat(scorer.optionToClick(q, judged)).isEmpty();
+            QuestionResult r = scorer.score(q, judged, new Click(judged.options().get(5),
+                    reply("answer", new Cited("faq-card-1", null))));
+            assertThat(r.resolvedWithinOneClick()).isFalse();
+        }
+
+        @Test
+        void options_of_an_answer_are_no_clarify_and_nothing_is_clicked() {
+            Question q = answerable("faq-card-1");
+            Outcome serviceCard = new Outcome("answer", List.of(new Cited("guide-card", null)), 0.9, List.of(),
+                    1_000_000, null, List.of(option("faq-card-1", null)));
+            assertThat(scorer.optionToClick(q, serviceCard)).isEmpty();
+        }
+
+        @Test
+        void a_resolved_question_is_resolved_within_one_click_and_a_clarify_counts_in_the_clarify_rate() {
+            Question q = answerable("faq-card-1");
+            List<QuestionResult> results = List.of(
+                    scorer.score(q, reply("answer", new Cited("faq-card-1", null))),
+                    clickAndScore(q, clarify(option("faq-card-1", null)), reply("answer", new Cited("faq-card-1", null))),
+                    scorer.score(q, clarify(option("faq-gjj-1", null))),
+                    scorer.score(q, reply("handoff")));
+
+            Metrics m = Metrics.of(results);
+
+            assertThat(results.get(0).resolvedWithinOneClick()).isTrue();
+            assertThat(m.resolution()).isEqualTo(0.25);
+            assertThat(m.resolvedWithinOneClick()).isEqualTo(0.5);
+            assertThat(m.clarifyRate()).isEqualTo(0.5);
+            assertThat(m.counts()).containsEntry("resolved_within_one_click", 2);
         }
     }
 
