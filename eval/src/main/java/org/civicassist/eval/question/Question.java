@@ -10,7 +10,11 @@ import java.util.Objects;
  */
 public record Question(String id, Kind kind, List<String> turns, List<String> expect, List<String> accept) {
 
-    public enum Kind { ANSWERABLE, OUT_OF_SCOPE, HUMAN }
+    /**
+     * ANSWERABLE, OUT_OF_SCOPE and HUMAN as in question files; CONTEXT is a dialogue turn that only states the
+     * citizen's situation (or thanks), judged on being kept, not handed off ({@link Dialogue#judgedAt}).
+     */
+    public enum Kind { ANSWERABLE, OUT_OF_SCOPE, HUMAN, CONTEXT }
 
     public Question {
         Objects.requireNonNull(id);

@@ -25,7 +25,16 @@ import java.util.function.Function;
  *       conversation takes one click, over HTTP it cannot be branched, and a citizen clicks the first that fits.
  *       A respondent that offers no options (a baseline) resolves within one click exactly what it resolves.</li>
  * </ul>
- * Only the last turn of a multi-turn question is judged. A question's domain is the KB domain of its first expected
+ * Only the last turn of a multi-turn question is judged.
+ * <p>
+ * A dialogue (dialogues-dev.jsonl) is judged turn by turn in one conversation, each turn as a question of its own
+ * ({@link org.civicassist.eval.question.Dialogue#judgedAt}): a turn with an {@code expect} by the answerable rule
+ * above; a context turn ({@link Question.Kind#CONTEXT}) is handled (kept) when the reply is anything but
+ * {@code handoff}. A context turn expects no item, like an out-of-scope question, so an {@code answer} to it counts
+ * as an answer and, by the README's rule (neither a resolved answerable question nor an accepted citation), as a
+ * wrong answer: it asserts a KB item the citizen did not ask for. The reports count these apart
+ * ({@code context_answered}) so that they can be told from wrong answers to questions. No option is clicked in a
+ * dialogue: the click would become a turn of the conversation that the next turns were not written for. A question's domain is the KB domain of its first expected
  * item; questions without expected items count under their kind (out_of_scope, human).
  */
 public final class Scorer {
@@ -67,8 +76,12 @@ public final class Scorer {
                 handled = !o.isAnswer() || accepted;
                 wrong = answered && !accepted;
             }
+            case CONTEXT -> {
+                handled = !o.isHandoff();
+                wrong = answered && !Question.matches(q.accept(), first.id(), first.section());
+            }
             default -> {
-                handled = "handoff".equals(o.type());
+                handled = o.isHandoff();
                 wrong = answered && !Question.matches(q.accept(), first.id(), first.section());
             }
         }

@@ -1,5 +1,6 @@
 package org.civicassist.eval.score;
 
+import org.civicassist.eval.question.Dialogue;
 import org.civicassist.eval.question.Question;
 import org.civicassist.eval.question.Question.Kind;
 import org.civicassist.eval.run.Click;
@@ -205,6 +206,68 @@ class ScorerTest {
             assertThat(m.resolvedWithinOneClick()).isEqualTo(0.5);
             assertThat(m.clarifyRate()).isEqualTo(0.5);
             assertThat(m.counts()).containsEntry("resolved_within_one_click", 2);
+        }
+    }
+
+    @Nested
+    class Dialogues {
+        final Dialogue dialogue = new Dialogue("d1", List.of(
+                new Dialogue.Turn("我社保卡找不到了", List.of(), true),
+                new Dialogue.Turn("怎么补", List.of("faq-card-1"), false),
+                new Dialogue.Turn("谢谢", List.of(), true)));
+
+        DialogueResult judged(Outcome... replies) {
+            List<QuestionResult> turns = new java.util.ArrayList<>();
+            for (int i = 0; i < replies.length; i++) {
+                turns.add(scorer.score(dialogue.judgedAt(i), replies[i]));
+            }
+            return new DialogueResult(dialogue, turns);
+        }
+
+        @Test
+        void each_turn_is_judged_with_the_turns_before_it_as_context() {
+            Question second = dialogue.judgedAt(1);
+            assertThat(second.id()).isEqualTo("d1#2");
+            assertThat(second.turns()).containsExactly("我社保卡找不到了", "怎么补");
+            assertThat(second.kind()).isEqualTo(Kind.ANSWERABLE);
+            assertThat(dialogue.judgedAt(0).kind()).isEqualTo(Kind.CONTEXT);
+        }
+
+        @Test
+        void a_context_turn_handed_off_is_not_kept_and_the_dialogue_is_not_resolved() {
+            DialogueResult r = judged(reply("handoff"), reply("answer", new Cited("faq-card-1", null)),
+                    reply("clarify"));
+
+            assertThat(r.turns().get(0).handled()).isFalse();
+            assertThat(r.turns().get(1).resolved()).isTrue();
+            assertThat(r.resolved()).isFalse();
+            DialogueMetrics m = DialogueMetrics.of(List.of(r));
+            assertThat(m.contextTurnsKept()).isEqualTo(0.5);
+            assertThat(m.turnResolution()).isEqualTo(1.0);
+            assertThat(m.dialoguesResolved()).isEqualTo(0.0);
+        }
+
+        @Test
+        void a_dialogue_is_resolved_when_every_question_turn_is_resolved_and_every_context_turn_kept() {
+            DialogueResult r = judged(reply("clarify"), reply("answer", new Cited("faq-card-1", null)),
+                    reply("refuse"));
+            assertThat(r.resolved()).isTrue();
+            assertThat(DialogueMetrics.of(List.of(r)).dialoguesResolved()).isEqualTo(1.0);
+        }
+
+        @Test
+        void an_answered_context_turn_is_kept_but_counts_as_a_wrong_answer() {
+            DialogueResult r = judged(reply("answer", new Cited("faq-card-1", null)),
+                    reply("answer", new Cited("faq-gjj-1", null)), reply("clarify"));
+
+            assertThat(r.turns().get(0).handled()).isTrue();
+            assertThat(r.turns().get(0).wrongAnswer()).isTrue();
+            DialogueMetrics m = DialogueMetrics.of(List.of(r));
+            assertThat(m.wrongAnswerRate()).isEqualTo(1.0);
+            assertThat(m.turnResolution()).isEqualTo(0.0);
+            assertThat(m.counts()).containsEntry("context_answered", 1).containsEntry("wrong_answers", 2)
+                    .containsEntry("question_turns", 1).containsEntry("context_turns", 2);
+            assertThat(m.figures()).containsOnlyKeys(DialogueMetrics.KEYS);
         }
     }
 
