@@ -73,6 +73,9 @@ public final class JsonReport {
         List<Outcome.Cited> cited = r.outcome().citations();
         f.put("cited", cited.isEmpty() ? null : cited.get(0).key());
         f.put("reply_type", r.outcome().type());
+        if (r.outcome().handoffReason() != null) {
+            f.put("handoff_reason", r.outcome().handoffReason());
+        }
         f.put("confidence", Math.round(r.outcome().confidence() * 1000) / 1000.0);
         f.put("expected_rank", r.firstMatchRank());
         f.put("domain", r.domain());
