@@ -1,6 +1,7 @@
 package org.civicassist.eval.report;
 
 import org.civicassist.eval.run.Evaluation;
+import org.civicassist.eval.run.Outcome;
 import org.civicassist.eval.score.Metrics;
 import org.civicassist.eval.score.QuestionResult;
 import org.civicassist.eval.score.RunMetrics;
@@ -93,7 +94,7 @@ public final class MarkdownReport {
         if (r.click() == null) {
             return "";
         }
-        List<org.civicassist.eval.run.Outcome.Cited> after = r.click().reply().citations();
+        List<Outcome.Cited> after = r.click().reply().citations();
         return r.click().option().item().key() + " → " + r.click().reply().type()
                 + (after.isEmpty() ? "" : " " + after.get(0).key())
                 + (r.resolvedWithinOneClick() ? " ✓" : " ✗");

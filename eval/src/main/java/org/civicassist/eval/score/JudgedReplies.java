@@ -1,6 +1,7 @@
 package org.civicassist.eval.score;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One system's judged replies to a question file: per question, or per dialogue (a file holds one or the other).
@@ -22,7 +23,7 @@ public record JudgedReplies(List<QuestionResult> questions, List<DialogueResult>
 
     /** Every judged reply: the questions', then each dialogue's turns in order. */
     public List<QuestionResult> replies() {
-        return java.util.stream.Stream.concat(questions.stream(),
+        return Stream.concat(questions.stream(),
                 dialogues.stream().flatMap(d -> d.turns().stream())).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.civicassist.eval.score;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,11 +18,11 @@ public sealed interface RunMetrics permits Metrics, DialogueMetrics {
     Map<String, Integer> counts();
 
     /** The figures under their keys; {@code values} in the order of {@code keys}. */
-    static Map<String, Double> keyed(java.util.List<String> keys, Double... values) {
+    static Map<String, Double> keyed(List<String> keys, Double... values) {
         if (keys.size() != values.length) {
             throw new IllegalArgumentException(keys.size() + " keys for " + values.length + " figures");
         }
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             out.put(keys.get(i), values[i]);
         }
