@@ -1,7 +1,7 @@
 package org.civicassist.eval.baseline;
 
-import org.civicassist.eval.question.Question;
 import org.civicassist.eval.run.Outcome;
+import org.civicassist.eval.run.Respondent;
 import org.civicassist.kb.passage.Passage;
 import org.civicassist.kb.passage.PassageKind;
 
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** What the baselines share: the text they index per passage, and how a ranking becomes a reply. */
 final class Baselines {
@@ -24,9 +25,30 @@ final class Baselines {
                 : p.title() + " " + p.section() + "：" + p.text();
     }
 
-    /** Multi-turn questions are asked as the turns joined: a baseline has no dialogue state. */
-    static String query(Question q) {
-        return String.join(" ", q.turns());
+    /**
+     * A baseline's conversation: it has no dialogue state, so each message is searched as the conversation's messages
+     * so far, joined (a multi-turn question as its turns joined, a dialogue turn with the turns before it).
+     */
+    static final class JoinedTurns implements Respondent.Conversation {
+        private final Function<String, Outcome> search;
+        private final List<String> turns = new ArrayList<>();
+
+        JoinedTurns(Function<String, Outcome> search) {
+            this.search = search;
+        }
+
+        @Override
+        public Outcome say(String text) {
+            turns.add(text);
+            return search.apply(String.join(" ", turns));
+        }
+
+        /** One search of all the messages joined: the earlier ones alone are never judged. */
+        @Override
+        public Outcome sayAll(List<String> texts) {
+            turns.addAll(texts);
+            return search.apply(String.join(" ", turns));
+        }
     }
 
     /** A baseline always answers with its first item; the ranking is its unique items, best first. */

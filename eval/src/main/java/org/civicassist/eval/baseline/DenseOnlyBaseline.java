@@ -5,7 +5,6 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import org.civicassist.eval.question.Question;
 import org.civicassist.eval.run.Outcome;
 import org.civicassist.eval.run.Respondent;
 import org.civicassist.kb.embed.Embedder;
@@ -42,9 +41,13 @@ public final class DenseOnlyBaseline implements Respondent {
     }
 
     @Override
-    public Outcome ask(Question question) {
+    public Conversation open() {
+        return new Baselines.JoinedTurns(this::search);
+    }
+
+    private Outcome search(String query) {
         long start = System.nanoTime();
-        Embedding q = Embedding.from(embedder.embed(Baselines.query(question)));
+        Embedding q = Embedding.from(embedder.embed(query));
         List<EmbeddingMatch<TextSegment>> matches = store.search(EmbeddingSearchRequest.builder()
                 .queryEmbedding(q).maxResults(50).build()).matches();
         List<Passage> ranked = new ArrayList<>();

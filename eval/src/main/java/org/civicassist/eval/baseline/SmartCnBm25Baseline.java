@@ -18,7 +18,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.civicassist.eval.question.Question;
 import org.civicassist.eval.run.Outcome;
 import org.civicassist.eval.run.Respondent;
 import org.civicassist.kb.passage.Passage;
@@ -66,11 +65,15 @@ public final class SmartCnBm25Baseline implements Respondent {
     }
 
     @Override
-    public Outcome ask(Question question) {
+    public Conversation open() {
+        return new Baselines.JoinedTurns(this::search);
+    }
+
+    private Outcome search(String query) {
         long start = System.nanoTime();
         try {
             BooleanQuery.Builder q = new BooleanQuery.Builder();
-            for (String term : terms(Baselines.query(question))) {
+            for (String term : terms(query)) {
                 q.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD);
             }
             List<Passage> ranked = new ArrayList<>();

@@ -10,7 +10,11 @@ import java.util.Objects;
  */
 public record Question(String id, Kind kind, List<String> turns, List<String> expect, List<String> accept) {
 
-    public enum Kind { ANSWERABLE, OUT_OF_SCOPE, HUMAN }
+    /**
+     * ANSWERABLE, OUT_OF_SCOPE and HUMAN as in question files; CONTEXT is a dialogue turn that only states the
+     * citizen's situation (or thanks), judged on being kept, not handed off ({@link Dialogue#judgedAt}).
+     */
+    public enum Kind { ANSWERABLE, OUT_OF_SCOPE, HUMAN, CONTEXT }
 
     public Question {
         Objects.requireNonNull(id);
@@ -42,5 +46,14 @@ public record Question(String id, Kind kind, List<String> turns, List<String> ex
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an offered option (FAQ id, or guide id and section or {@code null}) names one of {@code items}: it
+     * {@link #matches} one, or it is the guide of an expected section (README, resolved within one click).
+     */
+    public static boolean namedBy(List<String> items, String optionId, String optionSection) {
+        return matches(items, optionId, optionSection)
+                || optionSection == null && items.stream().anyMatch(item -> item.startsWith(optionId + "#"));
     }
 }

@@ -1,8 +1,10 @@
 package org.civicassist.eval.report;
 
 import org.civicassist.eval.run.Evaluation;
+import org.civicassist.eval.score.DialogueMetrics;
 import org.civicassist.eval.score.Metrics;
 import org.civicassist.eval.score.QuestionResult;
+import org.civicassist.eval.score.RunMetrics;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +23,9 @@ public final class HtmlReport {
     }
 
     public static String render(Evaluation e) {
-        Map<String, Metrics> systems = new LinkedHashMap<>();
-        systems.put("assistant", Metrics.of(e.results()));
-        e.baselines().forEach((n, rs) -> systems.put(n, Metrics.of(rs)));
-        Metrics m = systems.get("assistant");
+        Map<String, RunMetrics> systems = MarkdownReport.systems(e);
+        RunMetrics m = systems.get("assistant");
+        List<String> keys = List.copyOf(m.figures().keySet());
 
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>Evaluation: ")
@@ -37,48 +38,63 @@ public final class HtmlReport {
         h.append("<h1>Evaluation: ").append(esc(e.name())).append("</h1><p>KB <code>").append(esc(e.kb()))
                 .append("</code> · questions <code>").append(esc(e.questions())).append("</code> · ")
                 .append(esc(e.environment().getOrDefault("machine", ""))).append("</p>");
-        h.append(String.format(Locale.ROOT, "<p>Resolution <b>%s</b> · wrong-answer rate <b>%s</b> · latency p50 "
-                        + "%.1f ms, p99 %.1f ms · index build %.1f s · %d questions</p>",
-                pct(m.resolution()), pct(m.wrongAnswerRate()), m.latencyMs().p50(), m.latencyMs().p99(),
-                e.buildMillis() / 1000.0, e.results().size()));
+        h.append("<p>").append(headline(m)).append(String.format(Locale.ROOT, " · latency p50 %.1f ms, p99 %.1f ms "
+                        + "· index build %.1f s</p>", m.latencyMs().p50(), m.latencyMs().p99(),
+                e.buildMillis() / 1000.0));
 
         h.append("<h2>Metrics against baselines</h2>").append(legend(systems.keySet().stream().toList()));
-        h.append(metricBars(systems));
+        h.append(metricBars(keys, systems));
         h.append("<table><tr><th>metric</th>");
         systems.keySet().forEach(s -> h.append("<th>").append(esc(s)).append("</th>"));
         h.append("</tr>");
-        for (String key : MarkdownReport.KEYS) {
+        for (String key : keys) {
             h.append("<tr><td>").append(key).append("</td>");
-            for (Metrics sm : systems.values()) {
+            for (RunMetrics sm : systems.values()) {
                 Double v = JsonReport.read(JsonReport.metrics(sm), key);
                 h.append("<td class=\"num\">").append(v == null ? "–" : String.format(Locale.ROOT, "%.3f", v))
                         .append("</td>");
             }
             h.append("</tr>");
         }
-        h.append("</table><p>Baselines always answer with their first item.</p>");
+        h.append("</table><p>").append(esc(MarkdownReport.baselineNote(e))).append("</p>");
 
-        h.append("<h2>Per domain (share handled)</h2>").append(domainBars(Metrics.byDomain(e.results())));
-        h.append("<h2>Latency distribution</h2>").append(latencyHistogram(e.results(), m));
+        h.append("<h2>Per domain (share handled)</h2>").append(domainBars(Metrics.byDomain(e.results().replies())));
+        h.append("<h2>Latency distribution</h2>").append(latencyHistogram(e.results().replies(), m));
 
         h.append("<h2>Failures</h2><table><tr><th>id</th><th>question</th><th>expected</th><th>cited</th>")
-                .append("<th>reply</th><th>confidence</th></tr>");
-        for (QuestionResult r : e.results()) {
+                .append("<th>reply</th><th>confidence</th><th>one click</th></tr>");
+        for (QuestionResult r : e.results().replies()) {
             if (!r.handled()) {
                 h.append("<tr><td>").append(esc(r.question().id())).append("</td><td>")
                         .append(esc(String.join(" / ", r.question().turns()))).append("</td><td>")
                         .append(esc(String.join(", ", r.question().expect()))).append("</td><td>")
                         .append(esc(r.outcome().citations().isEmpty() ? "" : r.outcome().citations().get(0).key()))
                         .append("</td><td>").append(esc(r.outcome().type())).append("</td><td class=\"num\">")
-                        .append(String.format(Locale.ROOT, "%.2f", r.outcome().confidence())).append("</td></tr>");
+                        .append(String.format(Locale.ROOT, "%.2f", r.outcome().confidence())).append("</td><td>")
+                        .append(esc(MarkdownReport.oneClick(r))).append("</td></tr>");
             }
         }
         h.append("</table></body></html>\n");
         return h.toString();
     }
 
-    private static String metricBars(Map<String, Metrics> systems) {
-        List<String> keys = MarkdownReport.KEYS;
+    /** The figures that matter most, in words: for questions resolution first, for dialogues turn resolution. */
+    private static String headline(RunMetrics m) {
+        if (m instanceof DialogueMetrics d) {
+            return String.format(Locale.ROOT, "Turn resolution <b>%s</b> · dialogues resolved "
+                            + "<b>%s</b> · context turns kept <b>%s</b> · wrong-answer rate <b>%s</b> · %d dialogues, "
+                            + "%d turns", pct(d.turnResolution()), pct(d.dialoguesResolved()),
+                    pct(d.contextTurnsKept()), pct(d.wrongAnswerRate()), d.counts().get("dialogues"),
+                    d.counts().get("turns"));
+        }
+        Metrics q = (Metrics) m;
+        return String.format(Locale.ROOT, "Resolution <b>%s</b> · within one click <b>%s</b> · clarify rate %s · "
+                        + "wrong-answer rate <b>%s</b> · %d questions", pct(q.resolution()),
+                pct(q.resolvedWithinOneClick()), pct(q.clarifyRate()), pct(q.wrongAnswerRate()),
+                q.counts().get("questions"));
+    }
+
+    private static String metricBars(List<String> keys, Map<String, RunMetrics> systems) {
         int group = 22 * systems.size() + 14;
         int height = keys.size() * group + 10;
         StringBuilder s = new StringBuilder(svgOpen(760, height, "metrics against baselines"));
@@ -86,7 +102,7 @@ public final class HtmlReport {
         for (String key : keys) {
             s.append(text(0, y + group / 2.0, key, "start"));
             int i = 0;
-            for (Map.Entry<String, Metrics> sys : systems.entrySet()) {
+            for (Map.Entry<String, RunMetrics> sys : systems.entrySet()) {
                 Double v = JsonReport.read(JsonReport.metrics(sys.getValue()), key);
                 double w = v == null ? 0 : v * 480;
                 s.append(String.format(Locale.ROOT, "<rect x=\"180\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
@@ -116,7 +132,7 @@ public final class HtmlReport {
         return s.append("</svg>").toString();
     }
 
-    private static String latencyHistogram(List<QuestionResult> results, Metrics m) {
+    private static String latencyHistogram(List<QuestionResult> results, RunMetrics m) {
         double[] ms = results.stream().mapToDouble(r -> r.outcome().latencyNanos() / 1e6).sorted().toArray();
         if (ms.length == 0) {
             return "<p>no latencies</p>";

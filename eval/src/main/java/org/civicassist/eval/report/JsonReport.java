@@ -2,8 +2,10 @@ package org.civicassist.eval.report;
 
 import org.civicassist.eval.run.Evaluation;
 import org.civicassist.eval.run.Outcome;
+import org.civicassist.eval.score.DialogueMetrics;
 import org.civicassist.eval.score.Metrics;
 import org.civicassist.eval.score.QuestionResult;
+import org.civicassist.eval.score.RunMetrics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * report.json: stable keys. {@code metrics} holds resolution, recall_at_1, recall_at_5, mrr, wrong_answer_rate,
- * oos_not_answered, human_handoff, multi_turn_resolution, latency_ms {p50, p95, p99} (null when not observable);
+ * report.json: stable keys. {@code metrics} holds, for single questions, resolution, resolved_within_one_click,
+ * recall_at_1, recall_at_5, mrr, wrong_answer_rate, clarify_rate, oos_not_answered, human_handoff,
+ * multi_turn_resolution ({@link Metrics#KEYS}); for dialogues, turn_resolution, dialogues_resolved,
+ * context_turns_kept, wrong_answer_rate, clarify_rate ({@link DialogueMetrics#KEYS}); and latency_ms {p50, p95, p99}
+ * (null when not observable). A failing dialogue turn is listed under its id {@code dialogue#turn};
  * {@code baselines} maps each baseline's name to the same keys; {@code per_domain}, {@code counts},
  * {@code build_time_ms}, {@code environment} and {@code failures} sit beside them.
  */
@@ -33,15 +38,15 @@ public final class JsonReport {
         root.put("build_time_ms", e.buildMillis());
         ObjectNode env = root.putObject("environment");
         e.environment().forEach(env::put);
-        Metrics m = Metrics.of(e.results());
+        RunMetrics m = e.results().metrics();
         root.set("metrics", metrics(m));
         ObjectNode counts = root.putObject("counts");
         m.counts().forEach(counts::put);
         ObjectNode baselines = root.putObject("baselines");
-        e.baselines().forEach((name, rs) -> baselines.set(name, metrics(Metrics.of(rs))));
-        root.set("per_domain", JSON.valueToTree(Metrics.byDomain(e.results())));
+        e.baselines().forEach((name, rs) -> baselines.set(name, metrics(rs.metrics())));
+        root.set("per_domain", JSON.valueToTree(Metrics.byDomain(e.results().replies())));
         ArrayNode failures = root.putArray("failures");
-        for (QuestionResult r : e.results()) {
+        for (QuestionResult r : e.results().replies()) {
             if (!r.handled()) {
                 failures.add(failure(r));
             }
@@ -49,16 +54,9 @@ public final class JsonReport {
         return root;
     }
 
-    public static ObjectNode metrics(Metrics m) {
+    public static ObjectNode metrics(RunMetrics m) {
         ObjectNode node = JSON.createObjectNode();
-        put(node, "resolution", m.resolution());
-        put(node, "recall_at_1", m.recallAt1());
-        put(node, "recall_at_5", m.recallAt5());
-        put(node, "mrr", m.mrr());
-        put(node, "wrong_answer_rate", m.wrongAnswerRate());
-        put(node, "oos_not_answered", m.oosNotAnswered());
-        put(node, "human_handoff", m.humanHandoff());
-        put(node, "multi_turn_resolution", m.multiTurnResolution());
+        m.figures().forEach((key, value) -> put(node, key, value));
         ObjectNode latency = node.putObject("latency_ms");
         latency.put("p50", m.latencyMs().p50());
         latency.put("p95", m.latencyMs().p95());
@@ -75,9 +73,18 @@ public final class JsonReport {
         List<Outcome.Cited> cited = r.outcome().citations();
         f.put("cited", cited.isEmpty() ? null : cited.get(0).key());
         f.put("reply_type", r.outcome().type());
+        if (r.outcome().handoffReason() != null) {
+            f.put("handoff_reason", r.outcome().handoffReason());
+        }
         f.put("confidence", Math.round(r.outcome().confidence() * 1000) / 1000.0);
         f.put("expected_rank", r.firstMatchRank());
         f.put("domain", r.domain());
+        if (r.click() != null) {
+            f.put("clicked", r.click().option().item().key());
+            List<Outcome.Cited> after = r.click().reply().citations();
+            f.put("after_click", r.click().reply().type() + (after.isEmpty() ? "" : " " + after.get(0).key()));
+            f.put("resolved_within_one_click", r.resolvedWithinOneClick());
+        }
         return f;
     }
 

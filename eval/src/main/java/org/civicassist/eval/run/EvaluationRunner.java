@@ -5,7 +5,7 @@ import org.civicassist.assistant.llm.LlmHooks;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.eval.baseline.DenseOnlyBaseline;
 import org.civicassist.eval.baseline.SmartCnBm25Baseline;
-import org.civicassist.eval.question.Question;
+import org.civicassist.eval.question.QuestionFile;
 import org.civicassist.eval.question.QuestionSet;
 import org.civicassist.eval.report.HtmlReport;
 import org.civicassist.eval.report.JsonReport;
@@ -82,7 +82,7 @@ public final class EvaluationRunner {
             KnowledgeBase kb = assembly.knowledge().get().knowledgeBase();
             ObjectNode report;
             if (spec.questions() != null) {
-                List<Question> questions = QuestionSet.load(spec.questions());
+                QuestionFile questions = QuestionSet.read(spec.questions());
                 Scorer scorer = new Scorer(id -> kb.faq(id).map(f -> f.domain())
                         .orElseGet(() -> kb.guide(id).map(g -> g.domain()).orElse(null)));
                 Respondent assistant = spec.endpoint().<Respondent>map(HttpRespondent::new)

@@ -1,6 +1,5 @@
 package org.civicassist.eval.run;
 
-import org.civicassist.eval.question.Question;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** A running server, through the public chat API: one conversation per question. */
+/** A running server, through the public chat API: one conversation per question (or dialogue). */
 public final class HttpRespondent implements Respondent {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,30 +32,50 @@ public final class HttpRespondent implements Respondent {
     }
 
     @Override
-    public Outcome ask(Question question) {
-        try {
-            JsonNode opened = post("/api/v1/conversations", null, "{}");
-            String id = opened.required("id").asString();
-            String token = opened.required("token").asString();
-            JsonNode reply = null;
-            long nanos = 0;
-            for (String turn : question.turns()) {
-                String body = JSON.writeValueAsString(java.util.Map.of("text", turn));
+    public Conversation open() {
+        return new HttpConversation();
+    }
+
+    /** One conversation on the server, opened at the first message; its id and token carry every later one. */
+    private final class HttpConversation implements Conversation {
+        private String id;
+        private String token;
+
+        @Override
+        public Outcome say(String text) {
+            try {
+                if (id == null) {
+                    JsonNode opened = post("/api/v1/conversations", null, "{}");
+                    id = opened.required("id").asString();
+                    token = opened.required("token").asString();
+                }
+                String body = JSON.writeValueAsString(Map.of("text", text));
                 long start = System.nanoTime();
-                reply = post("/api/v1/conversations/" + id + "/messages", token, body).required("reply");
-                nanos = System.nanoTime() - start;
+                JsonNode reply = post("/api/v1/conversations/" + id + "/messages", token, body).required("reply");
+                return outcome(reply, System.nanoTime() - start);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot reach " + endpoint + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
-            List<Outcome.Cited> citations = new ArrayList<>();
-            reply.required("citations").forEach(c -> citations.add(new Outcome.Cited(c.required("id").asString(),
-                    c.get("section") == null || c.get("section").isNull() ? null : c.get("section").asString())));
-            return new Outcome(reply.required("type").asString(), citations, reply.path("confidence").asDouble(),
-                    List.of(), nanos, null);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach " + endpoint + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The reply object of API.md; {@code options} is absent when the reply offers none. */
+    static Outcome outcome(JsonNode reply, long nanos) {
+        List<Outcome.Cited> citations = new ArrayList<>();
+        reply.required("citations").forEach(c -> citations.add(cited(c)));
+        List<Outcome.Option> options = new ArrayList<>();
+        reply.path("options").forEach(o -> options.add(new Outcome.Option(cited(o), o.required("text").asString())));
+        return new Outcome(reply.required("type").asString(), citations, reply.path("confidence").asDouble(),
+                List.of(), nanos, null, options);
+    }
+
+    private static Outcome.Cited cited(JsonNode item) {
+        JsonNode section = item.get("section");
+        return new Outcome.Cited(item.required("id").asString(),
+                section == null || section.isNull() ? null : section.asString());
     }
 
     private JsonNode post(String path, String token, String body) throws IOException, InterruptedException {

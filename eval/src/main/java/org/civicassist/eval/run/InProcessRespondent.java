@@ -4,6 +4,7 @@ import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.assistant.pipeline.DialogueState;
 import org.civicassist.assistant.pipeline.Turn;
 import org.civicassist.assistant.reply.Reply;
+import org.civicassist.assistant.reply.ReplyType;
 import org.civicassist.eval.question.Question;
 import org.civicassist.kb.rank.Candidate;
 
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * The assistant in this JVM, built by {@link AssistantAssembly} exactly as the server builds it; each question is a
- * fresh conversation whose dialogue state carries from turn to turn.
+ * fresh conversation whose dialogue state carries from turn to turn (and on to a chosen option).
  */
 public final class InProcessRespondent implements Respondent {
 
@@ -28,21 +29,28 @@ public final class InProcessRespondent implements Respondent {
     }
 
     @Override
-    public Outcome ask(Question question) {
-        DialogueState state = DialogueState.initial();
-        Turn turn = null;
-        long nanos = 0;
-        for (String text : question.turns()) {
-            if (turn != null && turn.reply() instanceof Reply.Handoff) {
+    public Conversation open() {
+        return new InProcessConversation();
+    }
+
+    /** Carries the dialogue state each turn returns into the next, as the server's conversation store does. */
+    private final class InProcessConversation implements Conversation {
+        private DialogueState state = DialogueState.initial();
+        private boolean handedOff;
+
+        @Override
+        public Outcome say(String text) {
+            if (handedOff) {
                 // as on the server (ChatService): once handed to people, the citizen's messages go to them
-                return new Outcome(turn.reply().type().wireName(), List.of(), 1.0, List.of(), nanos, "forwarded");
+                return new Outcome(ReplyType.HANDOFF.wireName(), List.of(), 1.0, List.of(), 0, "forwarded");
             }
             long start = System.nanoTime();
-            turn = assembly.assistant().respond(state, text);
-            nanos = System.nanoTime() - start;
+            Turn turn = assembly.assistant().respond(state, text);
+            long nanos = System.nanoTime() - start;
             state = turn.next();
+            handedOff = turn.reply() instanceof Reply.Handoff;
+            return outcome(turn, nanos);
         }
-        return outcome(turn, nanos);
     }
 
     /** The full turn of the last message, for callers that need the trace (fitting, signals). */
@@ -65,7 +73,9 @@ public final class InProcessRespondent implements Respondent {
             ranked.add(new Outcome.Cited(c.passage().itemId(), c.passage().section()));
         }
         String reason = reply instanceof Reply.Handoff h ? h.reason().name().toLowerCase(java.util.Locale.ROOT) : null;
-        return new Outcome(reply.type().wireName(), citations, reply.confidence(), ranked, nanos, reason);
+        List<Outcome.Option> options = reply.options().stream()
+                .map(o -> new Outcome.Option(new Outcome.Cited(o.id(), o.section()), o.text())).toList();
+        return new Outcome(reply.type().wireName(), citations, reply.confidence(), ranked, nanos, reason, options);
     }
 
     public AssistantAssembly assembly() {

@@ -9,12 +9,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The aggregate figures of a run, under the stable keys of report.json. A figure that the run cannot observe (recall
- * over HTTP, or a kind of question absent from the set) is null.
+ * The aggregate figures of a run of single questions, under the stable keys of report.json. A figure that the run
+ * cannot observe (recall over HTTP, or a kind of question absent from the set) is null.
  */
-public record Metrics(Double resolution, Double recallAt1, Double recallAt5, Double mrr, Double wrongAnswerRate,
-                      Double oosNotAnswered, Double humanHandoff, Double multiTurnResolution, Latency latencyMs,
-                      Map<String, Integer> counts) {
+public record Metrics(Double resolution, Double resolvedWithinOneClick, Double recallAt1, Double recallAt5,
+                      Double mrr, Double wrongAnswerRate, Double clarifyRate, Double oosNotAnswered,
+                      Double humanHandoff, Double multiTurnResolution, Latency latencyMs, Map<String, Integer> counts)
+        implements RunMetrics {
+
+    /** The report.json keys of {@link #figures()}, in report order. */
+    public static final List<String> KEYS = List.of("resolution", "resolved_within_one_click", "recall_at_1",
+            "recall_at_5", "mrr", "wrong_answer_rate", "clarify_rate", "oos_not_answered", "human_handoff",
+            "multi_turn_resolution");
+
+    @Override
+    public Map<String, Double> figures() {
+        return RunMetrics.keyed(KEYS, resolution, resolvedWithinOneClick, recallAt1, recallAt5, mrr, wrongAnswerRate,
+                clarifyRate, oosNotAnswered, humanHandoff, multiTurnResolution);
+    }
 
     public record Latency(double p50, double p95, double p99) {
     }
@@ -34,19 +46,21 @@ public record Metrics(Double resolution, Double recallAt1, Double recallAt5, Dou
         counts.put("human", human.size());
         counts.put("multi_turn", multi.size());
         counts.put("resolved", (int) answerable.stream().filter(QuestionResult::resolved).count());
+        counts.put("resolved_within_one_click",
+                (int) answerable.stream().filter(QuestionResult::resolvedWithinOneClick).count());
         counts.put("answers", (int) answers);
         counts.put("wrong_answers", (int) results.stream().filter(QuestionResult::wrongAnswer).count());
-        Map<String, Integer> byType = new TreeMap<>();
-        results.forEach(r -> byType.merge(r.outcome().type(), 1, Integer::sum));
-        byType.forEach((t, n) -> counts.put("reply_" + t, n));
+        countReplyTypes(results, counts);
 
         return new Metrics(
                 share(answerable, QuestionResult::resolved),
+                share(answerable, QuestionResult::resolvedWithinOneClick),
                 ranked ? share(answerable, r -> r.firstMatchRank() == 1) : null,
                 ranked ? share(answerable, r -> r.firstMatchRank() >= 1 && r.firstMatchRank() <= 5) : null,
                 ranked ? answerable.stream().mapToDouble(r -> r.firstMatchRank() == 0 ? 0 : 1.0 / r.firstMatchRank())
                         .average().orElse(0) : null,
                 answers == 0 ? null : results.stream().filter(QuestionResult::wrongAnswer).count() / (double) answers,
+                share(answerable, r -> r.outcome().isClarify()),
                 share(oos, QuestionResult::handled),
                 share(human, QuestionResult::handled),
                 share(multi, QuestionResult::resolved),
@@ -73,15 +87,22 @@ public record Metrics(Double resolution, Double recallAt1, Double recallAt5, Dou
         return out;
     }
 
-    private static List<QuestionResult> of(List<QuestionResult> results, Question.Kind kind) {
+    /** {@code reply_answer}, {@code reply_clarify} … : how many replies of each type. */
+    static void countReplyTypes(List<QuestionResult> results, Map<String, Integer> counts) {
+        Map<String, Integer> byType = new TreeMap<>();
+        results.forEach(r -> byType.merge(r.outcome().type(), 1, Integer::sum));
+        byType.forEach((t, n) -> counts.put("reply_" + t, n));
+    }
+
+    static List<QuestionResult> of(List<QuestionResult> results, Question.Kind kind) {
         return results.stream().filter(r -> r.question().kind() == kind).toList();
     }
 
-    private static Double share(List<QuestionResult> rs, java.util.function.Predicate<QuestionResult> p) {
+    static <T> Double share(List<T> rs, java.util.function.Predicate<T> p) {
         return rs.isEmpty() ? null : rs.stream().filter(p).count() / (double) rs.size();
     }
 
-    private static Latency latency(List<QuestionResult> results) {
+    static Latency latency(List<QuestionResult> results) {
         double[] ms = results.stream().mapToDouble(r -> r.outcome().latencyNanos() / 1e6).sorted().toArray();
         return new Latency(percentile(ms, 50), percentile(ms, 95), percentile(ms, 99));
     }

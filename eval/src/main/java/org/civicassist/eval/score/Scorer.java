@@ -1,9 +1,11 @@
 package org.civicassist.eval.score;
 
 import org.civicassist.eval.question.Question;
+import org.civicassist.eval.run.Click;
 import org.civicassist.eval.run.Outcome;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -15,9 +17,24 @@ import java.util.function.Function;
  *       citation is in {@code accept};</li>
  *   <li>a human question is handled when the reply is {@code handoff};</li>
  *   <li>a wrong answer is a reply of type {@code answer} that is neither a resolved answerable question nor an
- *       accepted citation.</li>
+ *       accepted citation;</li>
+ *   <li>resolved within one click: resolved, or the reply is {@code clarify}, one of its first
+ *       {@value #OPTIONS_CONSIDERED} options names an expected item ({@link Question#namedBy}: a FAQ, the expected
+ *       guide section, or the guide of an expected section) and sending that option in the same conversation is
+ *       answered with an expected item first. Only the first such option is sent (see {@link #optionToClick}): a
+ *       conversation takes one click, over HTTP it cannot be branched, and a citizen clicks the first that fits.
+ *       A respondent that offers no options (a baseline) resolves within one click exactly what it resolves.</li>
  * </ul>
- * Only the last turn of a multi-turn question is judged. A question's domain is the KB domain of its first expected
+ * Only the last turn of a multi-turn question is judged.
+ * <p>
+ * A dialogue (dialogues-dev.jsonl) is judged turn by turn in one conversation, each turn as a question of its own
+ * ({@link org.civicassist.eval.question.Dialogue#judgedAt}): a turn with an {@code expect} by the answerable rule
+ * above; a context turn ({@link Question.Kind#CONTEXT}) is handled (kept) when the reply is anything but
+ * {@code handoff}. A context turn expects no item, like an out-of-scope question, so an {@code answer} to it counts
+ * as an answer and, by the README's rule (neither a resolved answerable question nor an accepted citation), as a
+ * wrong answer: it asserts a KB item the citizen did not ask for. The reports count these apart
+ * ({@code context_answered}) so that they can be told from wrong answers to questions. No option is clicked in a
+ * dialogue: the click would become a turn of the conversation that the next turns were not written for. A question's domain is the KB domain of its first expected
  * item; questions without expected items count under their kind (out_of_scope, human).
  */
 public final class Scorer {
@@ -29,7 +46,20 @@ public final class Scorer {
         this.domainOfItem = domainOfItem;
     }
 
+    /** The README's one-click rule reads only the first five options of a clarify reply. */
+    public static final int OPTIONS_CONSIDERED = 5;
+
+    /** Scores a reply after which no option was chosen. */
     public QuestionResult score(Question q, Outcome o) {
+        return score(q, o, null);
+    }
+
+    /**
+     * Scores the judged reply {@code o} and, if the evaluation chose one of its options, the reply to that choice.
+     *
+     * @param click the option sent after {@code o} and the reply to it, or null
+     */
+    public QuestionResult score(Question q, Outcome o, Click click) {
         Outcome.Cited first = o.citations().isEmpty() ? null : o.citations().get(0);
         boolean answered = o.isAnswer() && first != null;
         boolean resolved = false;
@@ -37,7 +67,7 @@ public final class Scorer {
         boolean wrong;
         switch (q.kind()) {
             case ANSWERABLE -> {
-                resolved = answered && Question.matches(q.expect(), first.id(), first.section());
+                resolved = answeredWithExpected(q, o);
                 handled = resolved;
                 wrong = answered && !resolved;
             }
@@ -46,12 +76,41 @@ public final class Scorer {
                 handled = !o.isAnswer() || accepted;
                 wrong = answered && !accepted;
             }
+            case CONTEXT -> {
+                handled = !o.isHandoff();
+                wrong = answered && !Question.matches(q.accept(), first.id(), first.section());
+            }
             default -> {
-                handled = "handoff".equals(o.type());
+                handled = o.isHandoff();
                 wrong = answered && !Question.matches(q.accept(), first.id(), first.section());
             }
         }
-        return new QuestionResult(q, o, resolved, handled, wrong, firstMatchRank(q, o.ranked()), domain(q));
+        boolean resolvedByClick = click != null && offersExpected(q, o, click.option())
+                && answeredWithExpected(q, click.reply());
+        return new QuestionResult(q, o, resolved, handled, wrong, firstMatchRank(q, o.ranked()), domain(q), click,
+                resolved || resolvedByClick);
+    }
+
+    /**
+     * The option a citizen would choose to reach an expected item: the first of a clarify reply's first
+     * {@value #OPTIONS_CONSIDERED} options that names one. Empty when the question is resolved or not answerable,
+     * the reply is no clarify, or no such option is offered: then nothing is sent after the judged turn.
+     */
+    public Optional<Outcome.Option> optionToClick(Question q, Outcome o) {
+        return o.options().stream().filter(option -> offersExpected(q, o, option)).findFirst();
+    }
+
+    private static boolean offersExpected(Question q, Outcome o, Outcome.Option option) {
+        int position = o.options().indexOf(option);
+        return q.kind() == Question.Kind.ANSWERABLE && o.isClarify()
+                && position >= 0 && position < OPTIONS_CONSIDERED
+                && Question.namedBy(q.expect(), option.item().id(), option.item().section());
+    }
+
+    /** An answer whose first citation matches an expected item: resolution, before or after a click. */
+    private static boolean answeredWithExpected(Question q, Outcome o) {
+        return o.isAnswer() && !o.citations().isEmpty()
+                && Question.matches(q.expect(), o.citations().get(0).id(), o.citations().get(0).section());
     }
 
     static int firstMatchRank(Question q, List<Outcome.Cited> ranked) {

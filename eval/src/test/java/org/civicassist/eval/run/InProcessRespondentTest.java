@@ -76,6 +76,34 @@ class InProcessRespondentTest {
     }
 
     @Test
+    void an_option_of_a_clarify_sent_next_in_the_same_conversation_is_answered_with_its_item() throws IOException {
+        try (InProcessRespondent twoFaqs = twoFaqs(dir.resolve("two-faqs"))) {
+            Respondent.Conversation conversation = twoFaqs.open();
+            Outcome clarify = conversation.say("社保卡怎么办");
+            assertThat(clarify.type()).isEqualTo("clarify");
+            Outcome.Option fee = clarify.options().stream()
+                    .filter(o -> o.item().id().equals("faq-card-fee")).findFirst().orElseThrow();
+
+            Outcome chosen = conversation.say(fee.text());
+
+            assertThat(chosen.type()).isEqualTo("answer");
+            assertThat(chosen.citations().get(0).id()).isEqualTo("faq-card-fee");
+        }
+    }
+
+    /** Two FAQs close enough that a vague question about the card is a clarify offering both. */
+    static InProcessRespondent twoFaqs(Path kbDirectory) throws IOException {
+        Path kb = Files.createDirectories(kbDirectory);
+        Files.writeString(kb.resolve("faq.jsonl"), String.join("\n",
+                "{\"id\": \"faq-card-lost\", \"domain\": \"社保\", \"question\": \"社保卡丢了怎么补办？\", "
+                        + "\"answer\": \"先挂失，再带身份证到窗口补领。\", \"guide\": null}",
+                "{\"id\": \"faq-card-fee\", \"domain\": \"社保\", \"question\": \"补办社保卡要钱吗？\", "
+                        + "\"answer\": \"补办社保卡工本费 20 元。\", \"guide\": null}") + "\n", StandardCharsets.UTF_8);
+        return new InProcessRespondent(AssistantAssembly.create(KbSource.directory(kb), LoadMode.STRICT,
+                Optional.empty(), new CharacterEmbedder(), Clock.systemUTC()));
+    }
+
+    @Test
     void without_a_handoff_every_message_is_answered_by_the_assistant() {
         Outcome outcome = assistant.ask(conversation("你好", "社保卡丢了怎么补办"));
 
