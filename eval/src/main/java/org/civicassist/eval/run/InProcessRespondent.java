@@ -4,7 +4,6 @@ import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.assistant.pipeline.DialogueState;
 import org.civicassist.assistant.pipeline.Turn;
 import org.civicassist.assistant.reply.Reply;
-import org.civicassist.assistant.reply.ReplyType;
 import org.civicassist.eval.question.Question;
 import org.civicassist.kb.rank.Candidate;
 
@@ -33,22 +32,20 @@ public final class InProcessRespondent implements Respondent {
         return new InProcessConversation();
     }
 
-    /** Carries the dialogue state each turn returns into the next, as the server's conversation store does. */
+    /**
+     * Carries the dialogue state each turn returns into the next, as the server's conversation store does. As on the
+     * server (ChatService), a conversation handed over goes on being answered by the assistant until a person
+     * claims it, and nobody claims one here.
+     */
     private final class InProcessConversation implements Conversation {
         private DialogueState state = DialogueState.initial();
-        private boolean handedOff;
 
         @Override
         public Outcome say(String text) {
-            if (handedOff) {
-                // as on the server (ChatService): once handed to people, the citizen's messages go to them
-                return new Outcome(ReplyType.HANDOFF.wireName(), List.of(), 1.0, List.of(), 0, "forwarded");
-            }
             long start = System.nanoTime();
             Turn turn = assembly.assistant().respond(state, text);
             long nanos = System.nanoTime() - start;
             state = turn.next();
-            handedOff = turn.reply() instanceof Reply.Handoff;
             return outcome(turn, nanos);
         }
     }
