@@ -9,6 +9,7 @@ import org.civicassist.kb.search.SearchRequest;
 import org.civicassist.kb.search.SearchResult;
 import org.civicassist.nlp.TextUnderstander;
 import org.civicassist.nlp.Understanding;
+import org.civicassist.nlp.intent.QuestionForm;
 import org.civicassist.nlp.intent.Signal;
 
 import java.util.ArrayList;
@@ -139,7 +140,10 @@ public final class Assistant {
                     : writer.write(request);
             reply = written.<Reply>map(w -> w).orElse(extractive);
         }
-        return finish(u, reply, composed.next(), resolution.text(), resolution.followUp(),
+        // only what the citizen asked and got answered is "already answered": an item given to a message that only
+        // told the situation may well answer the question that follows
+        DialogueState next = asks(u) ? composed.next() : composed.next().withoutLastAnswer();
+        return finish(u, reply, next, resolution.text(), resolution.followUp(),
                 result.candidates(), result.confidence(), result.foreignPlace(), start);
     }
 
@@ -162,6 +166,10 @@ public final class Assistant {
                 .filter(q -> !q.isBlank() && !q.equals(u.retrievalText()))
                 .map(q -> new FollowUpResolver.Resolution(q, resolved.topicServiceId(), resolved.followUp()))
                 .orElse(resolved);
+    }
+
+    private static boolean asks(Understanding u) {
+        return u.aspect().isPresent() || QuestionForm.asks(u.normalized());
     }
 
     /** Text that may leave the process (to a language model): personal data masked as the nlp stage masks it. */

@@ -71,6 +71,11 @@ public record DialogueState(Optional<String> topicServiceId, Optional<String> to
         return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak, options, lastAnswer);
     }
 
+    DialogueState withoutLastAnswer() {
+        return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak, offeredOptions,
+                Optional.empty());
+    }
+
     DialogueState handedOff() {
         return new DialogueState(topicServiceId, topicTitle, lastQuestion, 0, Map.of(), lastAnswer);
     }

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The widget on the demo portal over the real bundled knowledge base and embedding model, in headless Chromium:
- * everyday questions get cited answers, a follow-up keeps the topic, a clarify's option answers. Takes the
+ * everyday questions get cited answers, a follow-up keeps the topic, a service name gets its card whose elements
+ * answer when tapped. Takes the
  * screenshots of the README (desktop, phone, elder mode) into {@code target/widget-screenshots/}. Shares the index
  * under {@code target/test-store} with the other tests on the bundled KB.
  */
@@ -82,19 +83,20 @@ class WidgetOnBundledKnowledgeBaseBrowserTest {
     }
 
     @Test
-    void a_clarify_offers_the_likely_questions_and_the_chosen_one_is_answered__on_a_phone() {
+    void a_bare_service_name_gets_the_service_card_and_a_tapped_element_is_answered__on_a_phone() {
         WidgetBrowser b = open(WidgetBrowser.phone());
 
-        WebElement clarify = ask(b, "护照", 1); // one word: which part of the service is meant?
-        assertThat(clarify.findElement(By.cssSelector(".ca-chips-label")).getText()).isEqualTo("请选择您想咨询的问题：");
-        WebElement materials = clarify.findElements(By.cssSelector(".ca-chip")).stream()
-                .filter(c -> c.getText().endsWith("申请材料")).findFirst().orElseThrow();
-        String option = materials.getText();
+        WebElement card = ask(b, "护照", 1); // a service name alone: its card, with its elements to tap
+        assertThat(card.getText()).contains("普通护照申领");
+        assertThat(citations(card)).anySatisfy(c -> assertThat(c).startsWith("普通护照申领"));
+        assertThat(card.findElement(By.cssSelector(".ca-chips-label")).getText()).isEqualTo("想了解哪一项？");
+        WebElement materials = card.findElements(By.cssSelector(".ca-chip")).stream()
+                .filter(c -> c.getText().equals("申请材料")).findFirst().orElseThrow();
         materials.click();
 
         WebElement answer = b.latestReply(2);
         assertThat(citations(answer)).anySatisfy(c -> assertThat(c).startsWith("普通护照申领").endsWith("申请材料"));
-        assertThat(b.messages().get(2)).contains(option);
+        assertThat(b.messages().get(2)).contains("申请材料");
         assertThat(answer.getText()).contains("身份证");
         b.inShadow("var s = root.querySelectorAll('.ca-sources'); s[s.length - 1].scrollIntoView({block: 'center'});");
         b.screenshot(SCREENSHOTS.resolve("widget-mobile.png"));
