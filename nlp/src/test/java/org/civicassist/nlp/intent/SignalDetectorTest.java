@@ -45,7 +45,7 @@ class SignalDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"窗口的人态度太差了 我要投诉", "你们就是乱收费", "工作人员一直刁难我", "反映了多次都没人管",
             "说好退款 至今未退", "材料交了三次还是不给办 到底管不管", "楼下烧烤店噪音太大 晚上吵得睡不着",
-            "窗口工作人员骂人 什么素质", "你们能不能管管", "公司拖欠工资三个月了"})
+            "窗口工作人员骂人 什么素质", "你们能不能管管", "公司拖欠工资三个月了", "街道那个办事员成心为难我"})
     void should_raise_complaint(String text) {
         assertThat(signals(text)).contains(Signal.COMPLAINT);
     }
@@ -71,7 +71,8 @@ class SignalDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"求求你们帮帮我", "我快急疯了", "我的公积金被人冒领了", "我被骗了五万块", "急急急 怎么办"})
+    @ValueSource(strings = {"求求你们帮帮我", "我快急疯了", "我的公积金被人冒领了", "我被骗了五万块", "急急急 怎么办",
+            "我前夫一喝醉了就打我", "男朋友动手打我还威胁我", "孩子升学的事我心急如焚"})
     void should_raise_urgent_help(String text) {
         assertThat(signals(text)).contains(Signal.URGENT_HELP);
     }
@@ -92,6 +93,8 @@ class SignalDetectorTest {
         assertThat(signals("老人突然昏过去了")).contains(Signal.EMERGENCY_MEDICAL);
         assertThat(signals("救命 有人拿刀")).contains(Signal.EMERGENCY_POLICE);
         assertThat(signals("孩子在公园走丢了")).contains(Signal.EMERGENCY_POLICE);
+        assertThat(signals("我的电动车被撞了 那人骑着车跑了")).contains(Signal.EMERGENCY_POLICE);
+        assertThat(signals("奶奶在卫生间跌倒了 站不起来")).contains(Signal.EMERGENCY_MEDICAL);
     }
 
     @ParameterizedTest
