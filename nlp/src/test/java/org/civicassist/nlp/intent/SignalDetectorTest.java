@@ -45,7 +45,9 @@ class SignalDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"窗口的人态度太差了 我要投诉", "你们就是乱收费", "工作人员一直刁难我", "反映了多次都没人管",
             "说好退款 至今未退", "材料交了三次还是不给办 到底管不管", "楼下烧烤店噪音太大 晚上吵得睡不着",
-            "窗口工作人员骂人 什么素质", "你们能不能管管", "公司拖欠工资三个月了", "街道那个办事员成心为难我"})
+            "窗口工作人员骂人 什么素质", "你们能不能管管", "公司拖欠工资三个月了", "街道那个办事员成心为难我",
+            "工地每天凌晨还在施工 噪音严重影响休息", "物业擅自把绿地改成了停车位", "打了好几次电话都没人接听",
+            "说好三个月办完 至今仍未办理", "请有关部门尽快介入调查", "他们互相推诿 谁也不管", "希望还我们一个公道"})
     void should_raise_complaint(String text) {
         assertThat(signals(text)).contains(Signal.COMPLAINT);
     }
@@ -53,13 +55,15 @@ class SignalDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"投诉电话是多少", "在哪里投诉噪音", "医保管不管牙齿矫正", "收费标准是什么", "态度好的窗口在哪",
             "我打过12345投诉过 一般多久答复", "社保多交了能退费吗", "我想投诉的话打哪个电话",
-            "拖欠的养老保险能补交吗"})
+            "拖欠的养老保险能补交吗", "社保断缴导致无法办理居住证怎么办", "公积金一直没到账 怎么查进度",
+            "滞纳金是不是会多收钱", "请领导解答一下落户政策", "有哪些求助渠道", "噪音扰民找哪个部门"})
     void should_not_raise_complaint(String text) {
         assertThat(signals(text)).doesNotContain(Signal.COMPLAINT);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"气死我了", "凭什么不给我办", "你们太过分了", "真是岂有此理", "受够了", "三番五次让我补材料 耍我玩呢"})
+    @ValueSource(strings = {"气死我了", "凭什么不给我办", "你们太过分了", "真是岂有此理", "受够了", "三番五次让我补材料 耍我玩呢",
+            "这种做法简直不可理喻", "出了事谁来负责"})
     void should_raise_anger(String text) {
         assertThat(signals(text)).contains(Signal.ANGER);
     }
@@ -79,7 +83,7 @@ class SignalDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"家里急用钱 公积金能提吗", "公积金能取出来救救急吗", "临时救助多久能批", "如何防止被骗",
-            "交不起医保怎么办", "帮忙看看要带什么", "如何预防电信诈骗"})
+            "交不起医保怎么办", "帮忙看看要带什么", "如何预防电信诈骗", "非常着急 护照加急多久能办好"})
     void should_not_raise_urgent_help(String text) {
         assertThat(signals(text)).doesNotContain(Signal.URGENT_HELP);
     }

@@ -125,6 +125,23 @@ public final class HandoffSignalEvaluation {
         return new Figures("dev " + questions.getFileName(), tp, fp, fn, tn);
     }
 
+    /** Dialogue turns ({@code dialogues-dev.jsonl}): none asks for a person, so every turn that raises a signal is a false alarm. */
+    public static Figures dialogueTurns(TextUnderstander understander, Path dialogues, boolean printMisses) {
+        int fp = 0, tn = 0;
+        for (JsonNode d : readJsonLines(dialogues)) {
+            for (JsonNode turn : d.path("turns")) {
+                String text = turn.isString() ? turn.asString() : turn.path("text").asString();
+                boolean flagged = handsOff(understander.understand(text));
+                if (printMisses && flagged) {
+                    System.out.println("  false alarm dialogue turn: " + text);
+                }
+                fp += flagged ? 1 : 0;
+                tn += flagged ? 0 : 1;
+            }
+        }
+        return new Figures("dialogue turns " + dialogues.getFileName(), 0, fp, 0, tn);
+    }
+
     private static String lastTurn(JsonNode q) {
         if (q.hasNonNull("question")) {
             return q.get("question").asString();
@@ -165,5 +182,6 @@ public final class HandoffSignalEvaluation {
         System.out.println(msga(understander, shared.resolve("external/msga-beijing/messages-test.jsonl"), false));
         System.out.println(dev(understander, shared.resolve("eval/dev.jsonl"), misses));
         System.out.println(dev(understander, shared.resolve("eval/common-dev.jsonl"), misses));
+        System.out.println(dialogueTurns(understander, shared.resolve("eval/dialogues-dev.jsonl"), misses));
     }
 }
