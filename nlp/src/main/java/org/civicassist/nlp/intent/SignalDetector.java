@@ -25,6 +25,9 @@ import java.util.function.UnaryOperator;
  *       救命钱): exceptions to a cue family without giving the family up;</li>
  *   <li>{@code [NOT_AN_EMERGENCY]} — when any of these is in the message it asks about a service after the event
  *       (救助, 报销, 认定 …), so no emergency is raised: "房子着火烧没了 能申请什么救助" needs an answer, not 119;</li>
+ *   <li>{@code [ASKS_WHERE_TO_TURN]} — when any of these is in the message it asks which office or line takes a
+ *       problem (噪音扰民找哪个部门, 这种能打12345吗): a service question, so no {@link Signal#COMPLAINT} is raised
+ *       (a request for a person, anger or hardship still is);</li>
  *   <li>{@code [SMALL_TALK_FILLER]} — words ignored when deciding whether a message is only small talk.</li>
  * </ul>
  * {@link Signal#GREETING}, {@link Signal#THANKS} and {@link Signal#GOODBYE} are raised only when the message says
@@ -38,7 +41,7 @@ public final class SignalDetector {
     private static final Set<Signal> SMALL_TALK = EnumSet.of(Signal.GREETING, Signal.THANKS, Signal.GOODBYE);
     private static final Set<Signal> NOT_FROM_CUES = EnumSet.of(Signal.ABUSIVE, Signal.PERSONAL_DATA);
 
-    private enum Modifier { NEGATION, HYPOTHETICAL, NOT_A_CUE, NOT_AN_EMERGENCY, SMALL_TALK_FILLER }
+    private enum Modifier { NEGATION, HYPOTHETICAL, NOT_A_CUE, NOT_AN_EMERGENCY, ASKS_WHERE_TO_TURN, SMALL_TALK_FILLER }
 
     private final CueMatcher<Signal> cues;
     private final CueMatcher<Modifier> modifiers;
@@ -81,12 +84,15 @@ public final class SignalDetector {
         }
         List<CueMatcher.Match<Modifier>> mods = modifiers.findAll(text);
         boolean afterTheEvent = mods.stream().anyMatch(m -> m.label() == Modifier.NOT_AN_EMERGENCY);
+        boolean asksWhereToTurn = mods.stream().anyMatch(m -> m.label() == Modifier.ASKS_WHERE_TO_TURN);
         List<CueMatcher.Match<?>> smallTalk = new ArrayList<>();
         for (CueMatcher.Match<Signal> m : found) {
             Signal s = m.label();
             if (SMALL_TALK.contains(s)) {
                 smallTalk.add(m);
             } else if (negated(m, mods)) {
+                continue;
+            } else if (s == Signal.COMPLAINT && asksWhereToTurn) {
                 continue;
             } else if (s.isEmergency()) {
                 if (!afterTheEvent && !hypothetical(text, m, mods)) {

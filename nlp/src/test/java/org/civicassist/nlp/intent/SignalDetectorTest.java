@@ -45,7 +45,10 @@ class SignalDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"窗口的人态度太差了 我要投诉", "你们就是乱收费", "工作人员一直刁难我", "反映了多次都没人管",
             "说好退款 至今未退", "材料交了三次还是不给办 到底管不管", "楼下烧烤店噪音太大 晚上吵得睡不着",
-            "窗口工作人员骂人 什么素质", "你们能不能管管", "公司拖欠工资三个月了"})
+            "窗口工作人员骂人 什么素质", "你们能不能管管", "公司拖欠工资三个月了", "街道那个办事员成心为难我",
+            "工地每天凌晨还在施工 噪音严重影响休息", "物业擅自把绿地改成了停车位", "打了好几次电话都没人接听",
+            "说好三个月办完 至今仍未办理", "请有关部门尽快介入调查", "他们互相推诿 谁也不管", "希望还我们一个公道",
+            "健身房关门了 交的押金一直不退", "新楼就是豆腐渣工程", "希望街道领导出面协调一下"})
     void should_raise_complaint(String text) {
         assertThat(signals(text)).contains(Signal.COMPLAINT);
     }
@@ -53,32 +56,37 @@ class SignalDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"投诉电话是多少", "在哪里投诉噪音", "医保管不管牙齿矫正", "收费标准是什么", "态度好的窗口在哪",
             "我打过12345投诉过 一般多久答复", "社保多交了能退费吗", "我想投诉的话打哪个电话",
-            "拖欠的养老保险能补交吗"})
+            "拖欠的养老保险能补交吗", "社保断缴导致无法办理居住证怎么办", "公积金一直没到账 怎么查进度",
+            "滞纳金是不是会多收钱", "请领导解答一下落户政策", "有哪些求助渠道", "噪音扰民找哪个部门",
+            "社保交了15年了还不能领养老金吗", "身份证坏了一直没换 还能用吗", "求助 社保卡怎么激活", "这是什么事项"})
     void should_not_raise_complaint(String text) {
         assertThat(signals(text)).doesNotContain(Signal.COMPLAINT);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"气死我了", "凭什么不给我办", "你们太过分了", "真是岂有此理", "受够了", "三番五次让我补材料 耍我玩呢"})
+    @ValueSource(strings = {"气死我了", "凭什么不给我办", "你们太过分了", "真是岂有此理", "受够了", "三番五次让我补材料 耍我玩呢",
+            "这种做法简直不可理喻", "出了事谁来负责"})
     void should_raise_anger(String text) {
         assertThat(signals(text)).contains(Signal.ANGER);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"凭什么证件可以领取", "公积金凭什么材料提取", "生气的时候血压高能报销吗", "要带什么东西"})
+    @ValueSource(strings = {"凭什么证件可以领取", "公积金凭什么材料提取", "生气的时候血压高能报销吗", "要带什么东西",
+            "不满18周岁能办护照吗", "社保交了不满一年能转吗"})
     void should_not_raise_anger(String text) {
         assertThat(signals(text)).doesNotContain(Signal.ANGER);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"求求你们帮帮我", "我快急疯了", "我的公积金被人冒领了", "我被骗了五万块", "急急急 怎么办"})
+    @ValueSource(strings = {"求求你们帮帮我", "我快急疯了", "我的公积金被人冒领了", "我被骗了五万块", "急急急 怎么办",
+            "我前夫一喝醉了就打我", "男朋友动手打我还威胁我", "孩子升学的事我心急如焚"})
     void should_raise_urgent_help(String text) {
         assertThat(signals(text)).contains(Signal.URGENT_HELP);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"家里急用钱 公积金能提吗", "公积金能取出来救救急吗", "临时救助多久能批", "如何防止被骗",
-            "交不起医保怎么办", "帮忙看看要带什么", "如何预防电信诈骗"})
+            "交不起医保怎么办", "帮忙看看要带什么", "如何预防电信诈骗", "非常着急 护照加急多久能办好"})
     void should_not_raise_urgent_help(String text) {
         assertThat(signals(text)).doesNotContain(Signal.URGENT_HELP);
     }
@@ -92,6 +100,8 @@ class SignalDetectorTest {
         assertThat(signals("老人突然昏过去了")).contains(Signal.EMERGENCY_MEDICAL);
         assertThat(signals("救命 有人拿刀")).contains(Signal.EMERGENCY_POLICE);
         assertThat(signals("孩子在公园走丢了")).contains(Signal.EMERGENCY_POLICE);
+        assertThat(signals("我的电动车被撞了 那人骑着车跑了")).contains(Signal.EMERGENCY_POLICE);
+        assertThat(signals("奶奶在卫生间跌倒了 站不起来")).contains(Signal.EMERGENCY_MEDICAL);
     }
 
     @ParameterizedTest

@@ -24,11 +24,13 @@ import java.util.Set;
  *   <li>MSGA Beijing (real citizen messages): positives are messages labelled 投诉/求助 or 愤怒, negatives plain 咨询
  *       (type 咨询, emotion 中性); other messages (建言 中性 …) are not counted;</li>
  *   <li>the dev questions: {@code kind: human} should raise a signal (emergencies count too, they hand off as well),
- *       {@code kind: answerable} should not (the last turn of a conversation is judged).</li>
+ *       every other kind ({@code answerable}, {@code out_of_scope}) should not: a signal there is a false alarm
+ *       (the last turn of a conversation is judged).</li>
  * </ul>
  * Nothing is fitted here. Run: {@code mvn -q -B -pl nlp test-compile exec:java
  * -Dexec.mainClass=org.civicassist.nlp.measure.HandoffSignalEvaluation -Dexec.classpathScope=test}
- * (optionally {@code -Dexec.args="path/to/shared"}).
+ * (optionally {@code -Dexec.args="path/to/shared"}; add {@code misses} to list the misses and false alarms on
+ * messages-train and dev — never look at messages-test's).
  */
 public final class HandoffSignalEvaluation {
 
@@ -70,6 +72,10 @@ public final class HandoffSignalEvaluation {
 
     /** MSGA messages: 投诉/求助 or 愤怒 are positives, 咨询 with emotion 中性 negatives. */
     public static Figures msga(TextUnderstander understander, Path messages) {
+        return msga(understander, messages, false);
+    }
+
+    private static Figures msga(TextUnderstander understander, Path messages, boolean printMisses) {
         int tp = 0, fp = 0, fn = 0, tn = 0;
         for (JsonNode m : readJsonLines(messages)) {
             String type = m.path("type").asString();
@@ -80,6 +86,10 @@ public final class HandoffSignalEvaluation {
                 continue;
             }
             boolean flagged = handsOff(understander.understand(m.path("text").asString()));
+            if (printMisses && flagged != positive) {
+                System.out.println((flagged ? "  false alarm " : "  missed ") + type + " " + emotion + ": "
+                        + m.path("text").asString().replace('\n', ' '));
+            }
             if (positive) {
                 tp += flagged ? 1 : 0;
                 fn += flagged ? 0 : 1;
@@ -91,15 +101,19 @@ public final class HandoffSignalEvaluation {
         return new Figures("msga " + messages.getFileName(), tp, fp, fn, tn);
     }
 
-    /** Dev questions: {@code human} are positives, {@code answerable} negatives; {@code out_of_scope} not counted. */
+    /** Dev questions: {@code human} are positives, every other kind ({@code answerable}, {@code out_of_scope}) negatives. */
     public static Figures dev(TextUnderstander understander, Path questions) {
+        return dev(understander, questions, false);
+    }
+
+    private static Figures dev(TextUnderstander understander, Path questions, boolean printMisses) {
         int tp = 0, fp = 0, fn = 0, tn = 0;
         for (JsonNode q : readJsonLines(questions)) {
             String kind = q.path("kind").asString();
-            if (!kind.equals("human") && !kind.equals("answerable")) {
-                continue;
-            }
             boolean flagged = handsOff(understander.understand(lastTurn(q)));
+            if (printMisses && flagged != kind.equals("human")) {
+                System.out.println((flagged ? "  false alarm " : "  missed ") + kind + ": " + lastTurn(q));
+            }
             if (kind.equals("human")) {
                 tp += flagged ? 1 : 0;
                 fn += flagged ? 0 : 1;
@@ -109,6 +123,23 @@ public final class HandoffSignalEvaluation {
             }
         }
         return new Figures("dev " + questions.getFileName(), tp, fp, fn, tn);
+    }
+
+    /** Dialogue turns ({@code dialogues-dev.jsonl}): none asks for a person, so every turn that raises a signal is a false alarm. */
+    public static Figures dialogueTurns(TextUnderstander understander, Path dialogues, boolean printMisses) {
+        int fp = 0, tn = 0;
+        for (JsonNode d : readJsonLines(dialogues)) {
+            for (JsonNode turn : d.path("turns")) {
+                String text = turn.isString() ? turn.asString() : turn.path("text").asString();
+                boolean flagged = handsOff(understander.understand(text));
+                if (printMisses && flagged) {
+                    System.out.println("  false alarm dialogue turn: " + text);
+                }
+                fp += flagged ? 1 : 0;
+                tn += flagged ? 0 : 1;
+            }
+        }
+        return new Figures("dialogue turns " + dialogues.getFileName(), 0, fp, 0, tn);
     }
 
     private static String lastTurn(JsonNode q) {
@@ -141,11 +172,16 @@ public final class HandoffSignalEvaluation {
     }
 
     public static void main(String[] args) {
-        Path shared = args.length > 0 ? Path.of(args[0]) : findShared()
+        List<String> arguments = List.of(args);
+        boolean misses = arguments.contains("misses");
+        Path shared = arguments.stream().filter(a -> !a.equals("misses")).findFirst().map(Path::of)
+                .or(HandoffSignalEvaluation::findShared)
                 .orElseThrow(() -> new IllegalStateException("shared/ not found; pass its path as the argument"));
         TextUnderstander understander = ChineseNlp.bundled().understander();
-        System.out.println(msga(understander, shared.resolve("external/msga-beijing/messages-train.jsonl")));
-        System.out.println(msga(understander, shared.resolve("external/msga-beijing/messages-test.jsonl")));
-        System.out.println(dev(understander, shared.resolve("eval/dev.jsonl")));
+        System.out.println(msga(understander, shared.resolve("external/msga-beijing/messages-train.jsonl"), misses));
+        System.out.println(msga(understander, shared.resolve("external/msga-beijing/messages-test.jsonl"), false));
+        System.out.println(dev(understander, shared.resolve("eval/dev.jsonl"), misses));
+        System.out.println(dev(understander, shared.resolve("eval/common-dev.jsonl"), misses));
+        System.out.println(dialogueTurns(understander, shared.resolve("eval/dialogues-dev.jsonl"), misses));
     }
 }

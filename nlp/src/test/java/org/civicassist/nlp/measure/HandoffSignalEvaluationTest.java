@@ -12,17 +12,13 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the hand-off measurement on the shared evaluation files and prints the figures. Asserts only robust
- * properties (the signals separate the classes far better than chance); the figures themselves go into the README.
+ * The counting of the hand-off measurement, on a few hand-written messages. The figures on external data (MSGA
+ * messages, dev questions) are not unit tests: a fresh clone has no {@code ../shared}. They come from
+ * {@link HandoffSignalEvaluation#main} and from the benchmark run ({@code eval/regressions/msga.yaml}).
  */
 class HandoffSignalEvaluationTest {
 
     private static final TextUnderstander UNDERSTANDER = ChineseNlp.bundled().understander();
-
-    private static Path shared() {
-        return HandoffSignalEvaluation.findShared()
-                .orElseThrow(() -> new AssertionError("shared/ (evaluation data) not found above " + Path.of("").toAbsolutePath()));
-    }
 
     @Test
     void should_count_positives_and_negatives_by_label(@TempDir Path dir) throws IOException {
@@ -48,22 +44,23 @@ class HandoffSignalEvaluationTest {
     }
 
     @Test
-    void should_separate_complaints_from_plain_questions_on_msga_test() {
-        HandoffSignalEvaluation.Figures f = HandoffSignalEvaluation.msga(UNDERSTANDER,
-                shared().resolve("external/msga-beijing/messages-test.jsonl"));
-        System.out.println(f);
-        double baseRate = (f.truePositives() + f.falseNegatives())
-                / (double) (f.truePositives() + f.falseNegatives() + f.falsePositives() + f.trueNegatives());
-        assertThat(f.precision()).isGreaterThan(baseRate + 0.15);
-        assertThat(f.recall()).isGreaterThan(0.3);
-        assertThat(f.falsePositiveRate()).isLessThan(0.1);
-    }
+    void should_count_human_questions_as_positives_and_every_other_kind_as_negatives(@TempDir Path dir)
+            throws IOException {
+        // given
+        Path file = dir.resolve("dev.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\": \"a\", \"question\": \"窗口态度太差了 我要投诉\", \"kind\": \"human\"}",
+                "{\"id\": \"b\", \"question\": \"社保卡怎么补办\", \"kind\": \"human\"}",
+                "{\"id\": \"c\", \"question\": \"社保卡怎么补办\", \"kind\": \"answerable\"}",
+                "{\"id\": \"d\", \"turns\": [\"社保卡怎么补办\", \"转人工\"], \"kind\": \"out_of_scope\"}"));
 
-    @Test
-    void should_hand_off_human_dev_questions_and_almost_never_answerable_ones() {
-        HandoffSignalEvaluation.Figures f = HandoffSignalEvaluation.dev(UNDERSTANDER, shared().resolve("eval/dev.jsonl"));
-        System.out.println(f);
-        assertThat(f.falsePositiveRate()).isLessThan(0.03);
-        assertThat(f.recall()).isGreaterThan(0.8);
+        // when
+        HandoffSignalEvaluation.Figures f = HandoffSignalEvaluation.dev(UNDERSTANDER, file);
+
+        // then: the last turn of a conversation is judged
+        assertThat(f.truePositives()).isEqualTo(1);
+        assertThat(f.falseNegatives()).isEqualTo(1);
+        assertThat(f.trueNegatives()).isEqualTo(1);
+        assertThat(f.falsePositives()).isEqualTo(1);
     }
 }
