@@ -66,6 +66,14 @@ final class PipelineTextUnderstander implements TextUnderstander {
         return signals.contains(Signal.GREETING) || signals.contains(Signal.THANKS) || signals.contains(Signal.GOODBYE);
     }
 
+    /** Steps 1 and 2 only: normalised to find the personal data, which is masked in the raw text. */
+    @Override
+    public String mask(String raw) {
+        String text = raw == null ? "" : raw;
+        NormalizedText normalized = normalizer.normalize(text);
+        return PiiMasker.mask(text, normalized, pii.find(normalized.text()));
+    }
+
     @Override
     public Understanding understand(String raw) {
         String text = raw == null ? "" : raw;

@@ -81,6 +81,6 @@ public final class AnalyticsRecorder implements TurnListener, FeedbackListener {
     }
 
     private String mask(String text) {
-        return understander.understand(text).masked();
+        return understander.mask(text);
     }
 }

@@ -123,8 +123,7 @@ public class ChatService {
                         "The conversation has reached its maximum length; start a new one."));
             }
             return switch (c.status()) {
-                case CLOSED -> Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-closed",
-                        "会话已结束，请开始新的会话。", "The conversation is closed; start a new one."));
+                case CLOSED -> Mono.error(ApiException.conversationClosed());
                 // until a person has claimed it, the assistant goes on answering (a citizen handed over by mistake
                 // or out of hours is not stranded); once claimed, messages go to that person
                 case WITH_STAFF -> forwardToStaff(c, message);

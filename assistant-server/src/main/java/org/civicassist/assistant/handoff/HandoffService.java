@@ -134,8 +134,7 @@ public class HandoffService implements HandoffDesk {
         String id = authorized.id();
         return Mono.just(authorized).flatMap(c -> {
             if (c.status() == ConversationStatus.CLOSED) {
-                return Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-closed",
-                        "会话已结束，请开始新的会话。", "The conversation is closed; start a new one."));
+                return Mono.error(ApiException.conversationClosed());
             }
             if (c.transcript().size() + 2 > maxEntries) {
                 return Mono.error(new ApiException(HttpStatus.CONFLICT, "conversation-full",

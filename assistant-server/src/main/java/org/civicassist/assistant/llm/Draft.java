@@ -1,6 +1,7 @@
 package org.civicassist.assistant.llm;
 
 import org.civicassist.assistant.reply.Citation;
+import org.civicassist.assistant.reply.Pieces;
 import org.civicassist.assistant.reply.Reply;
 
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class Draft {
     private final List<Source> sources;
     private final List<String> allSourceTexts;
     private final Consumer<String> shown;
-    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final Pieces splitter = new Pieces();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder heldWhitespace = new StringBuilder();
     private String citationLine;

@@ -174,7 +174,7 @@ public final class Assistant {
 
     /** Text that may leave the process (to a language model): personal data masked as the nlp stage masks it. */
     private String masked(String text) {
-        return understander.understand(text).masked();
+        return understander.mask(text);
     }
 
     private static List<Candidate> chosenFirst(Candidate chosen, List<Candidate> ranked) {

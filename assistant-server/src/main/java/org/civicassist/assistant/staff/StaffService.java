@@ -287,8 +287,7 @@ public class StaffService {
                     "Another staff member has this conversation.");
             case WAITING -> new ApiException(HttpStatus.CONFLICT, "not-claimed", "请先接手该会话。",
                     "Claim the conversation first.");
-            case CLOSED -> new ApiException(HttpStatus.CONFLICT, "conversation-closed", "该会话已结束。",
-                    "The conversation is closed.");
+            case CLOSED -> ApiException.conversationClosedToStaff();
             case BOT -> new ApiException(HttpStatus.CONFLICT, "not-handed-over", "该会话没有转人工。",
                     "The conversation was not handed to staff.");
         };

@@ -11,6 +11,8 @@ import java.time.Duration;
  */
 public class ApiException extends RuntimeException {
 
+    private static final String CONVERSATION_CLOSED = "conversation-closed";
+
     private final HttpStatus status;
     private final String code;
     private final String detailZh;
@@ -63,6 +65,20 @@ public class ApiException extends RuntimeException {
     public static ApiException notFound() {
         return new ApiException(HttpStatus.NOT_FOUND, "conversation-not-found", "会话不存在或已过期。",
                 "The conversation does not exist or has expired.");
+    }
+
+    /**
+     * 409 {@code conversation-closed}: the conversation is closed. Told to the citizen, with the advice to start a new
+     * conversation.
+     */
+    public static ApiException conversationClosed() {
+        return new ApiException(HttpStatus.CONFLICT, CONVERSATION_CLOSED, "会话已结束，请开始新的会话。",
+                "The conversation is closed; start a new one.");
+    }
+
+    /** The same problem told to staff, who have nothing to start. */
+    public static ApiException conversationClosedToStaff() {
+        return new ApiException(HttpStatus.CONFLICT, CONVERSATION_CLOSED, "该会话已结束。", "The conversation is closed.");
     }
 
     public static ApiException missingToken() {

@@ -5,12 +5,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Writes FAQs as {@code faq.jsonl} in the KB format: one object a line, fields in the documented order. */
@@ -46,28 +42,6 @@ public final class FaqJsonl {
      * never sees half a file.
      */
     public static void write(Path file, List<Faq> faqs) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, toJsonl(faqs), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new FaqSheetException(FaqSheetException.Reason.IO, "cannot write " + target.getFileName() + ": "
-                    + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing left to clean when the move succeeded
-                }
-            }
-        }
+        AtomicFile.replace(file, out -> out.write(toJsonl(faqs).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -18,9 +18,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,31 +47,13 @@ public final class FaqSheetExporter {
             throw new FaqSheetException(FaqSheetException.Reason.UNSUPPORTED_FILE_TYPE, file.getFileName()
                     + ": export writes .xlsx or .csv");
         }
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                if (csv) {
-                    writeCsv(faqs, out);
-                } else {
-                    writeXlsx(faqs, out);
-                }
+        AtomicFile.replace(file, out -> {
+            if (csv) {
+                writeCsv(faqs, out);
+            } else {
+                writeXlsx(faqs, out);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new FaqSheetException(FaqSheetException.Reason.IO, "cannot write " + file.getFileName() + ": "
-                    + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing to clean after a successful move
-                }
-            }
-        }
+        });
     }
 
     /**

@@ -1,23 +1,17 @@
 package org.civicassist.kb.retrieve;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.civicassist.kb.index.AnalyzedTerms;
 import org.civicassist.kb.index.KbIndex;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * BM25 over the index's text fields, each field with its weight: a word in a FAQ question says more than the same
@@ -52,7 +46,8 @@ public final class LexicalRetriever implements Retriever {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         int clauses = 0;
         for (Map.Entry<String, Float> field : fieldWeights.entrySet()) {
-            for (String term : terms(index.analyzer(), field.getKey(), text)) {
+            for (String term : AnalyzedTerms.of(index.analyzer(), field.getKey(), text,
+                    BooleanQuery.getMaxClauseCount() / 8)) {
                 builder.add(new BoostQuery(new TermQuery(new Term(field.getKey(), term)), field.getValue()),
                         BooleanClause.Occur.SHOULD);
                 clauses++;
@@ -62,20 +57,5 @@ public final class LexicalRetriever implements Retriever {
             return null;
         }
         return builder.build();
-    }
-
-    static Set<String> terms(Analyzer analyzer, String field, String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken() && terms.size() < BooleanQuery.getMaxClauseCount() / 8) {
-                terms.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
     }
 }

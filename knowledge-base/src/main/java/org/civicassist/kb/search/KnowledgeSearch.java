@@ -1,9 +1,8 @@
 package org.civicassist.kb.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.civicassist.kb.embed.Embedder;
+import org.civicassist.kb.index.AnalyzedTerms;
 import org.civicassist.kb.index.KbIndex;
 import org.civicassist.kb.index.IndexSchema;
 import org.civicassist.kb.model.KnowledgeBase;
@@ -19,9 +18,6 @@ import org.civicassist.kb.retrieve.LexicalRetriever;
 import org.civicassist.kb.retrieve.RetrievalQuery;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,18 +152,7 @@ public final class KnowledgeSearch implements Closeable {
     }
 
     private Set<String> words(String text) {
-        Set<String> words = new LinkedHashSet<>();
-        try (TokenStream ts = wordAnalyzer.tokenStream(IndexSchema.BODY, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                words.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
+        return AnalyzedTerms.of(wordAnalyzer, IndexSchema.BODY, text);
     }
 
     @Override

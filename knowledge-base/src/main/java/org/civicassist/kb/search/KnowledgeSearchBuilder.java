@@ -1,13 +1,12 @@
 package org.civicassist.kb.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.civicassist.kb.embed.CachingEmbedder;
 import org.civicassist.kb.embed.Embedder;
+import org.civicassist.kb.index.AnalyzedTerms;
 import org.civicassist.kb.index.IndexSchema;
 import org.civicassist.kb.index.KbIndex;
 import org.civicassist.kb.model.KnowledgeBase;
@@ -129,18 +128,7 @@ public final class KnowledgeSearchBuilder {
     }
 
     private static Set<String> analyze(Analyzer analyzer, String text) {
-        Set<String> out = new HashSet<>();
-        try (TokenStream ts = analyzer.tokenStream(IndexSchema.BODY, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return AnalyzedTerms.of(analyzer, IndexSchema.BODY, text);
     }
 
     private String contentKey(List<Passage> passages) {
