@@ -8,6 +8,7 @@ import org.civicassist.assistant.pipeline.FollowUpResolver;
 import org.civicassist.assistant.pipeline.Turn;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.assistant.testing.ModelStub;
+import org.civicassist.assistant.testing.ModelWarmUp;
 import org.civicassist.assistant.testing.TinyAssistant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,7 @@ class LlmQuestionRewriterTest {
     static void start() {
         model = new ModelStub();
         tiny = TinyAssistant.assemble();
+        ModelWarmUp.warmUp(model, tiny);
     }
 
     @AfterAll
@@ -50,8 +52,8 @@ class LlmQuestionRewriterTest {
 
     static Assistant assistant() {
         LlmHooks hooks = LlmHooks.create(LlmProperties.of(model.baseUrl(), ModelStub.MODEL, ModelStub.API_KEY)
-                // generous enough for the first call of a JVM (client start-up)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2)));
+                // the client started in start()
+                .withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(3), Duration.ofMillis(700)));
         return new Assistant(tiny.nlp().understander(), tiny.knowledge(), new FollowUpResolver(), new Composer(),
                 hooks.rewriter(), hooks.writer());
     }
