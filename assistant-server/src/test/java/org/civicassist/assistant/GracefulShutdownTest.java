@@ -4,6 +4,7 @@ import org.civicassist.assistant.testing.ModelStub;
 import org.civicassist.assistant.testing.TestEmbedderConfiguration;
 import org.civicassist.assistant.testing.TinyKbProperties;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -11,7 +12,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,9 +34,32 @@ class GracefulShutdownTest {
     };
     static final ModelStub model = new ModelStub();
 
+    /*
+     * The citizen's side has its own connection pool and event loop, as a browser in another process has. A
+     * WebClient.create() would share Reactor Netty's global resources with the server under test, and the server's
+     * shutdown disposes them (Spring's ReactorResourceFactory stops right after the web server): the event loops'
+     * shutdown closes every channel on them, the client's too, possibly before it has read the end of a response
+     * the server had already sent completely — a "Connection prematurely closed DURING response" that no real
+     * client would see.
+     */
+    final ConnectionProvider clientConnections = ConnectionProvider.newConnection();
+    final LoopResources clientLoop = LoopResources.create("citizen", 1, true);
+
     @AfterAll
     static void stopModel() {
         model.close();
+    }
+
+    @AfterEach
+    void stopClient() {
+        clientConnections.dispose();
+        clientLoop.dispose();
+    }
+
+    WebClient client(int port) {
+        return WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(clientConnections).runOn(clientLoop)))
+                .build();
     }
 
     @Test
@@ -47,7 +75,7 @@ class GracefulShutdownTest {
         ConfigurableApplicationContext server = new SpringApplicationBuilder(AssistantApplication.class,
                 TestEmbedderConfiguration.class).run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        WebClient http = WebClient.create("http://127.0.0.1:" + port);
+        WebClient http = client(port);
         Map<String, Object> opened = http.post().uri("/api/v1/conversations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").retrieve().bodyToMono(JSON).block(Duration.ofSeconds(10));
 
@@ -77,13 +105,14 @@ class GracefulShutdownTest {
 
     @Test
     void open_event_streams_end_at_shutdown_instead_of_holding_it_for_the_whole_phase_timeout() throws Exception {
+        // given: a server with a long phase timeout and a citizen's open event stream
         List<String> args = new ArrayList<>();
         TinyKbProperties.of(TinyKbProperties.directory()).forEach(p -> args.add("--" + p));
         args.add("--spring.lifecycle.timeout-per-shutdown-phase=60s");
         ConfigurableApplicationContext server = new SpringApplicationBuilder(AssistantApplication.class,
                 TestEmbedderConfiguration.class).run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        WebClient http = WebClient.create("http://127.0.0.1:" + port);
+        WebClient http = client(port);
         Map<String, Object> opened = http.post().uri("/api/v1/conversations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").retrieve().bodyToMono(JSON).block(Duration.ofSeconds(10));
         CompletableFuture<List<String>> stream = http.get()
@@ -95,10 +124,12 @@ class GracefulShutdownTest {
             Thread.sleep(20);
         }
 
+        // when
         long start = System.nanoTime();
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
 
-        // well before the 60 s phase timeout: the stream ends cleanly, and the shutdown with it
+        // then: well before the 60 s phase timeout, the stream ends cleanly (a complete response), and the shutdown
+        // with it
         stream.get(30, TimeUnit.SECONDS);
         stopped.get(30, TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));

@@ -102,7 +102,10 @@ class LlmApplicationTest {
                 UserMessage.from("社保卡丢了怎么补办"), AiMessage.from("先挂失，再带身份证到窗口补领。"),
                 UserMessage.from("那要交钱吗")).build());
 
-        assertThat(response.aiMessage().text()).contains("社保卡");
+        // the model's answer (the KB words the fee otherwise: "遗失补卡工本费 20 元"), with the fee FAQ as its source
+        assertThat(response.aiMessage().text()).startsWith("补办社保卡需要交工本费20元。办理时请带好身份证。")
+                .contains("来源：", "补办社保卡要钱吗？");
+        assertThat(model.answerRequests()).hasSize(1);
         assertThat(model.rewriteRequests()).as("the earlier message is the follow-up's context").singleElement()
                 .satisfies(r -> assertThat(r.body()).contains("社会保障卡补领", "那要交钱吗"));
     }

@@ -8,6 +8,7 @@ import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.assistant.pipeline.Composer;
 import org.civicassist.assistant.pipeline.FollowUpResolver;
 import org.civicassist.assistant.testing.ModelStub;
+import org.civicassist.assistant.testing.ModelWarmUp;
 import org.civicassist.assistant.testing.TinyAssistant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +46,9 @@ class ChatStreamingWithLlmTest {
     static void start() {
         model = new ModelStub();
         tiny = TinyAssistant.assemble();
+        ModelWarmUp.warmUp(model, tiny);
         LlmHooks llm = LlmHooks.create(LlmProperties.of(model.baseUrl(), ModelStub.MODEL, ModelStub.API_KEY)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2))
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(1))
                 .withMaxRetries(0));
         Assistant assistant = new Assistant(tiny.nlp().understander(), tiny.knowledge(), new FollowUpResolver(),
                 new Composer(), llm.rewriter(), llm.writer());

@@ -11,6 +11,7 @@ import org.civicassist.assistant.pipeline.Turn;
 import org.civicassist.assistant.reply.Citation;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.assistant.testing.ModelStub;
+import org.civicassist.assistant.testing.ModelWarmUp;
 import org.civicassist.assistant.testing.TinyAssistant;
 import org.civicassist.kb.rank.Candidate;
 import org.civicassist.kb.search.SearchRequest;
@@ -49,6 +50,7 @@ class LlmAnswerWriterTest {
     static void start() {
         model = new ModelStub();
         tiny = TinyAssistant.assemble();
+        ModelWarmUp.warmUp(model, tiny);
     }
 
     @AfterAll
@@ -64,8 +66,8 @@ class LlmAnswerWriterTest {
 
     static LlmProperties settings() {
         return LlmProperties.of(model.baseUrl(), ModelStub.MODEL, ModelStub.API_KEY)
-                // generous enough for the first call of a JVM (client start-up); the time-out tests set their own
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2))
+                // the client started in start(); the time-out tests set their own
+                .withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(4), Duration.ofSeconds(2))
                 // the breaker has its own test; here it must never open
                 .withCircuitBreaker(new LlmProperties.CircuitBreaker(100, 100, 100, Duration.ofSeconds(30), 1));
     }
