@@ -145,36 +145,31 @@ class WidgetConversationBrowserTest extends WidgetTestBase {
     }
 
     @Test
-    void a_follow_up_is_clarified__an_option_answers_it__and_a_reload_keeps_the_transcript() {
-        // given: a first answer
+    void a_service_card_offers_its_elements__a_tapped_one_answers__and_a_reload_keeps_the_transcript() {
+        // given: a bare service word, answered with the service's card
         WidgetBrowser b = openDemo();
-        type(b, "社保卡丢了怎么补办");
-        b.latestReply(1);
+        type(b, "补办");
 
-        // when: a follow-up that needs clarifying
-        type(b, "那要多久");
-
-        // then: the clarify reply offers the likely questions, with no feedback buttons, and the older chips are gone
-        WebElement clarify = b.latestReply(2);
-        assertThat(clarify.findElement(By.cssSelector(".ca-chips-label")).getText()).isEqualTo("请选择您想咨询的问题：");
-        assertThat(clarify.findElements(By.cssSelector(".ca-feedback"))).isEmpty();
+        // then: the card offers the service's elements to tap
+        WebElement card = b.latestReply(1);
+        assertThat(card.findElement(By.cssSelector(".ca-chips-label")).getText()).isEqualTo("想了解哪一项？");
+        assertThat(citations(card)).anySatisfy(c -> assertThat(c).startsWith("社会保障卡补领"));
         assertThat(b.all(".ca-chips")).hasSize(1);
-        WebElement option = clarify.findElements(By.cssSelector(".ca-chip")).stream()
-                .filter(c -> c.getText().equals("社会保障卡补领：办理时限")).findFirst().orElseThrow();
+        WebElement element = card.findElements(By.cssSelector(".ca-chip")).stream()
+                .filter(c -> c.getText().equals("办理时限")).findFirst().orElseThrow();
 
-        // when: the citizen picks an option
-        option.click();
+        // when: the citizen taps one
+        element.click();
 
         // then: it is sent as their message and answered from the guide's 办理时限 section
-        WebElement answer = b.latestReply(3);
+        WebElement answer = b.latestReply(2);
         assertThat(answer.getText()).contains("10 个工作日");
         assertThat(citations(answer)).contains("社会保障卡补领 · 办理时限");
         assertThat(b.focused()).contains("ca-input");
         List<String> shown = b.messages();
-        assertThat(shown).hasSize(6);
-        assertThat(shown.get(4)).contains("社会保障卡补领：办理时限");
-        assertThat(conversationOf(b).transcript()).extracting(TranscriptEntry::text)
-                .contains("社保卡丢了怎么补办", "那要多久", "社会保障卡补领：办理时限");
+        assertThat(shown).hasSize(4);
+        assertThat(shown.get(2)).contains("办理时限");
+        assertThat(conversationOf(b).transcript()).extracting(TranscriptEntry::text).contains("补办", "办理时限");
 
         // when: the page is reloaded
         b.load(base() + "/demo/");
@@ -182,9 +177,8 @@ class WidgetConversationBrowserTest extends WidgetTestBase {
         // then: the panel starts closed, and opens on the same transcript, read back from the server
         assertThat(b.in(".ca-panel").isDisplayed()).isFalse();
         b.in(".ca-launcher").click();
-        b.until(x -> x.messages().size() == 6);
+        b.until(x -> x.messages().size() == 4);
         assertThat(b.messages()).isEqualTo(shown);
-        assertThat(b.all(".ca-chips")).hasSize(1);
     }
 
     @Test
