@@ -52,6 +52,8 @@ public final class AnswerPolicy {
     static final double SERVICE_SURE = 0.80;
     /** Letters and digits of a short question: the head of real traffic (结婚登记, 补办社保卡要多久). */
     static final int SHORT_QUESTION_CHARS = 12;
+    /** How much of a question the service's title or FAQ phrasings must cover for it to name the service. */
+    static final double NAMES_THE_SERVICE = 0.40;
     /** How much of a question the service title must cover for it to name only that service (结婚登记, 护照). */
     static final double NAMES_ONLY_THE_SERVICE = 0.60;
 
@@ -130,7 +132,8 @@ public final class AnswerPolicy {
         }
         // a service named with nothing asked about it: its card (a follow-up without an aspect asks something of
         // the service the card would not say)
-        if (focus.isPresent() && !aspectAsked && !followUp && (namesOnlyTheService(focus.get()) || isShort(u))) {
+        if (focus.isPresent() && !aspectAsked && !followUp
+                && (namesOnlyTheService(focus.get()) || (isShort(u) && namesTheService(focus.get())))) {
             return new Decision.ServiceCard(focus.get().serviceId(), focus.get().items().get(0), focus.get().share());
         }
         if (onlySituation(u) && !followUp) {
@@ -157,6 +160,15 @@ public final class AnswerPolicy {
     /** The question is little more than the service's name: its title covers most of the question's words. */
     private static boolean namesOnlyTheService(ServiceFocus f) {
         return titleCoverage(f) >= NAMES_ONLY_THE_SERVICE;
+    }
+
+    /**
+     * The question's words are found in the service's title or in the phrasings of one of its FAQs: it names the
+     * service (火星上有水吗 is short too, but names none).
+     */
+    private static boolean namesTheService(ServiceFocus f) {
+        return f.items().stream().mapToDouble(c -> Math.max(c.features().get("question_cov"),
+                c.features().get("title_cov"))).max().orElse(0) >= NAMES_THE_SERVICE;
     }
 
     /** How much of the question the service's title covers (IDF-weighted share of its words). */

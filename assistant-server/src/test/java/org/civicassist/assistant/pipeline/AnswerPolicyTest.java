@@ -335,12 +335,20 @@ class AnswerPolicyTest {
 
         @Test
         void answers_a_short_question_without_an_aspect_with_the_service_card__but_not_a_follow_up() {
-            Candidate intro = candidate("guide-a", "事项简介", 6.0);
+            Candidate intro = with(candidate("guide-a", "事项简介", 6.0), "question_cov", 0.5);
             SearchResult r = result(0.3, intro, feesSection, otherService);
 
             assertThat(policy.decide(naming("社保卡 以前没办过"), r, FRESH)).isInstanceOf(Decision.ServiceCard.class);
             assertThat(policy.decide(naming("那个能代办吗"), r, FRESH.withTopic("guide-a", "A"), true))
                     .isInstanceOf(Decision.AskToChoose.class);
+        }
+
+        @Test
+        void shows_no_card_for_a_short_question_whose_words_the_service_does_not_have() {
+            Candidate intro = with(candidate("guide-a", "事项简介", 6.0), "question_cov", 0.1);
+
+            assertThat(policy.decide(naming("火星上有水吗"), result(0.3, intro, feesSection, otherService), FRESH))
+                    .isNotInstanceOf(Decision.ServiceCard.class);
         }
 
         @Test
