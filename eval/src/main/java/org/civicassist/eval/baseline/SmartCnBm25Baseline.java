@@ -1,9 +1,7 @@
 package org.civicassist.eval.baseline;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -20,12 +18,12 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.civicassist.eval.run.Outcome;
 import org.civicassist.eval.run.Respondent;
+import org.civicassist.kb.index.AnalyzedTerms;
 import org.civicassist.kb.passage.Passage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -87,18 +85,12 @@ public final class SmartCnBm25Baseline implements Respondent {
         }
     }
 
-    private Set<String> terms(String text) throws IOException {
-        Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken() && out.size() < 512) {
-                out.add(term.toString());
-            }
-            ts.end();
-        }
-        return out;
+    private Set<String> terms(String text) {
+        return AnalyzedTerms.of(analyzer, TEXT, text, MAX_QUERY_TERMS);
     }
+
+    /** Lucene's default clause limit is far above this; a question has a few dozen terms at most. */
+    private static final int MAX_QUERY_TERMS = 512;
 
     @Override
     public void close() {
