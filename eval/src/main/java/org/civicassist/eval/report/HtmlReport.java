@@ -194,7 +194,7 @@ public final class HtmlReport {
     static String reliabilityChart(Calibration c) {
         int size = 200;
         int left = 40;
-        int top = 28;
+        int top = 36;
         double bw = (double) size / Calibration.BINS;
         String label = String.format(Locale.ROOT, "reliability chart of %s: observed accuracy per confidence bin "
                 + "against perfect calibration; %d replies, ECE %s, Brier %s", c.style(), c.count(),
