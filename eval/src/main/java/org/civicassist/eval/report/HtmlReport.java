@@ -1,6 +1,7 @@
 package org.civicassist.eval.report;
 
 import org.civicassist.eval.run.Evaluation;
+import org.civicassist.eval.score.Calibration;
 import org.civicassist.eval.score.DialogueMetrics;
 import org.civicassist.eval.score.Metrics;
 import org.civicassist.eval.score.QuestionResult;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * report.html: self-contained (inline CSS and SVG, no script, nothing fetched): metrics against the baselines,
- * per-domain bars, the latency distribution and the failure table.
+ * per-domain bars, the latency distribution, the calibration of the confidence per question style (reliability
+ * charts and the ECE/Brier table) and the failure table.
  */
 public final class HtmlReport {
 
@@ -34,6 +36,7 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:1rem 0;font-size:14px}td,th{border:1px solid #bbb;padding:4px 8px;text-align:left}")
                 .append("th{background:#eef2f7}.num{text-align:right}h2{margin-top:2rem}.legend span{display:inline-block;margin-right:1rem}")
                 .append(".sw{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}")
+                .append(".rel{display:inline-block;margin:0 1rem 1rem 0;vertical-align:top}")
                 .append("</style></head><body>");
         h.append("<h1>Evaluation: ").append(esc(e.name())).append("</h1><p>KB <code>").append(esc(e.kb()))
                 .append("</code> · questions <code>").append(esc(e.questions())).append("</code> · ")
@@ -60,6 +63,8 @@ public final class HtmlReport {
 
         h.append("<h2>Per domain (share handled)</h2>").append(domainBars(Metrics.byDomain(e.results().replies())));
         h.append("<h2>Latency distribution</h2>").append(latencyHistogram(e.results().replies(), m));
+
+        h.append("<h2>Calibration per question style</h2>").append(calibration(e));
 
         h.append("<h2>Failures</h2><table><tr><th>id</th><th>question</th><th>expected</th><th>cited</th>")
                 .append("<th>reply</th><th>confidence</th><th>one click</th></tr>");
@@ -163,6 +168,70 @@ public final class HtmlReport {
         }
         s.append(text(40, 200, "0 ms", "start")).append(text(720, 200,
                 String.format(Locale.ROOT, "%.0f ms", max), "end"));
+        return s.append("</svg>").toString();
+    }
+
+    /** The ECE/Brier table, then a reliability chart per style. */
+    static String calibration(Evaluation e) {
+        Map<String, Calibration> styles = JsonReport.calibrations(e);
+        StringBuilder h = new StringBuilder("<p>").append(esc(MarkdownReport.calibrationNote(e))).append("</p>");
+        h.append("<table><tr><th>style</th><th>replies</th><th>ECE</th><th>Brier</th></tr>");
+        styles.forEach((style, c) -> h.append("<tr><td>").append(esc(style)).append("</td><td class=\"num\">")
+                .append(c.count()).append("</td><td class=\"num\">").append(MarkdownReport.figure(c.ece()))
+                .append("</td><td class=\"num\">").append(MarkdownReport.figure(c.brier())).append("</td></tr>"));
+        h.append("</table><p class=\"legend\"><span><i class=\"sw\" style=\"background:").append(COLOURS[0])
+                .append("\"></i>observed accuracy per confidence bin (n = replies in the bin)</span>")
+                .append("<span><i class=\"sw\" style=\"background:").append(COLOURS[1])
+                .append("\"></i>mean confidence of the bin</span><span>dashed: perfect calibration</span></p>");
+        styles.values().forEach(c -> h.append("<div class=\"rel\">").append(reliabilityChart(c)).append("</div>"));
+        return h.toString();
+    }
+
+    /**
+     * One style's reliability chart: per confidence bin a bar of observed accuracy (empty bins drawn as nothing), a
+     * tick at the bin's mean confidence, and the diagonal of perfect calibration.
+     */
+    static String reliabilityChart(Calibration c) {
+        int size = 200;
+        int left = 40;
+        int top = 36;
+        double bw = (double) size / Calibration.BINS;
+        String label = String.format(Locale.ROOT, "reliability chart of %s: observed accuracy per confidence bin "
+                + "against perfect calibration; %d replies, ECE %s, Brier %s", c.style(), c.count(),
+                MarkdownReport.figure(c.ece()), MarkdownReport.figure(c.brier()));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\" font-size=\"11\"><title>%s</title>",
+                left + size + 20, top + size + 40, esc(label), esc(label)));
+        s.append(text(left, 14, String.format(Locale.ROOT, "%s · n %d · ECE %s", c.style(), c.count(),
+                MarkdownReport.figure(c.ece())), "start"));
+        int bottom = top + size;
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
+                + "stroke=\"#888\"/>", left, top, size, size));
+        for (Calibration.Bin b : c.bins()) {
+            if (b.count() == 0) {
+                continue;
+            }
+            double x = left + b.lower() * size;
+            double h = b.accuracy() * size;
+            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                            + "fill=\"%s\" fill-opacity=\"0.85\"><title>confidence %.1f–%.1f: %d replies, mean "
+                            + "confidence %.3f, observed accuracy %.3f</title></rect>", x + 1, bottom - h, bw - 2, h,
+                    COLOURS[0], b.lower(), b.upper(), b.count(), b.meanConfidence(), b.accuracy()));
+            double ty = bottom - b.meanConfidence() * size;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                    + "stroke=\"%s\" stroke-width=\"2\"/>", x + 1, ty, x + bw - 1, ty, COLOURS[1]));
+            s.append(text(x + bw / 2, bottom - h - 3, String.valueOf(b.count()), "middle"));
+        }
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\" "
+                + "stroke-dasharray=\"4 3\"/>", left, bottom, left + size, top));
+        for (int i = 0; i <= 2; i++) {
+            double v = i / 2.0;
+            s.append(text(left + v * size, bottom + 14, String.format(Locale.ROOT, "%.1f", v), "middle"));
+            s.append(text(left - 4, bottom - v * size + 4, String.format(Locale.ROOT, "%.1f", v), "end"));
+        }
+        s.append(text(left + size / 2.0, bottom + 30, "confidence", "middle"));
+        s.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%.1f\" text-anchor=\"middle\" "
+                + "transform=\"rotate(-90 12 %.1f)\">accuracy</text>", top + size / 2.0, top + size / 2.0));
         return s.append("</svg>").toString();
     }
 

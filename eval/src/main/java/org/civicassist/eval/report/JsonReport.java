@@ -2,6 +2,7 @@ package org.civicassist.eval.report;
 
 import org.civicassist.eval.run.Evaluation;
 import org.civicassist.eval.run.Outcome;
+import org.civicassist.eval.score.Calibration;
 import org.civicassist.eval.score.DialogueMetrics;
 import org.civicassist.eval.score.Metrics;
 import org.civicassist.eval.score.QuestionResult;
@@ -11,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,11 @@ import java.util.Map;
  * context_turns_kept, wrong_answer_rate, clarify_rate ({@link DialogueMetrics#KEYS}); and latency_ms {p50, p95, p99}
  * (null when not observable). A failing dialogue turn is listed under its id {@code dialogue#turn};
  * {@code baselines} maps each baseline's name to the same keys; {@code per_domain}, {@code counts},
- * {@code build_time_ms}, {@code environment} and {@code failures} sit beside them.
+ * {@code build_time_ms}, {@code environment} and {@code failures} sit beside them. {@code calibration} holds the
+ * assistant's {@link Calibration}: {@code event} (what the confidence is scored against), {@code bins} and, under
+ * {@code styles}, per question style ({@code dev}, {@code dev/single}, {@code dev/multi-turn}, {@code dev/short},
+ * {@code dev/long}) {@code count}, {@code ece}, {@code brier} and {@code reliability} (per bin {@code lower},
+ * {@code upper}, {@code count}, {@code mean_confidence}, {@code accuracy}).
  */
 public final class JsonReport {
 
@@ -45,6 +51,7 @@ public final class JsonReport {
         ObjectNode baselines = root.putObject("baselines");
         e.baselines().forEach((name, rs) -> baselines.set(name, metrics(rs.metrics())));
         root.set("per_domain", JSON.valueToTree(Metrics.byDomain(e.results().replies())));
+        root.set("calibration", calibration(e));
         ArrayNode failures = root.putArray("failures");
         for (QuestionResult r : e.results().replies()) {
             if (!r.handled()) {
@@ -61,6 +68,42 @@ public final class JsonReport {
         latency.put("p50", m.latencyMs().p50());
         latency.put("p95", m.latencyMs().p95());
         latency.put("p99", m.latencyMs().p99());
+        return node;
+    }
+
+    /** The assistant's calibration per question style, the question file's name (without .jsonl) first. */
+    public static Map<String, Calibration> calibrations(Evaluation e) {
+        return Calibration.byStyle(style(e.questions()), e.results().replies(), !e.results().dialogues().isEmpty());
+    }
+
+    /** The style of a question file: its name without directory and extension ("dev" for eval/questions/dev.jsonl). */
+    static String style(String questions) {
+        Path name = Path.of(questions).getFileName();
+        String file = name == null ? questions : name.toString();
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    static ObjectNode calibration(Evaluation e) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("event", Calibration.event(e.results().replies()));
+        node.put("bins", Calibration.BINS);
+        ObjectNode styles = node.putObject("styles");
+        calibrations(e).forEach((style, c) -> {
+            ObjectNode s = styles.putObject(style);
+            s.put("count", c.count());
+            put(s, "ece", c.ece());
+            put(s, "brier", c.brier());
+            ArrayNode bins = s.putArray("reliability");
+            for (Calibration.Bin b : c.bins()) {
+                ObjectNode bin = bins.addObject();
+                bin.put("lower", b.lower());
+                bin.put("upper", b.upper());
+                bin.put("count", b.count());
+                put(bin, "mean_confidence", b.meanConfidence());
+                put(bin, "accuracy", b.accuracy());
+            }
+        });
         return node;
     }
 

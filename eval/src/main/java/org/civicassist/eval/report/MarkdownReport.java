@@ -2,6 +2,7 @@ package org.civicassist.eval.report;
 
 import org.civicassist.eval.run.Evaluation;
 import org.civicassist.eval.run.Outcome;
+import org.civicassist.eval.score.Calibration;
 import org.civicassist.eval.score.Metrics;
 import org.civicassist.eval.score.QuestionResult;
 import org.civicassist.eval.score.RunMetrics;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** report.md: the metrics beside the baselines, per domain, and the failures. Also the README figures snippet. */
+/**
+ * report.md: the metrics beside the baselines, per domain, the calibration of the confidence per question style, and
+ * the failures. Also the README figures snippet.
+ */
 public final class MarkdownReport {
 
     /** The metrics of a run of single questions, in table order (also read by {@link FiguresSnippet}). */
@@ -37,6 +41,7 @@ public final class MarkdownReport {
                 .append(v.get("questions")).append(" | ").append(v.get("handled")).append(" | ")
                 .append(v.getOrDefault("recall_at_1", "")).append(" | ").append(v.get("wrong_answers"))
                 .append(" |\n"));
+        md.append("\n## Calibration\n\n").append(calibrationTable(e));
         md.append("\n## Failures\n\n| id | question | expected | cited | reply | confidence | one click |\n|---|---|---|---|---|---|---|\n");
         for (QuestionResult r : e.results().replies()) {
             if (!r.handled()) {
@@ -87,6 +92,27 @@ public final class MarkdownReport {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** The ECE and Brier score of the assistant's confidence per question style, and the event it is scored on. */
+    static String calibrationTable(Evaluation e) {
+        StringBuilder md = new StringBuilder(calibrationNote(e)).append("\n\n");
+        md.append("| style | replies | ECE | Brier |\n|---|---|---|---|\n");
+        JsonReport.calibrations(e).forEach((style, c) -> md.append("| ").append(style).append(" | ")
+                .append(c.count()).append(" | ").append(figure(c.ece())).append(" | ").append(figure(c.brier()))
+                .append(" |\n"));
+        return md.toString();
+    }
+
+    /** What the calibration figures measure, in words. */
+    static String calibrationNote(Evaluation e) {
+        return "Confidence scored against: " + Calibration.event(e.results().replies()) + ". ECE over "
+                + Calibration.BINS + " equal-width bins, weighted by count; short = judged turn of at most "
+                + Calibration.SHORT_CHARS + " characters.";
+    }
+
+    static String figure(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** A failure's click, if any: the option sent, what it was answered with, and whether that resolved it. */

@@ -75,6 +75,32 @@ class EvaluationTest {
     }
 
     @Test
+    void the_calibration_of_the_confidence_reaches_every_report_per_question_style() throws IOException {
+        Evaluation e = run(file("calibration.jsonl",
+                "{\"id\": \"a\", \"question\": \"社保卡丢了怎么补办\", \"kind\": \"answerable\", \"expect\": [\"faq-card-lost\"]}",
+                "{\"id\": \"b\", \"question\": \"社保卡怎么办\", \"kind\": \"answerable\", \"expect\": [\"faq-card-fee\"]}",
+                "{\"id\": \"c\", \"question\": \"我要投诉\", \"kind\": \"human\", \"expect\": []}"));
+
+        JsonNode calibration = JsonReport.render(e).path("calibration");
+
+        // in process the ranking is observable: both answerable questions are scored, the human one is not
+        assertThat(calibration.path("event").asString()).startsWith("first ranked item");
+        JsonNode all = calibration.path("styles").path("q");
+        assertThat(all.path("count").asInt()).isEqualTo(2);
+        assertThat(all.path("ece").isNumber()).isTrue();
+        assertThat(all.path("brier").isNumber()).isTrue();
+        assertThat(all.path("reliability")).hasSize(10);
+        assertThat(calibration.path("styles").has("q/single")).isTrue();
+        assertThat(calibration.path("styles").has("q/short")).isTrue();
+        assertThat(calibration.path("styles").has("q/multi-turn")).isFalse();
+        assertThat(MarkdownReport.render(e)).contains("## Calibration", "| style | replies | ECE | Brier |", "| q/short | 2 |");
+        String html = HtmlReport.render(e);
+        assertThat(html).contains("<h2>Calibration per question style</h2>", "<td>q/short</td>",
+                "aria-label=\"reliability chart of q/short", "<title>reliability chart of q:");
+        assertThat(html).doesNotContain("<script", "src=", "href=");
+    }
+
+    @Test
     void a_dialogue_run_reports_the_dialogue_metrics_instead_of_the_per_question_ones() throws IOException {
         Evaluation e = run(file("dialogues.jsonl", "{\"id\": \"d\", \"kind\": \"dialogue\", \"turns\": ["
                 + "{\"text\": \"我的社保卡找不到了\", \"expect\": [], \"context\": true},"
