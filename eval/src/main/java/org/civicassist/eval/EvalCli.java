@@ -9,7 +9,7 @@ import org.civicassist.eval.regress.RegressionFile;
 import org.civicassist.eval.report.FiguresSnippet;
 import org.civicassist.eval.run.EvaluationRunner;
 import org.civicassist.eval.run.InProcessRespondent;
-import org.civicassist.eval.run.RunProvenance;
+import org.civicassist.eval.evaluation.RunProvenance;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;

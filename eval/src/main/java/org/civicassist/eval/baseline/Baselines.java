@@ -1,7 +1,7 @@
 package org.civicassist.eval.baseline;
 
-import org.civicassist.eval.run.Outcome;
-import org.civicassist.eval.run.Respondent;
+import org.civicassist.eval.respond.Outcome;
+import org.civicassist.eval.respond.Respondent;
 import org.civicassist.kb.passage.Passage;
 import org.civicassist.kb.passage.PassageKind;
 

@@ -5,8 +5,8 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import org.civicassist.eval.run.Outcome;
-import org.civicassist.eval.run.Respondent;
+import org.civicassist.eval.respond.Outcome;
+import org.civicassist.eval.respond.Respondent;
 import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.passage.Passage;
 

@@ -16,8 +16,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.civicassist.eval.run.Outcome;
-import org.civicassist.eval.run.Respondent;
+import org.civicassist.eval.respond.Outcome;
+import org.civicassist.eval.respond.Respondent;
 import org.civicassist.kb.index.AnalyzedTerms;
 import org.civicassist.kb.passage.Passage;
 

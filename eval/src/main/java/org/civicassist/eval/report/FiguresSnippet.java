@@ -1,6 +1,6 @@
 package org.civicassist.eval.report;
 
-import org.civicassist.eval.run.RunProvenance;
+import org.civicassist.eval.evaluation.RunProvenance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

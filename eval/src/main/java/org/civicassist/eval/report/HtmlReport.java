@@ -1,6 +1,6 @@
 package org.civicassist.eval.report;
 
-import org.civicassist.eval.run.Evaluation;
+import org.civicassist.eval.evaluation.Evaluation;
 import org.civicassist.eval.score.Calibration;
 import org.civicassist.eval.score.DialogueMetrics;
 import org.civicassist.eval.score.Metrics;

@@ -1,7 +1,7 @@
 package org.civicassist.eval.report;
 
-import org.civicassist.eval.run.Evaluation;
-import org.civicassist.eval.run.Outcome;
+import org.civicassist.eval.evaluation.Evaluation;
+import org.civicassist.eval.respond.Outcome;
 import org.civicassist.eval.score.Calibration;
 import org.civicassist.eval.score.Metrics;
 import org.civicassist.eval.score.QuestionResult;

@@ -1,5 +1,8 @@
 package org.civicassist.eval.run;
 
+import org.civicassist.eval.respond.Respondent;
+import org.civicassist.eval.evaluation.Evaluation;
+import org.civicassist.eval.evaluation.RunProvenance;
 import org.civicassist.assistant.pipeline.AnswerPolicy;
 import org.civicassist.assistant.llm.LlmHooks;
 import org.civicassist.assistant.pipeline.AssistantAssembly;

@@ -1,5 +1,7 @@
 package org.civicassist.eval.run;
 
+import org.civicassist.eval.respond.Outcome;
+import org.civicassist.eval.respond.Respondent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,5 +1,7 @@
 package org.civicassist.eval.run;
 
+import org.civicassist.eval.respond.Outcome;
+import org.civicassist.eval.respond.Respondent;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
 import org.civicassist.assistant.pipeline.DialogueState;
 import org.civicassist.assistant.pipeline.Turn;

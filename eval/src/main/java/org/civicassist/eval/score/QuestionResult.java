@@ -1,8 +1,8 @@
 package org.civicassist.eval.score;
 
 import org.civicassist.eval.question.Question;
-import org.civicassist.eval.run.Click;
-import org.civicassist.eval.run.Outcome;
+import org.civicassist.eval.respond.Click;
+import org.civicassist.eval.respond.Outcome;
 
 /**
  * One question judged by the rules of ../shared/eval/README.md.

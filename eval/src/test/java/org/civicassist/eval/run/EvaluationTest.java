@@ -1,5 +1,6 @@
 package org.civicassist.eval.run;
 
+import org.civicassist.eval.evaluation.Evaluation;
 import org.civicassist.eval.question.QuestionFile;
 import org.civicassist.eval.question.QuestionSet;
 import org.civicassist.eval.report.HtmlReport;

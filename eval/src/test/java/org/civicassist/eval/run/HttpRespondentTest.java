@@ -1,5 +1,6 @@
 package org.civicassist.eval.run;
 
+import org.civicassist.eval.respond.Outcome;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -2,8 +2,8 @@ package org.civicassist.eval.score;
 
 import org.civicassist.eval.question.Question;
 import org.civicassist.eval.question.Question.Kind;
-import org.civicassist.eval.run.Outcome;
-import org.civicassist.eval.run.Outcome.Cited;
+import org.civicassist.eval.respond.Outcome;
+import org.civicassist.eval.respond.Outcome.Cited;
 import org.civicassist.eval.score.Calibration.Sample;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package org.civicassist.eval.score;
 import org.civicassist.eval.question.Dialogue;
 import org.civicassist.eval.question.Question;
 import org.civicassist.eval.question.Question.Kind;
-import org.civicassist.eval.run.Click;
-import org.civicassist.eval.run.Outcome;
-import org.civicassist.eval.run.Outcome.Cited;
-import org.civicassist.eval.run.Outcome.Option;
+import org.civicassist.eval.respond.Click;
+import org.civicassist.eval.respond.Outcome;
+import org.civicassist.eval.respond.Outcome.Cited;
+import org.civicassist.eval.respond.Outcome.Option;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

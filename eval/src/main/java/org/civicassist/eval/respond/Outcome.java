@@ -1,4 +1,4 @@
-package org.civicassist.eval.run;
+package org.civicassist.eval.respond;
 
 import java.util.List;
 

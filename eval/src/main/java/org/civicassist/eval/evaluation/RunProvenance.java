@@ -1,4 +1,4 @@
-package org.civicassist.eval.run;
+package org.civicassist.eval.evaluation;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,7 +32,7 @@ public record RunProvenance(String command, String regressionFile) {
     }
 
     /** The {@code run} object of report.json, written now. */
-    ObjectNode toJson(JsonMapper json, Optional<URI> endpoint) {
+    public ObjectNode toJson(JsonMapper json, Optional<URI> endpoint) {
         ObjectNode run = json.createObjectNode();
         run.put("command", command);
         if (regressionFile != null) {

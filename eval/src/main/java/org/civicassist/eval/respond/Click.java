@@ -1,4 +1,4 @@
-package org.civicassist.eval.run;
+package org.civicassist.eval.respond;
 
 /**
  * A citizen choosing an option of a clarify reply: the option, sent as the next message of the same conversation,

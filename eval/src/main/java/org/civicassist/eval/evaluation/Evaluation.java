@@ -1,5 +1,8 @@
-package org.civicassist.eval.run;
+package org.civicassist.eval.evaluation;
 
+import org.civicassist.eval.respond.Outcome;
+import org.civicassist.eval.respond.Respondent;
+import org.civicassist.eval.respond.Click;
 import org.civicassist.eval.question.Dialogue;
 import org.civicassist.eval.question.Question;
 import org.civicassist.eval.question.QuestionFile;
