@@ -1,6 +1,8 @@
 package org.civicassist.assistant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -99,5 +101,54 @@ class BundledKnowledgeBaseConversationTest {
         client().get().uri("/api/v1/conversations/{id}", c.id()).header("X-Conversation-Token", c.token())
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.state").isEqualTo("bot").jsonPath("$.messages.length()").isEqualTo(4);
+    }
+
+    /**
+     * What the demo portal offers (its 热门办事 buttons: their labels and the questions they ask; the widget's
+     * suggestions) and the README's examples: plain service questions. None may be handed to a person: each is
+     * answered with its service (an item of it, or its card), or, when two services share the words (我想离婚: the
+     * divorce, or a lost divorce certificate), that service is among the options offered.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "社保卡挂失补办, guide-shebao-card-reissue",
+            "社保卡丢了怎么补办, guide-shebao-card-reissue",
+            "社保卡丢了咋补办, guide-shebao-card-reissue",
+            "租房提取公积金, guide-gjj-withdraw-rent",
+            "租房怎么提取公积金, guide-gjj-withdraw-rent",
+            "公积金租房提取要啥材料, guide-gjj-withdraw-rent",
+            "普通护照申领, guide-crj-passport",
+            "怎么办护照, guide-crj-passport",
+            "护照怎么办, guide-crj-passport",
+            "护照快过期了怎么换, guide-crj-passport",
+            "结婚登记, guide-hunyu-marriage",
+            "结婚登记要带什么, guide-hunyu-marriage",
+            "我想离婚, guide-hunyu-divorce",
+            "异地就医备案, guide-yibao-remote-filing",
+            "异地就医怎么备案, guide-yibao-remote-filing",
+            "驾驶证期满换证, guide-jiaoguan-license-renewal",
+            "驾驶证到期怎么换证, guide-jiaoguan-license-renewal"})
+    void a_plain_service_question_of_the_portal_or_the_readme_is_answered__never_handed_off(String question,
+                                                                                             String guide) {
+        Map<String, Object> reply = ask(open(), question);
+
+        assertThat(reply.get("type")).as("reply %s", reply).isIn("answer", "clarify");
+        if (reply.get("type").equals("answer")) {
+            assertThat(guideOf(reply)).isEqualTo(guide);
+        } else {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> options = (List<Map<String, Object>>) reply.get("options");
+            assertThat(options).as("reply %s", reply).extracting(o -> o.get("id")).contains(guide);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"租房提取公积金, guide-gjj-withdraw-rent", "结婚登记, guide-hunyu-marriage", "护照, guide-crj-passport"})
+    void a_service_named_by_its_title_gets_its_card(String question, String guide) {
+        Map<String, Object> reply = ask(open(), question);
+
+        assertThat(reply.get("type")).as("reply %s", reply).isEqualTo("answer");
+        assertThat(citations(reply).get(0)).containsEntry("id", guide);
+        assertThat((List<?>) reply.get("options")).as("the card's elements").isNotEmpty();
     }
 }

@@ -52,6 +52,8 @@ public final class AnswerPolicy {
     static final double SERVICE_SURE = 0.80;
     /** Letters and digits of a short question: the head of real traffic (结婚登记, 补办社保卡要多久). */
     static final int SHORT_QUESTION_CHARS = 12;
+    /** How much of a question a service's title must cover for the question to be that title. */
+    static final double IS_THE_TITLE = 0.80;
     /** How much of a question the service's title or FAQ phrasings must cover for it to name the service. */
     static final double NAMES_THE_SERVICE = 0.40;
     /** How much of a question the service title must cover for it to name only that service (结婚登记, 护照). */
@@ -131,10 +133,13 @@ public final class AnswerPolicy {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
         // a service named with nothing asked about it: its card (a follow-up without an aspect asks something of
-        // the service the card would not say)
-        if (focus.isPresent() && !aspectAsked && !followUp
-                && (namesOnlyTheService(focus.get()) || (isShort(u) && namesTheService(focus.get())))) {
-            return new Decision.ServiceCard(focus.get().serviceId(), focus.get().items().get(0), focus.get().share());
+        // the service the card would not say); a question that is the service's title (结婚登记) names it even when
+        // neighbouring services share the ranking
+        Optional<ServiceFocus> card = focus
+                .filter(f -> namesOnlyTheService(f) || (isShort(u) && namesTheService(f)))
+                .or(() -> result.foreignPlace() ? Optional.empty() : titled(result.candidates()));
+        if (card.isPresent() && !aspectAsked && !followUp) {
+            return new Decision.ServiceCard(card.get().serviceId(), card.get().items().get(0), card.get().share());
         }
         if (onlySituation(u) && !followUp) {
             return new Decision.AcknowledgeSituation();
@@ -169,6 +174,27 @@ public final class AnswerPolicy {
     private static boolean namesTheService(ServiceFocus f) {
         return f.items().stream().mapToDouble(c -> Math.max(c.features().get("question_cov"),
                 c.features().get("title_cov"))).max().orElse(0) >= NAMES_THE_SERVICE;
+    }
+
+    /**
+     * The service whose title the question is (结婚登记 → 内地居民结婚登记): its title covers the question almost whole,
+     * better than any other service's title does — whatever the ranking of their items.
+     */
+    static Optional<ServiceFocus> titled(List<Candidate> ranked) {
+        Candidate best = null;
+        for (Candidate c : ranked) {
+            if (best == null || c.features().get("title_cov") > best.features().get("title_cov")) {
+                best = c;
+            }
+        }
+        if (best == null || best.features().get("title_cov") < IS_THE_TITLE) {
+            return Optional.empty();
+        }
+        String service = best.passage().serviceId();
+        double cover = best.features().get("title_cov");
+        boolean unique = ranked.stream().noneMatch(c -> !c.passage().serviceId().equals(service)
+                && c.features().get("title_cov") >= cover);
+        return unique ? Optional.of(ServiceFocus.on(service, ranked)) : Optional.empty();
     }
 
     /** How much of the question the service's title covers (IDF-weighted share of its words). */

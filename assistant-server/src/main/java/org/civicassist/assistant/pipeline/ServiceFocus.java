@@ -55,6 +55,20 @@ public record ServiceFocus(String serviceId, double share, List<Candidate> items
                 ranked.stream().filter(c -> c.passage().serviceId().equals(chosen)).toList()));
     }
 
+    /** The given service's share and items in a ranked list (the service was chosen otherwise, e.g. by title). */
+    public static ServiceFocus on(String serviceId, List<Candidate> ranked) {
+        double best = ranked.get(0).score();
+        double total = 0;
+        double own = 0;
+        for (Candidate c : ranked) {
+            double m = Double.isFinite(best) ? Math.exp(c.score() - best) : 1;
+            total += m;
+            own += c.passage().serviceId().equals(serviceId) ? m : 0;
+        }
+        return new ServiceFocus(serviceId, own / total,
+                ranked.stream().filter(c -> c.passage().serviceId().equals(serviceId)).toList());
+    }
+
     /** The service's best item about the aspect asked: a FAQ or section the ranker marked as answering it. */
     public Optional<Candidate> itemAboutAskedAspect() {
         return items.stream().filter(c -> c.features().get("aspect_match") > 0).findFirst();

@@ -344,6 +344,26 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_question_that_is_a_service_title_gets_its_card__even_when_other_services_rank_higher() {
+            Candidate rival = candidate("guide-b", "办理对象", 9.0);
+            Candidate titled = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
+
+            Decision d = policy.decide(naming("社保卡补领"), result(0.1, rival, titled), FRESH);
+
+            assertThat(d).isInstanceOf(Decision.ServiceCard.class);
+            assertThat(((Decision.ServiceCard) d).serviceId()).isEqualTo("guide-a");
+        }
+
+        @Test
+        void two_services_with_the_title_words_get_no_card() {
+            Candidate a = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
+            Candidate b = with(candidate("guide-b", "事项简介", 6.0), "title_cov", 1.0);
+
+            assertThat(policy.decide(naming("补领"), result(0.1, a, b), FRESH))
+                    .isNotInstanceOf(Decision.ServiceCard.class);
+        }
+
+        @Test
         void shows_no_card_for_a_short_question_whose_words_the_service_does_not_have() {
             Candidate intro = with(candidate("guide-a", "事项简介", 6.0), "question_cov", 0.1);
 
