@@ -75,6 +75,7 @@ public final class KnowledgeBaseService implements Supplier<KnowledgeSearch>, Au
                 RankingModels models = rankingModels();
                 KnowledgeSearch fresh = builder.build(loaded.knowledgeBase(), models);
                 KnowledgeSearch old = current.getAndSet(fresh);
+                builder.answerCache().clear(); // results of the old snapshot are never served by the new one
                 Duration took = Duration.between(began, clock.instant());
                 status.set(new Status(clock.instant(), fresh.contentKey(), loaded.knowledgeBase().guides().size(),
                         loaded.knowledgeBase().faqs().size(), fresh.passageCount(), took, loaded.warnings(),
