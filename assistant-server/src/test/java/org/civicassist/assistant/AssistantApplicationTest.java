@@ -97,6 +97,28 @@ class AssistantApplicationTest {
     }
 
     @Test
+    void a_repeated_standalone_question_is_answered_from_the_cache_and_its_hits_are_on_prometheus() {
+        double hitsBefore = answerCacheGets("hit");
+        double missesBefore = answerCacheGets("miss");
+
+        ask(open(), "办护照要多久");
+        ask(open(), "办护照要多久");
+
+        assertThat(answerCacheGets("miss")).isGreaterThanOrEqualTo(missesBefore + 1);
+        assertThat(answerCacheGets("hit")).isGreaterThanOrEqualTo(hitsBefore + 1);
+    }
+
+    /** {@code cache_gets_total{cache="answers", result=…}} as /actuator/prometheus gives it. */
+    double answerCacheGets(String result) {
+        String metrics = client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Matcher m = Pattern.compile("cache_gets_total\\{[^}]*cache=\"answers\"[^}]*result=\"" + result
+                + "\"[^}]*} ([0-9.eE+]+)").matcher(metrics);
+        assertThat(m.find()).as("cache_gets_total of the answer cache, result %s, in:%n%s", result, metrics).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void admin_analytics_needs_the_admin_key() {
         client().get().uri("/api/v1/admin/analytics").exchange()
                 .expectStatus().isUnauthorized()

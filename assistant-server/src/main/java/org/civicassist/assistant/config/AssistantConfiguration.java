@@ -1,6 +1,7 @@
 package org.civicassist.assistant.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.civicassist.assistant.admin.AdminApiKeyFilter;
 import org.civicassist.assistant.analytics.AnalyticsController.AnalyticsSettings;
 import org.civicassist.assistant.analytics.AnalyticsRecorder;
@@ -22,6 +23,7 @@ import org.civicassist.kb.embed.BgeSmallZhEmbedder;
 import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
+import org.civicassist.kb.search.AnswerCache;
 import org.civicassist.kb.search.KnowledgeBaseService;
 import org.civicassist.nlp.ChineseNlp;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,12 +55,24 @@ public class AssistantConfiguration {
         return new BgeSmallZhEmbedder();
     }
 
+    /**
+     * Search results of stand-alone questions ({@code assistant.kb.answer-cache-size}, 0 disables it); its hits and
+     * misses are {@code cache_gets_total{cache="answers", result="hit"|"miss"}} on {@code /actuator/prometheus}.
+     */
+    @Bean
+    AnswerCache answerCache(AssistantProperties properties, MeterRegistry registry) {
+        AnswerCache cache = AnswerCache.ofSize(properties.kb().answerCacheSize());
+        cache.caffeine().ifPresent(c -> CaffeineCacheMetrics.monitor(registry, c, "answers"));
+        return cache;
+    }
+
     @Bean(destroyMethod = "close")
-    AssistantAssembly assistantAssembly(AssistantProperties properties, Embedder embedder, Clock clock, LlmHooks llm) {
+    AssistantAssembly assistantAssembly(AssistantProperties properties, Embedder embedder, Clock clock, LlmHooks llm,
+                                        AnswerCache answers) {
         AssistantProperties.Kb kb = properties.kb();
         KbSource source = kb.path() == null ? KbSource.bundled() : KbSource.directory(kb.path());
         return AssistantAssembly.create(source, kb.strict() ? LoadMode.STRICT : LoadMode.LENIENT,
-                Optional.ofNullable(kb.store()), embedder, clock, llm.rewriter(), llm.writer());
+                Optional.ofNullable(kb.store()), embedder, clock, llm.rewriter(), llm.writer(), answers);
     }
 
     @Bean

@@ -28,9 +28,11 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, 
      * @param store  where vectors and the index are kept between restarts; empty keeps everything in memory
      * @param strict fail a load on any bad entry instead of skipping it with a warning
      * @param watch  rebuild when files under {@code path} change
+     * @param answerCacheSize how many stand-alone questions' search results are kept, so that a repeated question
+     *                        skips embedding and ranking (about 8 KB each); 0 disables the cache
      */
     public record Kb(Path path, @DefaultValue("data/index") Path store, @DefaultValue("false") boolean strict,
-                     @DefaultValue("true") boolean watch) {
+                     @DefaultValue("true") boolean watch, @DefaultValue("2000") int answerCacheSize) {
     }
 
     /**

@@ -30,6 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       refreshed periodically from the store;</li>
  *   <li>{@code assistant_feedback_replies_total{useful}} and {@code assistant_feedback_ratings_total{rating}}.</li>
  * </ul>
+ * The answer cache's are Micrometer's Caffeine cache metrics, bound where the cache is made
+ * ({@code AssistantConfiguration#answerCache}): {@code cache_gets_total{cache="answers", result="hit"|"miss"}},
+ * {@code cache_size}, {@code cache_evictions_total}; its hit rate is
+ * {@code sum(rate(cache_gets_total{cache="answers",result="hit"}[5m])) / sum(rate(cache_gets_total{cache="answers"}[5m]))}.
  */
 public final class AssistantMetrics implements TurnListener, FeedbackListener {
 

@@ -4,6 +4,7 @@ import org.civicassist.kb.embed.BgeSmallZhEmbedder;
 import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
+import org.civicassist.kb.search.AnswerCache;
 import org.civicassist.kb.search.KnowledgeBaseService;
 import org.civicassist.kb.search.KnowledgeSearchBuilder;
 import org.civicassist.nlp.ChineseNlp;
@@ -36,9 +37,19 @@ public record AssistantAssembly(ChineseNlp nlp, KnowledgeBaseService knowledge, 
      */
     public static AssistantAssembly create(KbSource source, LoadMode mode, Optional<Path> store, Embedder embedder,
                                            Clock clock, QuestionRewriter rewriter, AnswerWriter writer) {
+        return create(source, mode, store, embedder, clock, rewriter, writer, AnswerCache.disabled());
+    }
+
+    /**
+     * The same, with the results of stand-alone questions cached across turns (the server's; see
+     * {@link AnswerCache}). Without it every question is searched afresh.
+     */
+    public static AssistantAssembly create(KbSource source, LoadMode mode, Optional<Path> store, Embedder embedder,
+                                           Clock clock, QuestionRewriter rewriter, AnswerWriter writer,
+                                           AnswerCache answers) {
         ChineseNlp nlp = ChineseNlp.bundled();
         KnowledgeBaseService knowledge = new KnowledgeBaseService(source, mode,
-                new KnowledgeSearchBuilder(nlp, embedder, store), clock).start();
+                new KnowledgeSearchBuilder(nlp, embedder, store, answers), clock).start();
         Assistant assistant = new Assistant(nlp.understander(), knowledge, new FollowUpResolver(), new Composer(),
                 rewriter, writer);
         return new AssistantAssembly(nlp, knowledge, assistant);

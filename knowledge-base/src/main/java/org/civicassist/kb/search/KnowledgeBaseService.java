@@ -75,6 +75,9 @@ public final class KnowledgeBaseService implements Supplier<KnowledgeSearch>, Au
                 RankingModels models = rankingModels();
                 KnowledgeSearch fresh = builder.build(loaded.knowledgeBase(), models);
                 KnowledgeSearch old = current.getAndSet(fresh);
+                // the old snapshot's cached results could not be served by the new one (the key names the snapshot):
+                // free their room; one an in-flight search of the old snapshot puts after this just ages out
+                builder.answerCache().clear();
                 Duration took = Duration.between(began, clock.instant());
                 status.set(new Status(clock.instant(), fresh.contentKey(), loaded.knowledgeBase().guides().size(),
                         loaded.knowledgeBase().faqs().size(), fresh.passageCount(), took, loaded.warnings(),

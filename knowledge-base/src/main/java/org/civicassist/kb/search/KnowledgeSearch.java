@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One knowledge base, indexed and ready to answer: retrieve (BM25 and dense, in parallel lists) → rank (learned
- * re-ranker) → calibrated confidence. Immutable; a reload builds a new one. Thread-safe.
+ * re-ranker) → calibrated confidence. Immutable; a reload builds a new one. Thread-safe. The results of stand-alone
+ * questions may be served from an {@link AnswerCache}.
  */
 public final class KnowledgeSearch implements Closeable {
 
@@ -74,9 +76,18 @@ public final class KnowledgeSearch implements Closeable {
     private final DenseRetriever dense;
     private final String contentKey;
     private final PassageStatistics statistics;
+    private final AnswerCache answers;
+    /**
+     * Names this snapshot in the answer cache: the content key and which build it is, since ranking models can change
+     * while the content (and its key) does not.
+     */
+    private final String snapshot;
+
+    private static final AtomicLong BUILDS = new AtomicLong();
 
     KnowledgeSearch(KnowledgeBase knowledgeBase, KbIndex index, Embedder queryEmbedder, Analyzer wordAnalyzer,
-                    Ranker ranker, RankingModels models, String contentKey, PassageStatistics statistics) {
+                    Ranker ranker, RankingModels models, String contentKey, PassageStatistics statistics,
+                    AnswerCache answers) {
         this.knowledgeBase = knowledgeBase;
         this.index = index;
         this.queryEmbedder = queryEmbedder;
@@ -91,9 +102,16 @@ public final class KnowledgeSearch implements Closeable {
         this.dense = new DenseRetriever(index);
         this.contentKey = contentKey;
         this.statistics = statistics;
+        this.answers = answers;
+        this.snapshot = contentKey + "#" + BUILDS.incrementAndGet();
     }
 
+    /** Ranked candidates for the request; a repeated stand-alone question may be answered from the answer cache. */
     public SearchResult search(SearchRequest request) {
+        return answers.get(snapshot, request, this::retrieveAndRank);
+    }
+
+    private SearchResult retrieveAndRank(SearchRequest request) {
         if (request.text().isBlank()) {
             return SearchResult.empty();
         }

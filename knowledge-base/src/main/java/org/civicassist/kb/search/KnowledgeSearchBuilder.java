@@ -59,14 +59,27 @@ public final class KnowledgeSearchBuilder {
     private final Embedder queryEmbedder;
     private final Embedder passageEmbedder;
     private final Optional<Path> store;
+    private final AnswerCache answers;
     private final PassageBuilder passageBuilder = new PassageBuilder(Chunker.defaults());
 
+    /** A builder whose searches cache nothing. */
     public KnowledgeSearchBuilder(ChineseNlp nlp, Embedder embedder, Optional<Path> store) {
+        this(nlp, embedder, store, AnswerCache.disabled());
+    }
+
+    /** @param answers shared by every search this builder builds (see {@link AnswerCache}) */
+    public KnowledgeSearchBuilder(ChineseNlp nlp, Embedder embedder, Optional<Path> store, AnswerCache answers) {
         this.nlp = nlp;
         this.queryEmbedder = embedder;
         this.store = store;
+        this.answers = answers;
         this.passageEmbedder = store.<Embedder>map(dir -> new CachingEmbedder(embedder, dir.resolve("embeddings")))
                 .orElse(embedder);
+    }
+
+    /** The cache of stand-alone questions' results that the built searches share. */
+    public AnswerCache answerCache() {
+        return answers;
     }
 
     /** The embedder used for passages (caching when there is a store): exposes how many vectors were computed. */
@@ -84,7 +97,8 @@ public final class KnowledgeSearchBuilder {
         PassageStatistics statistics = statistics(passages);
         Ranker ranker = new Ranker(models.scorer(), index, statistics, SectionAspects.defaults(),
                 nlp.aspectDetector());
-        return new KnowledgeSearch(kb, index, queryEmbedder, nlp.wordAnalyzer(), ranker, models, key, statistics);
+        return new KnowledgeSearch(kb, index, queryEmbedder, nlp.wordAnalyzer(), ranker, models, key, statistics,
+                answers);
     }
 
     private KbIndex openOrBuild(Path root, String key, List<Passage> passages, Analyzer analyzer,

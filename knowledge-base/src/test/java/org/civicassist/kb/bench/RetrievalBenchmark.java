@@ -5,6 +5,7 @@ import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.KnowledgeBaseLoader;
 import org.civicassist.kb.load.LoadMode;
 import org.civicassist.kb.rank.RankingModels;
+import org.civicassist.kb.search.AnswerCache;
 import org.civicassist.kb.search.KnowledgeSearch;
 import org.civicassist.kb.search.KnowledgeSearchBuilder;
 import org.civicassist.kb.search.SearchRequest;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,10 +33,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Latency of one search on the bundled demo KB — query embedding, BM25 and HNSW retrieval, re-ranking and
- * calibration — over realistic citizen questions, on one thread. Sample mode reports p50 / p99.
+ * calibration — over realistic citizen questions, on one thread. Sample mode reports p50 / p99. With
+ * {@code answerCache=on} the questions repeat, so after the first round every search is an answer-cache hit.
  *
  * <pre>
  * scripts/bench.sh knowledge-base org.openjdk.jmh.Main RetrievalBenchmark
+ * scripts/bench.sh knowledge-base org.openjdk.jmh.Main RetrievalBenchmark -p answerCache=off
  * </pre>
  * The index is stored under target/bench-store, so only the first run embeds the KB.
  */
@@ -54,6 +58,9 @@ public class RetrievalBenchmark {
             "失业金一个月能领多少", "低保怎么申请", "小孩上小学怎么报名", "个体户营业执照怎么办",
             "异地就医备案在手机上能弄吗", "残疾证丢了怎么补", "个税年度汇算什么时候开始");
 
+    @Param({"off", "on"})
+    public String answerCache;
+
     private KnowledgeSearch search;
     private int next;
 
@@ -61,7 +68,9 @@ public class RetrievalBenchmark {
     public void setUp() {
         var kb = new KnowledgeBaseLoader().load(KbSource.bundled(), LoadMode.STRICT).knowledgeBase();
         search = new KnowledgeSearchBuilder(ChineseNlp.bundled(), new BgeSmallZhEmbedder(),
-                Optional.of(Path.of("target", "bench-store"))).build(kb, RankingModels.bundled());
+                Optional.of(Path.of("target", "bench-store")),
+                answerCache.equals("on") ? AnswerCache.ofSize(AnswerCache.DEFAULT_SIZE) : AnswerCache.disabled())
+                .build(kb, RankingModels.bundled());
     }
 
     @TearDown(Level.Trial)

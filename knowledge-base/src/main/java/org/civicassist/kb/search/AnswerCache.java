@@ -1,0 +1,108 @@
+package org.civicassist.kb.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Search results of stand-alone questions, so that a repeated common question skips embedding, retrieval and
+ * ranking. A question asked without conversation context (no topic service, nothing excluded) has one result per
+ * knowledge-base snapshot: the key is the snapshot (its content key and which build it is) and the whole request
+ * (normalised text, aspect, limit, places). Requests that depend on the conversation are always searched afresh.
+ *
+ * <p>One cache serves the successive snapshots a {@link KnowledgeSearchBuilder} builds; {@link KnowledgeBaseService}
+ * clears it when it swaps a new snapshot in (entries of another snapshot could not be served anyway). Bounded by
+ * entry count, least-recently/frequently used evicted first; hits and misses are recorded for metrics. Results are
+ * immutable, so one is safely shared by every thread it is served to. Size 0 disables it. Thread-safe.
+ */
+public final class AnswerCache {
+
+    /**
+     * Entries kept by default. An entry holds the ranked candidates of one question (the assistant asks for 30:
+     * about 8 KB with their features), so the default costs some 16 MB when full.
+     */
+    public static final int DEFAULT_SIZE = 2_000;
+
+    private static final AnswerCache DISABLED = new AnswerCache(0);
+
+    private record Key(String snapshot, SearchRequest request) {
+    }
+
+    private final Cache<Key, SearchResult> cache; // null when disabled
+
+    private AnswerCache(long maximumSize) {
+        this.cache = maximumSize == 0 ? null : Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .recordStats()
+                .build();
+    }
+
+    /** A cache of at most {@code maximumSize} results; 0 disables caching. */
+    public static AnswerCache ofSize(long maximumSize) {
+        if (maximumSize < 0) {
+            throw new IllegalArgumentException("answer cache size must not be negative: " + maximumSize);
+        }
+        return maximumSize == 0 ? DISABLED : new AnswerCache(maximumSize);
+    }
+
+    /** Caches nothing: every search is done afresh. */
+    public static AnswerCache disabled() {
+        return DISABLED;
+    }
+
+    public boolean enabled() {
+        return cache != null;
+    }
+
+    /**
+     * Whether a request reads the question alone: no topic from the conversation and no excluded items (a follow-up
+     * excludes what was just answered). Only such requests are cached.
+     */
+    public static boolean standalone(SearchRequest request) {
+        return request.topicServiceId().isEmpty() && request.excluded().isEmpty() && !request.text().isBlank();
+    }
+
+    /**
+     * The cached result of a stand-alone request on this snapshot, or {@code search}'s, which is then kept. Two
+     * threads missing the same key at once may both search (the results are equal); nothing waits on another's
+     * search. A search that throws caches nothing.
+     */
+    SearchResult get(String snapshot, SearchRequest request, Function<SearchRequest, SearchResult> search) {
+        if (cache == null || !standalone(request)) {
+            return search.apply(request);
+        }
+        Key key = new Key(snapshot, request);
+        SearchResult cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        SearchResult fresh = search.apply(request);
+        cache.put(key, fresh);
+        return fresh;
+    }
+
+    /** Drops every entry (a new snapshot is served); the hit and miss counts go on. */
+    public void clear() {
+        if (cache != null) {
+            cache.invalidateAll();
+        }
+    }
+
+    /** Approximate number of entries. */
+    public long size() {
+        return cache == null ? 0 : cache.estimatedSize();
+    }
+
+    /** Hits, misses and evictions since the cache was made (all zero when disabled). */
+    public CacheStats stats() {
+        return cache == null ? CacheStats.empty() : cache.stats();
+    }
+
+    /** The underlying Caffeine cache, for binding its statistics to a metrics registry; empty when disabled. */
+    public Optional<Cache<?, ?>> caffeine() {
+        return Optional.ofNullable(cache);
+    }
+}
