@@ -26,11 +26,11 @@ mkdir -p target
 
 mvn -B -ntp verify "$@"
 
-# The answer-quality regression gate: the project's dev and common questions (eval/questions) through the very
+# The answer-quality regression gate: the project's dev, common and dialogue questions (eval/questions) through the very
 # assistant the server runs, against the figures checked in under eval/regressions (prints [OK]/[FAIL] lines). It
 # reuses the vectors the server tests stored.
 mkdir -p target/eval-store
 [ -d assistant-server/target/test-store ] && [ ! -e target/eval-store/bundled ] \
   && ln -s "$PWD/assistant-server/target/test-store" target/eval-store/bundled
-java -jar eval/target/eval.jar regress eval/regressions/dev.yaml eval/regressions/common.yaml \
+java -jar eval/target/eval.jar regress eval/regressions/dev.yaml eval/regressions/common.yaml eval/regressions/dialogues.yaml \
   --reports target/eval --store target/eval-store
