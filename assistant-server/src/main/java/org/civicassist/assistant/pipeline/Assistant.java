@@ -43,7 +43,7 @@ import java.util.function.Supplier;
 public final class Assistant {
 
     /** Candidates kept in the trace: staff see what the bot considered, and the ranking model is fitted on them. */
-    static final int TRACE_DEPTH = 30;
+    public static final int TRACE_DEPTH = 30;
 
     private final TextUnderstander understander;
     private final Supplier<KnowledgeSearch> knowledge;

@@ -77,6 +77,15 @@ class InProcessRespondentTest {
     }
 
     @Test
+    void a_turn_decided_from_signals_alone_still_has_its_ranking_measured() {
+        Outcome outcome = assistant.ask(conversation("我要投诉！社保卡丢了怎么补办"));
+
+        assertThat(outcome.type()).isEqualTo("handoff");
+        assertThat(outcome.ranked()).isNotEmpty();
+        assertThat(outcome.ranked().get(0).id()).isEqualTo("faq-card-lost");
+    }
+
+    @Test
     void an_option_of_a_clarify_sent_next_in_the_same_conversation_is_answered_with_its_item() throws IOException {
         try (InProcessRespondent twoFaqs = twoFaqs(dir.resolve("two-faqs"))) {
             Respondent.Conversation conversation = twoFaqs.open();
