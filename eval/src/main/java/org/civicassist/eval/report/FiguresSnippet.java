@@ -1,6 +1,7 @@
 package org.civicassist.eval.report;
 
 import org.civicassist.eval.evaluation.RunProvenance;
+import org.civicassist.eval.score.DialogueMetrics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -164,8 +165,12 @@ public final class FiguresSnippet {
         StringBuilder md = new StringBuilder("| metric |");
         systems.forEach(s -> md.append(' ').append(s).append(" |"));
         md.append("\n|---|").append("---|".repeat(systems.size())).append('\n');
-        for (String key : MarkdownReport.KEYS) {
-            if (r.path("metrics").path(key).isNull()) {
+        // a dialogue run has metrics of its own (turns, conversations, context turns) instead of per-question ones
+        List<String> keys = r.path("metrics").has(DialogueMetrics.KEYS.get(0)) ? DialogueMetrics.KEYS
+                : MarkdownReport.KEYS;
+        for (String key : keys) {
+            JsonNode value = r.path("metrics").path(key);
+            if (value.isNull() || value.isMissingNode()) {
                 continue;
             }
             md.append("| ").append(key).append(" |");
