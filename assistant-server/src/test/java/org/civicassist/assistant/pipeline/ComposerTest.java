@@ -60,4 +60,46 @@ class ComposerTest {
         assertThat(Composer.onlinePath(plain)).isEmpty();
         assertThat(Composer.guideLink(plain)).isEqualTo("https://gov.example/g");
     }
+
+    @Test
+    void a_service_card_gives_the_introduction_and_online_route_and_offers_the_guides_elements() {
+        Guide guide = new Guide("guide-card", "社会保障卡挂失与补换", "社保", null, null, List.of(), null, null,
+                List.of(new GuideSection("事项简介", "社保卡遗失的，先挂失再补卡。\n\n第二段不进卡片。"),
+                        new GuideSection("办理流程", "江州办 App → 社保 → 社保卡挂失"),
+                        new GuideSection("办理时限", "现场补换约 15 分钟。"),
+                        new GuideSection("咨询电话", "0000-1234")));
+
+        Reply r = composer.serviceCard(KB, guide, 0.9);
+
+        assertThat(r.type().wireName()).isEqualTo("answer");
+        assertThat(r.text()).startsWith("【社会保障卡挂失与补换】\n社保卡遗失的，先挂失再补卡。")
+                .doesNotContain("第二段").contains("网上办理：江州办 App → 社保 → 社保卡挂失");
+        assertThat(r.citations().get(0).key()).isEqualTo("guide-card#事项简介");
+        // the elements the guide has, in the order citizens ask for them; no contact section on the card
+        assertThat(r.suggestions()).containsExactly("办理流程", "办理时限");
+        assertThat(r.options()).extracting(o -> o.key())
+                .containsExactly("guide-card#办理流程", "guide-card#办理时限");
+    }
+
+    @Test
+    void nothing_found_offers_the_nearest_items__then_a_person__and_names_the_hotline() {
+        Passage p = new Passage("faq-fee", PassageKind.FAQ, "faq-fee", null, "guide-card", CARD.title(), "社保",
+                List.of(FEE.question()), FEE.answer(), null);
+
+        Reply r = composer.notFound(composer.options(KB, List.of(new Candidate(p, new Features(), 1))), 0.1, false);
+
+        assertThat(r.type().wireName()).isEqualTo("clarify");
+        assertThat(r.text()).contains("12345");
+        assertThat(r.suggestions()).containsExactly("补卡要钱吗？", "转人工");
+        assertThat(r.options()).extracting(o -> o.id()).containsExactly("faq-fee");
+    }
+
+    @Test
+    void a_question_about_another_city_is_told_to_ask_there() {
+        Reply r = composer.notFound(composer.options(KB, List.of()), 0.1, true);
+
+        assertThat(r.text()).contains("本市", "其他城市", "12345");
+        assertThat(r.suggestions()).containsExactly("转人工");
+        assertThat(r.options()).isEmpty();
+    }
 }
