@@ -140,13 +140,15 @@ public class ChatService {
                     // office hours are read once here, not inside the (retried) store update; a conversation already
                     // waiting for a person is not queued twice: the citizen is told it still waits
                     boolean waiting = c.status() == ConversationStatus.WAITING;
+                    // what is stored and shown to staff is the message with personal data masked
+                    String stored = turn.trace().understanding().masked();
                     Optional<HandoffDesk.Opening> opening = turn.reply() instanceof Reply.Handoff h && !waiting
-                            ? Optional.of(desk.open(c, message, h, turn.trace().candidates(), clock.instant()))
+                            ? Optional.of(desk.open(c, stored, h, turn.trace().candidates(), clock.instant()))
                             : Optional.empty();
                     Reply reply = opening.<Reply>map(HandoffDesk.Opening::reply)
                             .orElseGet(() -> waiting && turn.reply() instanceof Reply.Handoff ? desk.forwarded(c)
                                     : turn.reply());
-                    return store.update(c.id(), current -> record(current, message, turn, reply, opening))
+                    return store.update(c.id(), current -> record(current, stored, turn, reply, opening))
                             .switchIfEmpty(Mono.error(ApiException::notFound))
                             // fields for structured logs (logging.structured.format.console), and the same in the
                             // message for plain ones; never the citizen's text
@@ -198,8 +200,14 @@ public class ChatService {
         return next;
     }
 
-    /** While people handle the conversation, the citizen's messages go to them, not to the assistant. */
-    private Mono<Reply> forwardToStaff(Conversation c, String message) {
+    /** The citizen's text as it may be stored and shown to staff: personal data masked. */
+    public String mask(String text) {
+        return assistant.mask(text);
+    }
+
+    /** While people handle the conversation, the citizen's messages go to them (masked), not to the assistant. */
+    private Mono<Reply> forwardToStaff(Conversation c, String typed) {
+        String message = mask(typed);
         Instant now = clock.instant();
         return store.update(c.id(), current -> current.append(new TranscriptEntry(current.nextEntryId(),
                         Author.CITIZEN, message, now, Optional.empty())))

@@ -54,7 +54,9 @@ public class CitizenHandoffController {
         return body.defaultIfEmpty(new HandoffRequest(null, null))
                 .flatMap(request -> {
                     Optional<String> contact = text(request.contact(), properties.maxContactLength(), "contact");
-                    Optional<String> message = text(request.message(), chat.limits().maxMessageLength(), "message");
+                    // the contact is given on purpose for a call back and kept apart; the message is stored masked
+                    Optional<String> message = text(request.message(), chat.limits().maxMessageLength(), "message")
+                            .map(chat::mask);
                     return chat.authorize(id, token).flatMap(c -> handoffs.requestedByCitizen(c, contact, message));
                 })
                 .map(reply -> new MessageResponse(ReplyView.of(reply)));

@@ -133,7 +133,7 @@ public final class Assistant {
         Reply reply = composed.reply();
         if (writer != AnswerWriter.EXTRACTIVE && decision instanceof Decision.AnswerWith a
                 && reply instanceof Reply.Answer extractive) {
-            AnswerWriter.Request request = new AnswerWriter.Request(u.masked(), masked(resolution.text()),
+            AnswerWriter.Request request = new AnswerWriter.Request(u.masked(), mask(resolution.text()),
                     chosenFirst(a.candidate(), result.candidates()), extractive, kb);
             Optional<Reply.Answer> written = shown.isPresent()
                     ? writer.write(request, withNotice(u, shown.get()))
@@ -159,7 +159,7 @@ public final class Assistant {
             return resolved;
         }
         DialogueState context = new DialogueState(state.topicServiceId(), state.topicTitle(),
-                state.lastQuestion().map(this::masked), state.unresolvedStreak(), state.offeredOptions(),
+                state.lastQuestion().map(this::mask), state.unresolvedStreak(), state.offeredOptions(),
                 state.lastAnswer());
         return rewriter.rewrite(u.masked(), context)
                 .map(q -> understander.understand(q).retrievalText())
@@ -172,8 +172,11 @@ public final class Assistant {
         return u.aspect().isPresent() || QuestionForm.asks(u.normalized());
     }
 
-    /** Text that may leave the process (to a language model): personal data masked as the nlp stage masks it. */
-    private String masked(String text) {
+    /**
+     * Text that may leave the process or be stored (a language model, the transcript, the staff queue): personal data
+     * masked as the nlp stage masks it.
+     */
+    public String mask(String text) {
         return understander.mask(text);
     }
 

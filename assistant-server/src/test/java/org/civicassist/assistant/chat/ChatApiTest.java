@@ -93,6 +93,19 @@ class ChatApiTest {
         }
 
         @Test
+        void the_stored_transcript_holds_the_message_with_personal_data_masked() {
+            Opened c = open();
+
+            send(c, "{\"text\": \"我身份证号是110101199001011234 手机13800138000 社保卡丢了\"}").expectStatus().isOk();
+
+            String stored = client.get().uri("/api/v1/conversations/{id}", c.id())
+                    .header("X-Conversation-Token", c.token()).exchange().expectStatus().isOk()
+                    .expectBody(JSON).returnResult().getResponseBody().toString();
+            assertThat(stored).contains("社保卡丢了").doesNotContain("110101199001011234", "13800138000",
+                    "0101199001", "0013800");
+        }
+
+        @Test
         void opens_a_conversation_without_a_body() {
             client.post().uri("/api/v1/conversations").contentType(MediaType.APPLICATION_JSON).exchange()
                     .expectStatus().isCreated()
