@@ -202,7 +202,6 @@ public final class AnswerPolicy {
         return f.items().stream().mapToDouble(c -> c.features().get("title_cov")).max().orElse(0);
     }
 
-
     /** A service name and perhaps an element (补办社保卡要多久), no story around it. */
     static boolean isShort(Understanding u) {
         return u.retrievalText().codePoints().filter(Character::isLetterOrDigit).count() <= SHORT_QUESTION_CHARS;
@@ -213,7 +212,12 @@ public final class AnswerPolicy {
      * (我在外地上班 社保一直在江州交) and is kept as the context of what follows.
      */
     static boolean onlySituation(Understanding u) {
-        return u.aspect().isEmpty() && u.domainTerms().isEmpty() && !QuestionForm.asks(u.normalized());
+        return u.domainTerms().isEmpty() && !asks(u);
+    }
+
+    /** The message asks something: an element of a service, or a question or request form (吗, 怎么, 想 …). */
+    static boolean asks(Understanding u) {
+        return u.aspect().isPresent() || QuestionForm.asks(u.normalized());
     }
 
     private static boolean answersTopicAspect(Candidate top, Understanding u, DialogueState state) {

@@ -1,7 +1,7 @@
 package org.civicassist.assistant.pipeline;
 
-import org.civicassist.assistant.reply.Option;
 import org.civicassist.assistant.reply.Reply;
+import org.civicassist.kb.model.Guide;
 import org.civicassist.kb.model.KnowledgeBase;
 import org.civicassist.kb.rank.Candidate;
 import org.civicassist.kb.search.KnowledgeSearch;
@@ -9,13 +9,10 @@ import org.civicassist.kb.search.SearchRequest;
 import org.civicassist.kb.search.SearchResult;
 import org.civicassist.nlp.TextUnderstander;
 import org.civicassist.nlp.Understanding;
-import org.civicassist.nlp.intent.QuestionForm;
 import org.civicassist.nlp.intent.Signal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -142,7 +139,7 @@ public final class Assistant {
         }
         // only what the citizen asked and got answered is "already answered": an item given to a message that only
         // told the situation may well answer the question that follows
-        DialogueState next = asks(u) ? composed.next() : composed.next().withoutLastAnswer();
+        DialogueState next = AnswerPolicy.asks(u) ? composed.next() : composed.next().withoutLastAnswer();
         return finish(u, reply, next, resolution.text(), resolution.followUp(),
                 result.candidates(), result.confidence(), result.foreignPlace(), start);
     }
@@ -166,10 +163,6 @@ public final class Assistant {
                 .filter(q -> !q.isBlank() && !q.equals(u.retrievalText()))
                 .map(q -> new FollowUpResolver.Resolution(q, resolved.topicServiceId(), resolved.followUp()))
                 .orElse(resolved);
-    }
-
-    private static boolean asks(Understanding u) {
-        return u.aspect().isPresent() || QuestionForm.asks(u.normalized());
     }
 
     /**
@@ -214,12 +207,13 @@ public final class Assistant {
                     state.offering(options.keyByLabel(), service, title));
         }
         if (decision instanceof Decision.ServiceCard card) {
-            Optional<org.civicassist.kb.model.Guide> guide = kb.guide(card.serviceId());
+            Optional<Guide> guide = kb.guide(card.serviceId());
             if (guide.isEmpty()) { // a FAQ without a guide is its own service: answer with it
                 return new Composed(composer.answer(kb, card.top(), card.confidence()), answered(state, card.top()));
             }
             Reply reply = composer.serviceCard(kb, guide.get(), card.confidence());
-            return new Composed(reply, answered(state, card.top()).offeringAlong(keyByText(reply.options())));
+            return new Composed(reply,
+                    answered(state, card.top()).offeringAlong(new Composer.Options(reply.options()).keyByLabel()));
         }
         if (decision instanceof Decision.NotFound n) {
             Composer.Options options = composer.options(kb, n.nearest());
@@ -239,12 +233,6 @@ public final class Assistant {
             return new Composed(composer.smallTalk(kb, s.kind()), state);
         }
         return new Composed(composer.askForQuestion(kb), state);
-    }
-
-    private static Map<String, String> keyByText(List<Option> options) {
-        Map<String, String> out = new LinkedHashMap<>();
-        options.forEach(o -> out.put(o.text(), o.key()));
-        return out;
     }
 
     private static DialogueState answered(DialogueState state, Candidate c) {

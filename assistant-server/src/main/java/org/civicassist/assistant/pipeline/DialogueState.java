@@ -48,10 +48,6 @@ public record DialogueState(Optional<String> topicServiceId, Optional<String> to
                 Optional.of(answerKey));
     }
 
-    DialogueState withTopic(String serviceId, String title) {
-        return new DialogueState(Optional.of(serviceId), Optional.of(title), lastQuestion, 0, Map.of(), lastAnswer);
-    }
-
     /** A turn that ended without an answer or options (e.g. handed over to a person who did not take it). */
     DialogueState unresolved() {
         return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak + 1, Map.of(),

@@ -26,47 +26,36 @@ public record ServiceFocus(String serviceId, double share, List<Candidate> items
         items = List.copyOf(items);
     }
 
-    /** The focus of a ranked list, or empty when nothing was found. */
+    /** The focus of a ranked list: its service of most mass, or empty when nothing was found. */
     public static Optional<ServiceFocus> of(List<Candidate> ranked) {
-        if (ranked.isEmpty()) {
-            return Optional.empty();
-        }
-        double best = ranked.get(0).score();
-        if (!Double.isFinite(best)) {
-            return Optional.of(new ServiceFocus(ranked.get(0).passage().serviceId(), 1.0, List.of(ranked.get(0))));
-        }
-        Map<String, Double> mass = new LinkedHashMap<>();
-        double total = 0;
-        for (Candidate c : ranked) {
-            double m = Math.exp(c.score() - best); // shifted by the best score: no overflow
-            mass.merge(c.passage().serviceId(), m, Double::sum);
-            total += m;
-        }
-        String service = null;
-        double top = -1;
-        for (Map.Entry<String, Double> e : mass.entrySet()) {
-            if (e.getValue() > top) {
-                top = e.getValue();
-                service = e.getKey();
-            }
-        }
-        String chosen = service;
-        return Optional.of(new ServiceFocus(chosen, top / total,
-                ranked.stream().filter(c -> c.passage().serviceId().equals(chosen)).toList()));
+        Map<String, Double> mass = mass(ranked);
+        return mass.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(leading -> on(leading.getKey(), ranked));
     }
 
     /** The given service's share and items in a ranked list (the service was chosen otherwise, e.g. by title). */
     public static ServiceFocus on(String serviceId, List<Candidate> ranked) {
-        double best = ranked.get(0).score();
-        double total = 0;
-        double own = 0;
-        for (Candidate c : ranked) {
-            double m = Double.isFinite(best) ? Math.exp(c.score() - best) : 1;
-            total += m;
-            own += c.passage().serviceId().equals(serviceId) ? m : 0;
-        }
-        return new ServiceFocus(serviceId, own / total,
+        Map<String, Double> mass = mass(ranked);
+        double total = mass.values().stream().mapToDouble(Double::doubleValue).sum();
+        return new ServiceFocus(serviceId, mass.getOrDefault(serviceId, 0.0) / total,
                 ranked.stream().filter(c -> c.passage().serviceId().equals(serviceId)).toList());
+    }
+
+    /**
+     * Each service's softmax mass, in the order services first appear. Scores are shifted by the first (best) one, so
+     * nothing overflows; a candidate the citizen chose (infinite score) holds all of it.
+     */
+    private static Map<String, Double> mass(List<Candidate> ranked) {
+        Map<String, Double> mass = new LinkedHashMap<>();
+        if (ranked.isEmpty()) {
+            return mass;
+        }
+        double best = ranked.get(0).score();
+        for (Candidate c : ranked) {
+            double m = Double.isFinite(best) ? Math.exp(c.score() - best) : (c == ranked.get(0) ? 1 : 0);
+            mass.merge(c.passage().serviceId(), m, Double::sum);
+        }
+        return mass;
     }
 
     /** The service's best item about the aspect asked: a FAQ or section the ranker marked as answering it. */

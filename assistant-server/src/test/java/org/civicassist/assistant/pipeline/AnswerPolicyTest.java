@@ -105,14 +105,14 @@ class AnswerPolicyTest {
                     new Features().set("aspect_match", 1), 5.0);
             Understanding howLong = new Understanding("那要多久", "那要多久", "那要多久", "那要多久", List.of(), Set.of(),
                     Optional.of(org.civicassist.nlp.intent.Aspect.TIME_LIMIT), Set.of());
-            DialogueState onTopic = FRESH.withTopic("guide-a", "标题 guide-a");
+            DialogueState onTopic = FRESH.answered("guide-a", "标题 guide-a", "guide-a#事项简介");
 
             assertThat(policy.decide(howLong, result(0.45, timeLimit), onTopic, true))
                     .isEqualTo(new Decision.AnswerWith(timeLimit, 0.45));
             Candidate elsewhere = candidate("guide-b", "办理时限", 5.0);
             assertThat(policy.decide(howLong, result(0.45, timeLimit, elsewhere), onTopic, false))
                     .as("not read as a follow-up").isNotInstanceOf(Decision.AnswerWith.class);
-            assertThat(policy.decide(howLong, result(0.45, timeLimit), FRESH.withTopic("guide-b", "B"), true))
+            assertThat(policy.decide(howLong, result(0.45, timeLimit), FRESH.answered("guide-b", "B", "guide-b#事项简介"), true))
                     .as("another topic").isNotInstanceOf(Decision.AnswerWith.class);
         }
 
@@ -339,7 +339,7 @@ class AnswerPolicyTest {
             SearchResult r = result(0.3, intro, feesSection, otherService);
 
             assertThat(policy.decide(naming("社保卡 以前没办过"), r, FRESH)).isInstanceOf(Decision.ServiceCard.class);
-            assertThat(policy.decide(naming("那个能代办吗"), r, FRESH.withTopic("guide-a", "A"), true))
+            assertThat(policy.decide(naming("那个能代办吗"), r, FRESH.answered("guide-a", "A", "guide-a#事项简介"), true))
                     .isInstanceOf(Decision.AskToChoose.class);
         }
 
