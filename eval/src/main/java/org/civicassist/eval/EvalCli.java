@@ -1,5 +1,7 @@
 package org.civicassist.eval;
 
+import org.civicassist.eval.fit.Ablation;
+import org.civicassist.eval.fit.BoostedTreesTrainer;
 import org.civicassist.eval.fit.ModelFit;
 import org.civicassist.eval.load.LoadRun;
 import org.civicassist.eval.question.Question;
@@ -193,8 +195,9 @@ public final class EvalCli implements Callable<Integer> {
         @Option(names = "--kb", defaultValue = "bundled")
         String kb;
 
-        @Option(names = "--questions", required = true)
-        Path questions;
+        @Option(names = "--questions", required = true, description = "question file; repeat for several styles "
+                + "(each file's questions are reported on their own)")
+        List<Path> questions;
 
         @Option(names = "--out", required = true, description = "ranking-model.json to write")
         Path out;
@@ -209,6 +212,14 @@ public final class EvalCli implements Callable<Integer> {
                 + "fitter's)")
         Double calibratorL2;
 
+        @Option(names = "--scorer", defaultValue = "trees",
+                description = "the candidate scorer: trees (gradient-boosted, XGBoost) or linear")
+        String scorer;
+
+        @Option(names = "--ablation", description = "also fit with each feature family left out and print what each "
+                + "buys (out-of-fold Recall@1 and expected resolution)")
+        boolean ablation;
+
         @Option(names = "--self-supervised-weight", defaultValue = "0.5",
                 description = "weight of questions made from the KB's own sections (0 = labelled questions only)")
         double selfSupervisedWeight;
@@ -219,18 +230,38 @@ public final class EvalCli implements Callable<Integer> {
             try (InProcessRespondent assistant = new InProcessRespondent(AssistantAssembly.create(source,
                     LoadMode.LENIENT, Optional.of(store.resolve(kb.equals("bundled") ? "bundled"
                             : Path.of(kb).getFileName().toString()))))) {
-                List<Question> qs = QuestionSet.load(questions);
+                java.util.Map<String, List<Question>> qs = new java.util.LinkedHashMap<>();
+                for (Path file : questions) {
+                    qs.put(file.getFileName().toString().replaceFirst("\\.jsonl$", ""), QuestionSet.load(file));
+                }
                 RankingModelFitter.Settings defaults = RankingModelFitter.Settings.defaults();
-                RankingModelFitter.Fit fit = ModelFit.fit(assistant, qs, new RankingModelFitter.Settings(
-                        defaults.scorerL2(), calibratorL2 == null ? defaults.calibratorL2() : calibratorL2, maxWrong,
-                        selfSupervisedWeight));
+                RankingModelFitter.Settings settings = new RankingModelFitter.Settings(defaults.scorerL2(),
+                        calibratorL2 == null ? defaults.calibratorL2() : calibratorL2, maxWrong, selfSupervisedWeight);
+                RankingModelFitter.ScorerTrainer trainer = switch (scorer) {
+                    case "trees" -> new BoostedTreesTrainer(BoostedTreesTrainer.Params.defaults());
+                    case "linear" -> RankingModelFitter.LINEAR;
+                    default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--scorer must be trees or linear, not " + scorer);
+                };
+                ModelFit.Training training = ModelFit.Training.of(assistant, qs);
+                RankingModelFitter.Fit fit = ModelFit.fit(training, settings, trainer);
                 fit.models().save(out);
+                if (ablation) {
+                    RankingModelFitter.ScorerTrainer other = scorer.equals("trees") ? RankingModelFitter.LINEAR
+                            : new BoostedTreesTrainer(BoostedTreesTrainer.Params.defaults());
+                    System.out.println(Ablation.markdown(Ablation.run(training, settings, trainer, scorer, other,
+                            scorer.equals("trees") ? "linear" : "trees")));
+                }
                 System.out.printf(Locale.ROOT, "fitted on %d questions: cross-validated Recall@1 %.3f, expected "
                                 + "resolution %.3f at wrong-answer rate %.3f; thresholds answer %.3f, clarify %.3f%n"
                                 + "written to %s (rerun fit once more: the candidate lists depend slightly on the "
                                 + "model)%n", fit.questions(), fit.crossValidatedRecallAt1(),
                         fit.expectedResolution(), fit.expectedWrongAnswerRate(), fit.models().answerThreshold(),
                         fit.models().clarifyThreshold(), out);
+                fit.byStyle().forEach((style, figures) -> System.out.printf(Locale.ROOT,
+                        "  %-16s %4d questions: out-of-fold Recall@1 %.3f, resolution %.3f, wrong-answer rate %.3f%n",
+                        style, figures.questions(), figures.recallAt1(), figures.resolution(),
+                        figures.wrongAnswerRate()));
             }
             return 0;
         }

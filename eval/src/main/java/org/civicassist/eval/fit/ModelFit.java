@@ -20,10 +20,30 @@ public final class ModelFit {
     }
 
     public static RankingModelFitter.Fit fit(InProcessRespondent assistant, List<Question> questions,
-                                             RankingModelFitter.Settings settings) {
-        return new RankingModelFitter().fit(labeled(assistant, questions),
-                labeled(assistant, sectionSentences(assistant.assembly().knowledge().get().knowledgeBase())),
-                settings);
+                                             RankingModelFitter.Settings settings,
+                                             RankingModelFitter.ScorerTrainer trainer) {
+        return fit(Training.of(assistant, questions), settings, trainer);
+    }
+
+    public static RankingModelFitter.Fit fit(Training training, RankingModelFitter.Settings settings,
+                                             RankingModelFitter.ScorerTrainer trainer) {
+        return new RankingModelFitter(trainer).fit(training.labeled(), training.selfSupervised(), settings);
+    }
+
+    /** The labelled questions with the candidates the assistant ranked for them, and the self-supervised ones. */
+    public record Training(List<RankingModelFitter.LabeledQuestion> labeled,
+                           List<RankingModelFitter.LabeledQuestion> selfSupervised) {
+        public static Training of(InProcessRespondent assistant, List<Question> questions) {
+            return of(assistant, java.util.Map.of("", questions));
+        }
+
+        /** Questions of several styles (e.g. one per question file), each reported on its own by the fit. */
+        public static Training of(InProcessRespondent assistant, java.util.Map<String, List<Question>> byStyle) {
+            List<RankingModelFitter.LabeledQuestion> labeled = new ArrayList<>();
+            byStyle.forEach((style, questions) -> labeled.addAll(ModelFit.labeled(assistant, questions, style)));
+            return new Training(labeled, ModelFit.labeled(assistant,
+                    sectionSentences(assistant.assembly().knowledge().get().knowledgeBase()), "self-supervised"));
+        }
     }
 
     /**
@@ -52,7 +72,7 @@ public final class ModelFit {
     }
 
     private static List<RankingModelFitter.LabeledQuestion> labeled(InProcessRespondent assistant,
-                                                                    List<Question> questions) {
+                                                                    List<Question> questions, String style) {
         List<RankingModelFitter.LabeledQuestion> labeled = new ArrayList<>();
         for (Question q : questions) {
             if (q.kind() == Question.Kind.HUMAN) {
@@ -61,7 +81,7 @@ public final class ModelFit {
             Turn turn = assistant.lastTurn(q);
             labeled.add(new RankingModelFitter.LabeledQuestion(q.id(), turn.trace().candidates(),
                     q.kind() == Question.Kind.ANSWERABLE ? new LinkedHashSet<>(q.expect()) : java.util.Set.of(),
-                    turn.trace().foreignPlace()));
+                    turn.trace().foreignPlace(), style));
         }
         return labeled;
     }

@@ -32,6 +32,8 @@ public final class Features {
             "domain_vote",     // share of the top dense passages in the same domain
             "aspect_match",    // the section (or FAQ) is about the aspect asked (时限, 材料, 地点 …)
             "aspect_miss",     // an aspect was asked and this is a section about another one
+            "aspect_prob",     // how likely the question asks the aspect this item answers (learned AspectModel)
+            "aspect_sure",     // how sure the AspectModel is of the question's aspect (its largest probability)
             "is_faq",
             "topic_match"      // same service as the conversation's current topic
     );

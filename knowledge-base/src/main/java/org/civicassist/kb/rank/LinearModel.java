@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link Features}) and to turn the ranking into a calibrated confidence (inputs are {@link ConfidenceInputs}).
  * Stored as JSON so that a fitted model travels with the index and maintainers can read it.
  */
-public record LinearModel(List<String> inputs, double bias, double[] weights) {
+public record LinearModel(List<String> inputs, double bias, double[] weights) implements CandidateScorer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -33,10 +33,16 @@ public record LinearModel(List<String> inputs, double bias, double[] weights) {
         return z;
     }
 
+    @Override
+    public double score(double[] x) {
+        return logit(x);
+    }
+
     public double probability(double[] x) {
         return 1 / (1 + Math.exp(-logit(x)));
     }
 
+    @Override
     public ObjectNode toJson() {
         ObjectNode node = JSON.createObjectNode();
         node.put("bias", bias);

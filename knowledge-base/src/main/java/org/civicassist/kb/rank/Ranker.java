@@ -10,14 +10,13 @@ import org.civicassist.nlp.intent.AspectDetector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Re-ranks the union of the lexical and dense candidates with a learned linear model over {@link Features}. Each
+ * Re-ranks the union of the lexical and dense candidates with a learned model over {@link Features}. Each
  * citation appears once (the best chunk of a section stands for it).
  */
 public final class Ranker {
@@ -25,14 +24,15 @@ public final class Ranker {
     /** How many of the nearest passages vote on the question's domain. */
     static final int DOMAIN_VOTERS = 10;
 
-    private final LinearModel model;
+    private final CandidateScorer model;
     private final KbIndex index;
     private final PassageStatistics statistics;
     private final SectionAspects sectionAspects;
     private final AspectDetector aspectDetector;
+    private final AspectModel aspectModel;
 
-    public Ranker(LinearModel model, KbIndex index, PassageStatistics statistics, SectionAspects sectionAspects,
-                  AspectDetector aspectDetector) {
+    public Ranker(CandidateScorer model, KbIndex index, PassageStatistics statistics, SectionAspects sectionAspects,
+                  AspectDetector aspectDetector, AspectModel aspectModel) {
         if (!model.inputs().equals(Features.NAMES)) {
             throw new IllegalArgumentException("ranking model inputs differ from the features: " + model.inputs());
         }
@@ -41,6 +41,7 @@ public final class Ranker {
         this.statistics = statistics;
         this.sectionAspects = sectionAspects;
         this.aspectDetector = aspectDetector;
+        this.aspectModel = aspectModel;
     }
 
     public List<Candidate> rank(RankingInput in) {
@@ -70,6 +71,8 @@ public final class Ranker {
             domainVotes.merge(in.dense().get(i).passage().domain(), 1.0 / voters, Double::sum);
         }
         Set<String> queryBigrams = Bigrams.of(in.text());
+        double[] askedAspects = aspectModel.ask(in.text());
+        double aspectSure = java.util.Arrays.stream(askedAspects).max().orElse(0);
 
         Map<String, Candidate> byCitation = new LinkedHashMap<>();
         for (var e : pool.entrySet()) {
@@ -110,9 +113,11 @@ public final class Ranker {
                 f.set("aspect_match", match ? 1 : 0);
                 f.set("aspect_miss", !match && p.kind() == PassageKind.SECTION ? 1 : 0);
             }
+            f.set("aspect_prob", aspectModel.of(p).map(a -> askedAspects[a.ordinal()]).orElse(0.0));
+            f.set("aspect_sure", aspectSure);
             f.set("is_faq", p.kind() == PassageKind.FAQ ? 1 : 0);
             f.set("topic_match", in.topicServiceId().map(t -> t.equals(p.serviceId()) ? 1 : 0).orElse(0));
-            Candidate c = new Candidate(p, f, model.logit(f.values()));
+            Candidate c = new Candidate(p, f, model.score(f.values()));
             byCitation.merge(p.citationKey(), c, (a, b) -> a.score() >= b.score() ? a : b);
         }
         List<Candidate> ranked = new ArrayList<>(byCitation.values());
@@ -155,38 +160,5 @@ public final class Ranker {
 
     private static double rrf(ScoredPassage sp) {
         return sp == null ? 0 : 1.0 / (10 + sp.rank());
-    }
-
-    /** Character bigrams of normalised text, ignoring anything that is not a letter or digit. */
-    static final class Bigrams {
-        static Set<String> of(String text) {
-            Set<String> out = new HashSet<>();
-            char prev = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (!Character.isLetterOrDigit(c)) {
-                    prev = 0;
-                    continue;
-                }
-                if (prev != 0) {
-                    out.add("" + prev + c);
-                }
-                prev = c;
-            }
-            return out;
-        }
-
-        static double dice(Set<String> a, Set<String> b) {
-            if (a.isEmpty() || b.isEmpty()) {
-                return 0;
-            }
-            int common = 0;
-            for (String s : a) {
-                if (b.contains(s)) {
-                    common++;
-                }
-            }
-            return 2.0 * common / (a.size() + b.size());
-        }
     }
 }

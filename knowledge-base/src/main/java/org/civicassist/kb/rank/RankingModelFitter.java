@@ -2,15 +2,19 @@ package org.civicassist.kb.rank;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Fits {@link RankingModels} on labelled questions (the dev set of a KB):
  * <ol>
- *   <li>the scorer, by pairwise logistic regression: every right candidate of a question should outscore every
- *       wrong one (each question weighs the same);</li>
+ *   <li>the scorer, by a {@link ScorerTrainer} minimising the pairwise logistic loss: every right candidate of a
+ *       question should outscore every wrong one (each question weighs the same). The default is a linear model;
+ *       {@code eval.jar fit --scorer trees} plugs in gradient-boosted trees;</li>
  *   <li>the calibrator, by logistic regression of "the first candidate is right" on {@link ConfidenceInputs}, fitted
  *       on out-of-fold rankings so it is not fooled by the scorer's fit to the same questions; questions with no
  *       right answer in the KB (out of scope) are negatives;</li>
@@ -23,13 +27,42 @@ import java.util.function.ToDoubleFunction;
 public final class RankingModelFitter {
 
     static final int FOLDS = 5;
+
+    /**
+     * Fits a candidate scorer on labelled questions (and, weighing less, self-supervised ones) with the pairwise
+     * logistic loss, so that score differences are pairwise logits whatever the scorer's form.
+     */
+    @FunctionalInterface
+    public interface ScorerTrainer {
+        CandidateScorer train(List<LabeledQuestion> questions, List<LabeledQuestion> selfSupervised,
+                              Settings settings);
+    }
+
+    /** The linear scorer: pairwise logistic regression over the features. */
+    public static final ScorerTrainer LINEAR = RankingModelFitter::fitScorer;
+
+    private final ScorerTrainer trainer;
+
+    public RankingModelFitter() {
+        this(LINEAR);
+    }
+
+    public RankingModelFitter(ScorerTrainer trainer) {
+        this.trainer = trainer;
+    }
     static final int CLARIFY_OPTIONS = 4;
 
     /**
      * A question with the candidates the pipeline ranked for it (with their features) and the citation keys that
-     * answer it; {@code expected} is empty for a question the KB cannot answer.
+     * answer it; {@code expected} is empty for a question the KB cannot answer. {@code style} names the kind of question
+     * (the file it came from: long colloquial questions, short common ones …) so that the fit reports each style.
      */
-    public record LabeledQuestion(String id, List<Candidate> candidates, Set<String> expected, boolean foreignPlace) {
+    public record LabeledQuestion(String id, List<Candidate> candidates, Set<String> expected, boolean foreignPlace,
+                                  String style) {
+        public LabeledQuestion(String id, List<Candidate> candidates, Set<String> expected, boolean foreignPlace) {
+            this(id, candidates, expected, foreignPlace, "");
+        }
+
         public LabeledQuestion(String id, List<Candidate> candidates, Set<String> expected) {
             this(id, candidates, expected, false);
         }
@@ -39,11 +72,11 @@ public final class RankingModelFitter {
             expected = Set.copyOf(expected);
         }
 
-        boolean isRight(Candidate c) {
+        public boolean isRight(Candidate c) {
             return expected.contains(c.passage().itemId()) || expected.contains(c.passage().citationKey());
         }
 
-        boolean answerable() {
+        public boolean answerable() {
             return !expected.isEmpty();
         }
     }
@@ -65,9 +98,16 @@ public final class RankingModelFitter {
         }
     }
 
-    /** The fitted models and how they did out of fold. */
+    /** The fitted models and how they did out of fold, overall and for each style of question. */
     public record Fit(RankingModels models, double crossValidatedRecallAt1, double expectedResolution,
-                      double expectedWrongAnswerRate, int questions) {
+                      double expectedWrongAnswerRate, int questions, Map<String, StyleFigures> byStyle) {
+    }
+
+    /**
+     * Out-of-fold figures of one style of question: Recall@1 of the scorer, and resolution and wrong-answer rate at
+     * the fitted answer threshold with out-of-fold confidences.
+     */
+    public record StyleFigures(int questions, double recallAt1, double resolution, double wrongAnswerRate) {
     }
 
     public Fit fit(List<LabeledQuestion> questions, Settings settings) {
@@ -90,6 +130,7 @@ public final class RankingModelFitter {
         List<double[]> oofInputs = new ArrayList<>();
         List<Integer> oofRight = new ArrayList<>();
         List<Boolean> oofRightInTop = new ArrayList<>();
+        List<LabeledQuestion> oofQuestions = new ArrayList<>();
         int recalled = 0;
         for (int fold = 0; fold < FOLDS; fold++) {
             List<LabeledQuestion> train = new ArrayList<>();
@@ -97,7 +138,7 @@ public final class RankingModelFitter {
             for (int i = 0; i < questions.size(); i++) {
                 (i % FOLDS == fold ? test : train).add(questions.get(i));
             }
-            LinearModel scorer = fitScorer(train, selfSupervised, settings);
+            CandidateScorer scorer = trainer.train(train, selfSupervised, settings);
             for (LabeledQuestion q : test) {
                 List<Candidate> ranked = rerank(q.candidates(), scorer);
                 boolean right = !ranked.isEmpty() && q.isRight(ranked.get(0));
@@ -107,6 +148,7 @@ public final class RankingModelFitter {
                 oofInputs.add(ConfidenceInputs.of(ranked, q.foreignPlace()));
                 oofRight.add(right ? 1 : 0);
                 oofRightInTop.add(ranked.stream().limit(CLARIFY_OPTIONS).anyMatch(q::isRight));
+                oofQuestions.add(q);
             }
         }
         LinearModel calibrator = LogisticRegression.fit(ConfidenceInputs.NAMES, oofInputs, oofRight,
@@ -116,9 +158,10 @@ public final class RankingModelFitter {
         List<Double> p = outOfFoldConfidences(oofInputs, oofRight, settings.calibratorL2());
 
         Thresholds t = thresholds(p, oofRight, oofRightInTop, settings.maxWrongAnswerRate(), answerable.size());
-        RankingModels models = new RankingModels(fitScorer(questions, selfSupervised, settings), calibrator, t.answer,
+        RankingModels models = new RankingModels(trainer.train(questions, selfSupervised, settings), calibrator, t.answer,
                 Math.min(t.clarify, t.answer));
-        return new Fit(models, recalled / (double) answerable.size(), t.resolution, t.wrongRate, questions.size());
+        return new Fit(models, recalled / (double) answerable.size(), t.resolution, t.wrongRate, questions.size(),
+                byStyle(oofQuestions, oofRight, p, t.answer));
     }
 
     private static List<Double> outOfFoldConfidences(List<double[]> inputs, List<Integer> right, double l2) {
@@ -138,6 +181,25 @@ public final class RankingModelFitter {
             }
         }
         return List.of(p);
+    }
+
+    private static Map<String, StyleFigures> byStyle(List<LabeledQuestion> questions, List<Integer> right,
+                                                     List<Double> confidence, double answerThreshold) {
+        Map<String, int[]> counts = new TreeMap<>(); // questions, answerable, right first, answered, answered right
+        for (int i = 0; i < questions.size(); i++) {
+            LabeledQuestion q = questions.get(i);
+            int[] c = counts.computeIfAbsent(q.style(), k -> new int[5]);
+            boolean answered = confidence.get(i) >= answerThreshold;
+            c[0]++;
+            c[1] += q.answerable() ? 1 : 0;
+            c[2] += right.get(i);
+            c[3] += answered ? 1 : 0;
+            c[4] += answered && right.get(i) == 1 ? 1 : 0;
+        }
+        Map<String, StyleFigures> out = new LinkedHashMap<>();
+        counts.forEach((style, c) -> out.put(style, new StyleFigures(c[0], c[2] / (double) Math.max(1, c[1]),
+                c[4] / (double) Math.max(1, c[1]), (c[3] - c[4]) / (double) Math.max(1, c[3]))));
+        return out;
     }
 
     private record Thresholds(double answer, double clarify, double resolution, double wrongRate) {
@@ -225,8 +287,8 @@ public final class RankingModelFitter {
         }
     }
 
-    static List<Candidate> rerank(List<Candidate> candidates, LinearModel scorer) {
-        ToDoubleFunction<Candidate> score = c -> scorer.logit(c.features().values());
+    static List<Candidate> rerank(List<Candidate> candidates, CandidateScorer scorer) {
+        ToDoubleFunction<Candidate> score = c -> scorer.score(c.features().values());
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : candidates) {
             out.add(new Candidate(c.passage(), c.features(), score.applyAsDouble(c)));

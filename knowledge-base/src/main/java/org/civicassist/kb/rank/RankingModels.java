@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * {@code clarifyThreshold}, hand to a person). The bundled file was fitted on the dev questions against the demo KB
  * ({@code java -jar eval/target/eval.jar fit}); a KB directory may carry its own.
  */
-public record RankingModels(LinearModel scorer, LinearModel calibrator, double answerThreshold,
+public record RankingModels(CandidateScorer scorer, LinearModel calibrator, double answerThreshold,
                             double clarifyThreshold) {
 
     public RankingModels {
@@ -53,7 +53,7 @@ public record RankingModels(LinearModel scorer, LinearModel calibrator, double a
 
     public static RankingModels fromJson(JsonNode node) {
         JsonNode thresholds = node.required("thresholds");
-        return new RankingModels(LinearModel.fromJson(node.required("scorer"), Features.NAMES),
+        return new RankingModels(CandidateScorer.fromJson(node.required("scorer"), Features.NAMES),
                 LinearModel.fromJson(node.required("calibrator"), ConfidenceInputs.NAMES),
                 thresholds.required("answer").asDouble(), thresholds.required("clarify").asDouble());
     }

@@ -16,6 +16,7 @@ import org.civicassist.kb.passage.PassageBuilder;
 import org.civicassist.kb.rank.PassageStatistics;
 import org.civicassist.kb.rank.Ranker;
 import org.civicassist.kb.rank.RankingModels;
+import org.civicassist.kb.rank.AspectModel;
 import org.civicassist.kb.rank.SectionAspects;
 import org.civicassist.nlp.ChineseNlp;
 import org.slf4j.Logger;
@@ -95,8 +96,9 @@ public final class KnowledgeSearchBuilder {
                 ? openOrBuild(store.get().resolve("index"), key, passages, fieldAnalyzer, models)
                 : KbIndex.build(passages, fieldAnalyzer, passageEmbedder, new ByteBuffersDirectory());
         PassageStatistics statistics = statistics(passages);
-        Ranker ranker = new Ranker(models.scorer(), index, statistics, SectionAspects.defaults(),
-                nlp.aspectDetector());
+        SectionAspects sections = SectionAspects.defaults();
+        Ranker ranker = new Ranker(models.scorer(), index, statistics, sections, nlp.aspectDetector(),
+                AspectModel.learn(passages, sections, nlp.aspectDetector()));
         return new KnowledgeSearch(kb, index, queryEmbedder, nlp.wordAnalyzer(), ranker, models, key, statistics,
                 answers);
     }
