@@ -141,14 +141,17 @@ public class ChatService {
                     // waiting for a person is not queued twice: the citizen is told it still waits
                     boolean waiting = c.status() == ConversationStatus.WAITING;
                     // what is stored and shown to staff is the message with personal data masked
-                    String stored = turn.trace().understanding().masked();
+                    // (a number typed across this message and the one before is masked in both)
+                    Masked masked = continuing(c, turn.trace().understanding().masked());
+                    String stored = masked.current();
                     Optional<HandoffDesk.Opening> opening = turn.reply() instanceof Reply.Handoff h && !waiting
                             ? Optional.of(desk.open(c, stored, h, turn.trace().candidates(), clock.instant()))
                             : Optional.empty();
                     Reply reply = opening.<Reply>map(HandoffDesk.Opening::reply)
                             .orElseGet(() -> waiting && turn.reply() instanceof Reply.Handoff ? desk.forwarded(c)
                                     : turn.reply());
-                    return store.update(c.id(), current -> record(current, stored, turn, reply, opening))
+                    return store.update(c.id(), current -> record(masked.applyTo(current), stored, turn, reply,
+                                    opening))
                             .switchIfEmpty(Mono.error(ApiException::notFound))
                             // fields for structured logs (logging.structured.format.console), and the same in the
                             // message for plain ones; never the citizen's text
@@ -200,6 +203,27 @@ public class ChatService {
         return next;
     }
 
+    /**
+     * A citizen message as it may be stored, and the citizen's previous message if a number typed across the two
+     * had to be masked in it as well.
+     */
+    record Masked(String current, Optional<String> previousId, String previous) {
+        Conversation applyTo(Conversation c) {
+            return previousId.map(id -> c.withEntryText(id, previous)).orElse(c);
+        }
+    }
+
+    private Masked continuing(Conversation c, String maskedAlone) {
+        Optional<TranscriptEntry> before = c.lastCitizenEntry();
+        if (before.isEmpty()) {
+            return new Masked(maskedAlone, Optional.empty(), null);
+        }
+        var joined = assistant.maskContinuing(before.get().text(), maskedAlone);
+        boolean changed = !joined.previous().equals(before.get().text());
+        return new Masked(joined.current(), changed ? Optional.of(before.get().id()) : Optional.empty(),
+                joined.previous());
+    }
+
     /** The citizen's text as it may be stored and shown to staff: personal data masked. */
     public String mask(String text) {
         return assistant.mask(text);
@@ -207,10 +231,11 @@ public class ChatService {
 
     /** While people handle the conversation, the citizen's messages go to them (masked), not to the assistant. */
     private Mono<Reply> forwardToStaff(Conversation c, String typed) {
-        String message = mask(typed);
+        Masked masked = continuing(c, mask(typed));
+        String message = masked.current();
         Instant now = clock.instant();
-        return store.update(c.id(), current -> current.append(new TranscriptEntry(current.nextEntryId(),
-                        Author.CITIZEN, message, now, Optional.empty())))
+        return store.update(c.id(), current -> masked.applyTo(current).append(new TranscriptEntry(
+                        current.nextEntryId(), Author.CITIZEN, message, now, Optional.empty())))
                 .switchIfEmpty(Mono.error(ApiException::notFound))
                 .flatMap(saved -> safely("relay to staff", saved,
                         desk.citizenWrote(saved, saved.transcript().get(saved.transcript().size() - 1)))

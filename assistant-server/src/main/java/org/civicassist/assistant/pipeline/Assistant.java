@@ -173,6 +173,14 @@ public final class Assistant {
         return understander.mask(text);
     }
 
+    /**
+     * {@code current} (masked alone) and the citizen's previous message as stored, with a number typed across the
+     * two masked in both (see {@link org.civicassist.nlp.pii.PiiMasker#continuing}).
+     */
+    public org.civicassist.nlp.pii.PiiMasker.Continued maskContinuing(String previous, String current) {
+        return understander.maskContinuing(previous, current);
+    }
+
     private static List<Candidate> chosenFirst(Candidate chosen, List<Candidate> ranked) {
         List<Candidate> out = new ArrayList<>();
         out.add(chosen);
