@@ -19,4 +19,11 @@ public interface AnalyticsStore {
     Flux<QuestionRecord> questions(LocalDate from, LocalDate to);
 
     Flux<FeedbackRecord> feedback(LocalDate from, LocalDate to);
+
+    /**
+     * After the citizen deleted a conversation: its records of the days {@code from} to {@code to} keep only what
+     * counts ({@link QuestionRecord#anonymised}, {@link FeedbackRecord#anonymised}), under a random id. How many
+     * records were changed.
+     */
+    Mono<Long> forget(String conversationId, LocalDate from, LocalDate to);
 }
