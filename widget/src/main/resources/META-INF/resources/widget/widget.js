@@ -413,6 +413,8 @@
     ui.handoff = h('button', { type: 'button', class: 'ca-tool ca-tool--handoff', onclick: function () { requestHandoff(); } });
     ui.end = h('button', { type: 'button', class: 'ca-tool ca-tool--end', onclick: function () { showRating(true); } });
     ui.tools = h('div', { class: 'ca-tools', role: 'group' }, ui.elder, ui.language, ui.handoff, ui.end);
+    ui.forget = forgetButton();
+    ui.tools.appendChild(ui.forget);
     ui.notice = h('p', { class: 'ca-notice', id: 'ca-notice' });
     ui.connection = h('p', { class: 'ca-banner ca-banner--connection', role: 'status', hidden: true });
     ui.banner = h('p', { class: 'ca-banner ca-banner--state', hidden: true });
@@ -469,6 +471,7 @@
     ui.language.setAttribute('lang', t.languageLang);
     ui.language.setAttribute('aria-label', t.languageLabel);
     ui.end.textContent = t.end;
+    if (ui.forget) ui.forget.relabel();
     ui.notice.textContent = t.notice;
     ui.log.setAttribute('aria-label', t.log);
     ui.inputLabel.textContent = t.inputLabel;
@@ -1235,6 +1238,53 @@
         showAlert(errorText(e));
       });
     }).then(function () { handoffPending = false; });
+  }
+
+  // --- deleting the conversation (the citizen's right to erasure) ----------------------------------------------
+
+  /**
+   * The 删除记录 button: a first press asks to confirm (the button says so and it is announced), a second press
+   * within 8 s deletes the conversation on the server (transcript, contact, feedback) and starts afresh here.
+   */
+  function forgetButton() {
+    var asking = false;
+    var timer = null;
+    function zh() { return locale !== 'en'; }
+    function label() {
+      if (asking) return zh() ? '确认删除？' : 'Really delete?';
+      return zh() ? '删除记录' : 'Delete record';
+    }
+    function reset() {
+      clearTimeout(timer);
+      asking = false;
+      button.textContent = label();
+    }
+    var button = h('button', { type: 'button', class: 'ca-tool ca-tool--forget', onclick: function () {
+      if (!asking) {
+        asking = true;
+        button.textContent = label();
+        announce(zh() ? '再按一次将删除本次会话的全部记录，删除后无法恢复。'
+          : 'Press again to delete this conversation for good.');
+        timer = setTimeout(reset, 8000);
+        return;
+      }
+      reset();
+      enqueue(function () {
+        var c = conv;
+        if (!c) return null;
+        return call('DELETE', '/' + c.id).catch(function (e) {
+          if (!(e instanceof ApiError && e.status === 404)) throw e; // already gone
+        }).then(function () {
+          newConversation();
+          announce(zh() ? '会话记录已删除。' : 'The conversation has been deleted.');
+        }, function (e) {
+          showAlert(errorText(e));
+        });
+      });
+    } });
+    button.relabel = function () { button.textContent = label(); };
+    button.relabel();
+    return button;
   }
 
   // --- the transcript as the server has it ---------------------------------------------------------------------

@@ -63,6 +63,22 @@ public final class AnalyticsRecorder implements TurnListener, FeedbackListener {
                 turn.trace().followUp());
     }
 
+    /** The question record of that message (keyed by the reply after it) gets the transcript's masked text. */
+    @Override
+    public Mono<Void> earlierMessageMasked(Conversation saved, String citizenEntryId) {
+        var t = saved.transcript();
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (t.get(i).id().equals(citizenEntryId)) {
+                String replyId = t.get(i + 1).id();
+                String text = t.get(i).text();
+                java.time.LocalDate day = java.time.LocalDate.ofInstant(t.get(i).at(), java.time.ZoneOffset.UTC);
+                return store.rewrite(saved.id(), day.minusDays(1), day.plusDays(1),
+                        q -> q.messageId().equals(replyId) ? q.withQuestion(text) : q, f -> f).then();
+            }
+        }
+        return Mono.empty();
+    }
+
     private static String itemTitle(Passage p) {
         if (p.kind() == PassageKind.FAQ) {
             return p.questions().isEmpty() ? p.title() : p.questions().get(0);

@@ -1,6 +1,5 @@
 package org.civicassist.assistant.analytics;
 
-import org.civicassist.assistant.conversation.ConversationTokens;
 import org.civicassist.assistant.conversation.Sweepable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +39,12 @@ public final class InMemoryAnalyticsStore implements AnalyticsStore, Sweepable {
     }
 
     @Override
-    public Mono<Long> forget(String conversationId, LocalDate from, LocalDate to) {
-        return Mono.fromSupplier(() -> {
-            String pseudonym = ConversationTokens.newId();
-            return questions.replace(from, to, q -> q.conversationId().equals(conversationId),
-                    q -> q.anonymised(pseudonym))
-                    + feedback.replace(from, to, f -> f.conversationId().equals(conversationId),
-                    f -> f.anonymised(pseudonym));
-        });
+    public Mono<Long> rewrite(String conversationId, LocalDate from, LocalDate to,
+                              java.util.function.UnaryOperator<QuestionRecord> changeQuestion,
+                              java.util.function.UnaryOperator<FeedbackRecord> changeFeedback) {
+        return Mono.fromSupplier(() -> questions.replace(from, to, q -> q.conversationId().equals(conversationId),
+                changeQuestion) + feedback.replace(from, to, f -> f.conversationId().equals(conversationId),
+                changeFeedback));
     }
 
     @Override
@@ -119,8 +116,11 @@ public final class InMemoryAnalyticsStore implements AnalyticsStore, Sweepable {
                     for (var it = d.records.listIterator(); it.hasNext(); ) {
                         T r = it.next();
                         if (which.test(r)) {
-                            it.set(by.apply(r));
-                            n++;
+                            T next = by.apply(r);
+                            if (!next.equals(r)) {
+                                it.set(next);
+                                n++;
+                            }
                         }
                     }
                 }

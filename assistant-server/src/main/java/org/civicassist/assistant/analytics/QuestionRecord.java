@@ -44,6 +44,11 @@ public record QuestionRecord(Instant at, String conversationId, String messageId
                 confidence, followUp);
     }
 
+    public QuestionRecord withQuestion(String text) {
+        return new QuestionRecord(at, conversationId, messageId, text, outcome, reason, domain, itemKey, itemTitle,
+                confidence, followUp);
+    }
+
     /** The assistant could not answer: handed off for low confidence or twice unresolved, or asked to choose. */
     public boolean unanswered() {
         return outcome == Outcome.CLARIFIED

@@ -57,20 +57,27 @@ public final class RedisAnalyticsStore implements AnalyticsStore {
      * stay valid).
      */
     @Override
-    public Mono<Long> forget(String conversationId, LocalDate from, LocalDate to) {
-        String pseudonym = org.civicassist.assistant.conversation.ConversationTokens.newId();
+    public Mono<Long> rewrite(String conversationId, LocalDate from, LocalDate to,
+                              java.util.function.UnaryOperator<QuestionRecord> changeQuestion,
+                              java.util.function.UnaryOperator<FeedbackRecord> changeFeedback) {
         String quoted = "\"" + conversationId + "\"";
         return Flux.fromStream(from.datesUntil(to.plusDays(1)))
                 .flatMap(day -> Flux.concat(
                         rewrite(key("questions", day), quoted, json -> {
                             QuestionRecord q = AnalyticsJson.readQuestion(json);
-                            return q.conversationId().equals(conversationId)
-                                    ? AnalyticsJson.write(q.anonymised(pseudonym)) : null;
+                            if (!q.conversationId().equals(conversationId)) {
+                                return null;
+                            }
+                            QuestionRecord next = changeQuestion.apply(q);
+                            return next.equals(q) ? null : AnalyticsJson.write(next);
                         }),
                         rewrite(key("feedback", day), quoted, json -> {
                             FeedbackRecord f = AnalyticsJson.readFeedback(json);
-                            return f.conversationId().equals(conversationId)
-                                    ? AnalyticsJson.write(f.anonymised(pseudonym)) : null;
+                            if (!f.conversationId().equals(conversationId)) {
+                                return null;
+                            }
+                            FeedbackRecord next = changeFeedback.apply(f);
+                            return next.equals(f) ? null : AnalyticsJson.write(next);
                         })), 4)
                 .reduce(0L, Long::sum)
                 .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("analytics", e));

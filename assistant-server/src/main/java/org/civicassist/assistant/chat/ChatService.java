@@ -7,6 +7,7 @@ import org.civicassist.assistant.conversation.ConversationStore;
 import org.civicassist.assistant.conversation.ConversationTokens;
 import org.civicassist.assistant.conversation.TranscriptEntry;
 import org.civicassist.assistant.pipeline.Assistant;
+import org.civicassist.assistant.pipeline.DialogueState;
 import org.civicassist.assistant.pipeline.Turn;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.assistant.web.ApiException;
@@ -150,7 +151,7 @@ public class ChatService {
                     Reply reply = opening.<Reply>map(HandoffDesk.Opening::reply)
                             .orElseGet(() -> waiting && turn.reply() instanceof Reply.Handoff ? desk.forwarded(c)
                                     : turn.reply());
-                    return store.update(c.id(), current -> record(masked.applyTo(current), stored, turn, reply,
+                    return store.update(c.id(), current -> record(masked.applyTo(current), masked, turn, reply,
                                     opening))
                             .switchIfEmpty(Mono.error(ApiException::notFound))
                             // fields for structured logs (logging.structured.format.console), and the same in the
@@ -164,7 +165,8 @@ public class ChatService {
                                             String.format(Locale.ROOT, "%.3f", reply.confidence()),
                                             turn.trace().elapsedNanos() / 1_000_000))
                             .flatMap(saved -> (opening.isPresent() ? safely("handoff desk", saved,
-                                    desk.opened(saved)) : Mono.<Void>empty()).then(notifyListeners(saved, turn)))
+                                    desk.opened(saved)) : Mono.<Void>empty()).then(notifyListeners(saved, turn))
+                                    .then(masked.previousId().map(e -> earlierMasked(saved, e)).orElse(Mono.empty())))
                             .thenReturn(reply);
                 });
     }
@@ -175,6 +177,17 @@ public class ChatService {
             log.warn("{} failed for conversation={}: {}", what, saved.id(), e.toString());
             return Mono.empty();
         });
+    }
+
+    private Mono<Void> earlierMasked(Conversation saved, String citizenEntryId) {
+        return Flux.fromIterable(listeners)
+                .concatMap(listener -> Mono.defer(() -> listener.earlierMessageMasked(saved, citizenEntryId))
+                        .onErrorResume(e -> {
+                            log.warn("turn listener {} failed for conversation={}: {}",
+                                    listener.getClass().getSimpleName(), saved.id(), e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     private Mono<Void> notifyListeners(Conversation saved, Turn turn) {
@@ -189,12 +202,13 @@ public class ChatService {
                 .then();
     }
 
-    private Conversation record(Conversation current, String message, Turn turn, Reply reply,
+    private Conversation record(Conversation current, Masked masked, Turn turn, Reply reply,
                                 Optional<HandoffDesk.Opening> opening) {
+        String message = masked.current();
         Instant now = clock.instant();
         Conversation next = current
                 .append(new TranscriptEntry(current.nextEntryId(), Author.CITIZEN, message, now, Optional.empty()))
-                .withDialogue(turn.next());
+                .withDialogue(masked.applyTo(turn.next()));
         next = next.append(new TranscriptEntry(next.nextEntryId(), Author.ASSISTANT, reply.text(), now,
                 Optional.of(reply)));
         if (opening.isPresent()) {
@@ -207,21 +221,57 @@ public class ChatService {
      * A citizen message as it may be stored, and the citizen's previous message if a number typed across the two
      * had to be masked in it as well.
      */
-    record Masked(String current, Optional<String> previousId, String previous) {
+    record Masked(String current, Optional<String> previousId, String previous, List<String> extra) {
         Conversation applyTo(Conversation c) {
             return previousId.map(id -> c.withEntryText(id, previous)).orElse(c);
         }
+
+        /** The dialogue's context (the last question) with the digits masked only when joined masked too. */
+        DialogueState applyTo(DialogueState d) {
+            if (extra.isEmpty() || d.lastQuestion().isEmpty()) {
+                return d;
+            }
+            String q = d.lastQuestion().get();
+            for (String digits : extra) {
+                q = q.replace(digits, "*".repeat(digits.length()));
+            }
+            return new DialogueState(d.topicServiceId(), d.topicTitle(), Optional.of(q), d.unresolvedStreak(),
+                    d.offeredOptions(), d.lastAnswer());
+        }
+    }
+
+    /** The runs of characters that differ between {@code before} and {@code after} (same length), as in before. */
+    private static List<String> newlyMasked(String before, String after) {
+        List<String> out = new java.util.ArrayList<>();
+        if (before.length() != after.length()) {
+            return out;
+        }
+        int i = 0;
+        while (i < before.length()) {
+            if (before.charAt(i) != after.charAt(i)) {
+                int start = i;
+                while (i < before.length() && before.charAt(i) != after.charAt(i)) {
+                    i++;
+                }
+                out.add(before.substring(start, i));
+            } else {
+                i++;
+            }
+        }
+        return out;
     }
 
     private Masked continuing(Conversation c, String maskedAlone) {
         Optional<TranscriptEntry> before = c.lastCitizenEntry();
         if (before.isEmpty()) {
-            return new Masked(maskedAlone, Optional.empty(), null);
+            return new Masked(maskedAlone, Optional.empty(), null, List.of());
         }
         var joined = assistant.maskContinuing(before.get().text(), maskedAlone);
         boolean changed = !joined.previous().equals(before.get().text());
+        List<String> extra = new java.util.ArrayList<>(newlyMasked(maskedAlone, joined.current()));
+        extra.addAll(newlyMasked(before.get().text(), joined.previous()));
         return new Masked(joined.current(), changed ? Optional.of(before.get().id()) : Optional.empty(),
-                joined.previous());
+                joined.previous(), extra);
     }
 
     /** The citizen's text as it may be stored and shown to staff: personal data masked. */
@@ -239,6 +289,7 @@ public class ChatService {
                 .switchIfEmpty(Mono.error(ApiException::notFound))
                 .flatMap(saved -> safely("relay to staff", saved,
                         desk.citizenWrote(saved, saved.transcript().get(saved.transcript().size() - 1)))
+                        .then(masked.previousId().map(e -> earlierMasked(saved, e)).orElse(Mono.empty()))
                         .thenReturn(desk.forwarded(saved)));
     }
 

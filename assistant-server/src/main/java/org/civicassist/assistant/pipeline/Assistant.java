@@ -122,7 +122,9 @@ public final class Assistant {
                 resolution.topicServiceId(), TRACE_DEPTH, u.places(), answeredAlready));
 
         // 6. decide
-        DialogueState asked = state.asked(resolution.text());
+        // the context kept in the conversation is stored: masked like the transcript (a number the detector does not
+        // recognise, such as an ID with a wrong check digit, is still the citizen's)
+        DialogueState asked = state.asked(mask(resolution.text()));
         Decision decision = policy.decide(u, result, asked, resolution.followUp());
 
         // 7. compose; an answer may be written from the retrieved passages

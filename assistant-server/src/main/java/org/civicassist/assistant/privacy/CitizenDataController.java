@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The citizen's right to erasure: {@code DELETE /api/v1/conversations/{id}} with the conversation token in
- * {@code X-Conversation-Token}, authorised like the citizen's other conversation calls (401 without the token, 404
- * for an unknown id or a wrong token). {@code 204} once the transcript, contact and feedback are gone.
+ * {@code X-Conversation-Token}, authorised like the citizen's other conversation calls (401 without the token, 403
+ * with a wrong one, 404 for an unknown or expired id). {@code 204} once the transcript, contact and feedback are gone.
  */
 @RestController
 public class CitizenDataController {
