@@ -413,14 +413,15 @@
     ui.handoff = h('button', { type: 'button', class: 'ca-tool ca-tool--handoff', onclick: function () { requestHandoff(); } });
     ui.end = h('button', { type: 'button', class: 'ca-tool ca-tool--end', onclick: function () { showRating(true); } });
     ui.tools = h('div', { class: 'ca-tools', role: 'group' }, ui.elder, ui.language, ui.handoff, ui.end);
-    ui.forget = forgetButton();
-    ui.tools.appendChild(ui.forget);
     ui.notice = h('p', { class: 'ca-notice', id: 'ca-notice' });
     ui.connection = h('p', { class: 'ca-banner ca-banner--connection', role: 'status', hidden: true });
     ui.banner = h('p', { class: 'ca-banner ca-banner--state', hidden: true });
     ui.list = h('ol', { class: 'ca-messages' });
     // the notice scrolls away with the transcript, so that on a phone in elder mode the messages keep their room
     ui.log = h('div', { class: 'ca-log', role: 'region', tabindex: '0' }, ui.notice, ui.list);
+    // under the privacy notice, scrolling away with it (the tools row stays one line on a phone in elder mode)
+    ui.forget = forgetButton();
+    ui.log.insertBefore(ui.forget, ui.list);
     ui.alert = h('p', { class: 'ca-alert', role: 'alert' });
     ui.inputLabel = h('label', { for: 'ca-input', class: 'ca-sr' });
     ui.hint = h('p', { id: 'ca-hint', class: 'ca-sr' });
@@ -1282,6 +1283,7 @@
         });
       });
     } });
+    button.style.marginBottom = '0.85em';
     button.relabel = function () { button.textContent = label(); };
     button.relabel();
     return button;
