@@ -32,6 +32,7 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --appendonly ye
 # the load comes from one address: the per-address flood limits would refuse it
 java ${SERVER_JAVA_OPTS:--Xmx1g} -jar assistant-server/target/assistant-server.jar --server.port="$port" \
     --spring.data.redis.url="redis://127.0.0.1:$redis_port" --assistant.kb.store="$PWD/data/index" \
+    --assistant.privacy.contact-key="${ASSISTANT_PRIVACY_CONTACT_KEY:-$(head -c 32 /dev/urandom | base64)}" \
     --assistant.limits.requests-per-minute-per-client=100000000 \
     --assistant.limits.messages-per-minute-per-conversation=100000000 >"$work/server.log" 2>&1 &
 server_pid=$!

@@ -1,5 +1,7 @@
 package org.civicassist.nlp;
 
+import org.civicassist.nlp.pii.PiiMasker;
+
 /** Turns a raw citizen message into an {@link Understanding}. Thread-safe. */
 public interface TextUnderstander {
 
@@ -12,5 +14,13 @@ public interface TextUnderstander {
      */
     default String mask(String raw) {
         return understand(raw).masked();
+    }
+
+    /**
+     * {@code current} (already masked on its own) and the citizen's message before it, with a number typed across
+     * the two (an ID number sent in two parts) masked in both; see {@link PiiMasker#continuing}.
+     */
+    default PiiMasker.Continued maskContinuing(String previous, String current) {
+        return PiiMasker.continuing(previous, current);
     }
 }

@@ -161,7 +161,8 @@
     $('fact-state').textContent = (STATES[c.state] || c.state) + (c.staff_name ? '（' + c.staff_name + '）' : '');
     $('fact-reason').textContent = REASONS[c.reason] || c.reason || '—';
     $('fact-question').textContent = c.question || '—';
-    $('fact-contact').textContent = c.contact || '—';
+    // the contact is shown only to the staff member who claimed the conversation
+    $('fact-contact').textContent = c.contact || (c.has_contact ? '已留（接手后可见）' : '—');
     $('fact-since').textContent = localTime(c.waiting_since) +
       (c.after_hours ? '（非工作时间留言，承诺 ' + localTime(c.expected_reply_by) + ' 后回复）' : '');
     var transcript = $('transcript');

@@ -419,6 +419,9 @@
     ui.list = h('ol', { class: 'ca-messages' });
     // the notice scrolls away with the transcript, so that on a phone in elder mode the messages keep their room
     ui.log = h('div', { class: 'ca-log', role: 'region', tabindex: '0' }, ui.notice, ui.list);
+    // under the privacy notice, scrolling away with it (the tools row stays one line on a phone in elder mode)
+    ui.forget = forgetButton();
+    ui.log.insertBefore(ui.forget, ui.list);
     ui.alert = h('p', { class: 'ca-alert', role: 'alert' });
     ui.inputLabel = h('label', { for: 'ca-input', class: 'ca-sr' });
     ui.hint = h('p', { id: 'ca-hint', class: 'ca-sr' });
@@ -469,6 +472,7 @@
     ui.language.setAttribute('lang', t.languageLang);
     ui.language.setAttribute('aria-label', t.languageLabel);
     ui.end.textContent = t.end;
+    if (ui.forget) ui.forget.relabel();
     ui.notice.textContent = t.notice;
     ui.log.setAttribute('aria-label', t.log);
     ui.inputLabel.textContent = t.inputLabel;
@@ -1235,6 +1239,54 @@
         showAlert(errorText(e));
       });
     }).then(function () { handoffPending = false; });
+  }
+
+  // --- deleting the conversation (the citizen's right to erasure) ----------------------------------------------
+
+  /**
+   * The 删除记录 button: a first press asks to confirm (the button says so and it is announced), a second press
+   * within 8 s deletes the conversation on the server (transcript, contact, feedback) and starts afresh here.
+   */
+  function forgetButton() {
+    var asking = false;
+    var timer = null;
+    function zh() { return locale !== 'en'; }
+    function label() {
+      if (asking) return zh() ? '确认删除？' : 'Really delete?';
+      return zh() ? '删除记录' : 'Delete record';
+    }
+    function reset() {
+      clearTimeout(timer);
+      asking = false;
+      button.textContent = label();
+    }
+    var button = h('button', { type: 'button', class: 'ca-tool ca-tool--forget', onclick: function () {
+      if (!asking) {
+        asking = true;
+        button.textContent = label();
+        announce(zh() ? '再按一次将删除本次会话的全部记录，删除后无法恢复。'
+          : 'Press again to delete this conversation for good.');
+        timer = setTimeout(reset, 8000);
+        return;
+      }
+      reset();
+      enqueue(function () {
+        var c = conv;
+        if (!c) return null;
+        return call('DELETE', '/' + c.id).catch(function (e) {
+          if (!(e instanceof ApiError && e.status === 404)) throw e; // already gone
+        }).then(function () {
+          newConversation();
+          announce(zh() ? '会话记录已删除。' : 'The conversation has been deleted.');
+        }, function (e) {
+          showAlert(errorText(e));
+        });
+      });
+    } });
+    button.style.marginBottom = '0.85em';
+    button.relabel = function () { button.textContent = label(); };
+    button.relabel();
+    return button;
   }
 
   // --- the transcript as the server has it ---------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package org.civicassist.assistant.analytics;
 
 import org.civicassist.assistant.chat.TurnListener;
+import org.civicassist.assistant.conversation.Author;
 import org.civicassist.assistant.conversation.Conversation;
+import org.civicassist.assistant.conversation.TranscriptEntry;
 import org.civicassist.assistant.conversation.ConversationRating;
 import org.civicassist.assistant.conversation.ReplyFeedback;
 import org.civicassist.assistant.feedback.FeedbackListener;
@@ -52,10 +54,29 @@ public final class AnalyticsRecorder implements TurnListener, FeedbackListener {
             outcome = Outcome.REFUSED;
             reason = Optional.of(((Reply.Refuse) reply).reason().name().toLowerCase(Locale.ROOT));
         }
-        return new QuestionRecord(saved.updatedAt(), saved.id(), replyEntryId, turn.trace().understanding().masked(),
+        // the citizen's message as stored (masked, with a number typed across two messages masked too)
+        String question = saved.transcript().stream().filter(e -> e.author() == Author.CITIZEN)
+                .reduce((a, b) -> b).map(TranscriptEntry::text).orElse(turn.trace().understanding().masked());
+        return new QuestionRecord(saved.updatedAt(), saved.id(), replyEntryId, question,
                 outcome, reason, top.map(Passage::domain).filter(d -> !d.isBlank()),
                 top.map(Passage::citationKey), top.map(AnalyticsRecorder::itemTitle), turn.trace().confidence(),
                 turn.trace().followUp());
+    }
+
+    /** The question record of that message (keyed by the reply after it) gets the transcript's masked text. */
+    @Override
+    public Mono<Void> earlierMessageMasked(Conversation saved, String citizenEntryId) {
+        var t = saved.transcript();
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (t.get(i).id().equals(citizenEntryId)) {
+                String replyId = t.get(i + 1).id();
+                String text = t.get(i).text();
+                java.time.LocalDate day = java.time.LocalDate.ofInstant(t.get(i).at(), java.time.ZoneOffset.UTC);
+                return store.rewrite(saved.id(), day.minusDays(1), day.plusDays(1),
+                        q -> q.messageId().equals(replyId) ? q.withQuestion(text) : q, f -> f).then();
+            }
+        }
+        return Mono.empty();
     }
 
     private static String itemTitle(Passage p) {

@@ -58,6 +58,10 @@ public final class AnalyticsReporter {
                 .map(t -> build(from, to, t.getT1(), t.getT2()));
     }
 
+    private static boolean hasText(QuestionRecord q) {
+        return !q.question().isBlank();
+    }
+
     AnalyticsReport build(LocalDate from, LocalDate to, List<QuestionRecord> all, List<FeedbackRecord> feedback) {
         List<QuestionRecord> questions = all.stream().filter(q -> q.outcome() != Outcome.SMALL_TALK).toList();
         Map<String, QuestionRecord> byReply = new HashMap<>();
@@ -118,7 +122,9 @@ public final class AnalyticsReporter {
                     QuestionRecord first = e.getValue().get(0);
                     return new TopQuestion(e.getKey(), first.itemTitle().orElse(e.getKey()),
                             first.domain().orElse(NO_DOMAIN), e.getValue().size(),
-                            byFrequency(e.getValue()).stream().limit(EXAMPLES).toList());
+                            // a deleted conversation's records count, but have no text
+                            byFrequency(e.getValue().stream().filter(AnalyticsReporter::hasText).toList())
+                                    .stream().limit(EXAMPLES).toList());
                 })
                 .toList();
     }
@@ -126,9 +132,9 @@ public final class AnalyticsReporter {
     private List<KnowledgeGap> knowledgeGaps(List<QuestionRecord> questions, List<QuestionRecord> unhelpful) {
         // each gap question once per reason it counts
         List<Map.Entry<QuestionRecord, String>> gaps = new ArrayList<>();
-        questions.stream().filter(QuestionRecord::unanswered)
+        questions.stream().filter(QuestionRecord::unanswered).filter(AnalyticsReporter::hasText)
                 .forEach(q -> gaps.add(Map.entry(q, q.reason().orElse("clarified"))));
-        unhelpful.forEach(q -> gaps.add(Map.entry(q, "not_useful")));
+        unhelpful.stream().filter(AnalyticsReporter::hasText).forEach(q -> gaps.add(Map.entry(q, "not_useful")));
         if (gaps.isEmpty()) {
             return List.of();
         }

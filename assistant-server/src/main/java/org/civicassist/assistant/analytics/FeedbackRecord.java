@@ -20,6 +20,11 @@ public record FeedbackRecord(Instant at, String conversationId, Optional<String>
         Objects.requireNonNull(maskedText);
     }
 
+    /** What is kept once the citizen deleted the conversation: the verdict or rating, no text, no conversation. */
+    public FeedbackRecord anonymised(String pseudonym) {
+        return new FeedbackRecord(at, pseudonym, messageId, useful, rating, Optional.empty());
+    }
+
     public boolean notUseful() {
         return useful.isPresent() && !useful.get();
     }

@@ -1,5 +1,6 @@
 package org.civicassist.assistant.analytics;
 
+import org.civicassist.assistant.conversation.Sweepable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The embedded default: records by day in memory, days past the retention dropped, at most {@code maxPerDay}
  * records of each kind a day (so a flood cannot exhaust memory). Lost on restart.
  */
-public final class InMemoryAnalyticsStore implements AnalyticsStore {
+public final class InMemoryAnalyticsStore implements AnalyticsStore, Sweepable {
 
     private static final Logger log = LoggerFactory.getLogger(InMemoryAnalyticsStore.class);
 
@@ -28,8 +28,28 @@ public final class InMemoryAnalyticsStore implements AnalyticsStore {
     private final Days<FeedbackRecord> feedback;
 
     public InMemoryAnalyticsStore(Duration retention, ZoneId zone, int maxPerDay, Clock clock) {
+        this(retention, retention, zone, maxPerDay, clock);
+    }
+
+    /** Questions kept for {@code retention}, feedback for {@code feedbackRetention}. */
+    public InMemoryAnalyticsStore(Duration retention, Duration feedbackRetention, ZoneId zone, int maxPerDay,
+                                  Clock clock) {
         this.questions = new Days<>(retention, zone, maxPerDay, clock);
-        this.feedback = new Days<>(retention, zone, maxPerDay, clock);
+        this.feedback = new Days<>(feedbackRetention, zone, maxPerDay, clock);
+    }
+
+    @Override
+    public Mono<Long> rewrite(String conversationId, LocalDate from, LocalDate to,
+                              java.util.function.UnaryOperator<QuestionRecord> changeQuestion,
+                              java.util.function.UnaryOperator<FeedbackRecord> changeFeedback) {
+        return Mono.fromSupplier(() -> questions.replace(from, to, q -> q.conversationId().equals(conversationId),
+                changeQuestion) + feedback.replace(from, to, f -> f.conversationId().equals(conversationId),
+                changeFeedback));
+    }
+
+    @Override
+    public int sweep() {
+        return questions.dropExpired() + feedback.dropExpired();
     }
 
     @Override
@@ -68,7 +88,7 @@ public final class InMemoryAnalyticsStore implements AnalyticsStore {
 
         void add(Instant at, T record) {
             LocalDate day = LocalDate.ofInstant(at, zone);
-            days.headMap(LocalDate.ofInstant(clock.instant().minus(retention), zone)).clear();
+            dropExpired();
             Day<T> d = days.computeIfAbsent(day, k -> new Day<>());
             if (d.size.incrementAndGet() > maxPerDay) {
                 d.size.decrementAndGet();
@@ -81,13 +101,46 @@ public final class InMemoryAnalyticsStore implements AnalyticsStore {
             d.records.add(record);
         }
 
+        int dropExpired() {
+            var old = days.headMap(LocalDate.ofInstant(clock.instant().minus(retention), zone));
+            int n = old.values().stream().mapToInt(d -> d.size.get()).sum();
+            old.clear();
+            return n;
+        }
+
+        long replace(LocalDate from, LocalDate to, java.util.function.Predicate<T> which,
+                     java.util.function.UnaryOperator<T> by) {
+            long n = 0;
+            for (Day<T> d : days.subMap(from, true, to, true).values()) {
+                synchronized (d.records) {
+                    for (var it = d.records.listIterator(); it.hasNext(); ) {
+                        T r = it.next();
+                        if (which.test(r)) {
+                            T next = by.apply(r);
+                            if (!next.equals(r)) {
+                                it.set(next);
+                                n++;
+                            }
+                        }
+                    }
+                }
+            }
+            return n;
+        }
+
         List<T> between(LocalDate from, LocalDate to) {
-            return days.subMap(from, true, to, true).values().stream().flatMap(d -> d.records.stream()).toList();
+            List<T> out = new java.util.ArrayList<>();
+            for (Day<T> d : days.subMap(from, true, to, true).values()) {
+                synchronized (d.records) {
+                    out.addAll(d.records);
+                }
+            }
+            return out;
         }
     }
 
     private static final class Day<T> {
-        final ConcurrentLinkedQueue<T> records = new ConcurrentLinkedQueue<>();
+        final List<T> records = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final AtomicInteger size = new AtomicInteger();
         volatile boolean warned;
     }

@@ -35,6 +35,20 @@ public record QuestionRecord(Instant at, String conversationId, String messageId
         Objects.requireNonNull(itemTitle);
     }
 
+    /**
+     * What is kept of it once the citizen deleted the conversation: the counts (outcome, reason, domain, item,
+     * confidence), no text, and a conversation id that no longer names the conversation.
+     */
+    public QuestionRecord anonymised(String pseudonym) {
+        return new QuestionRecord(at, pseudonym, messageId, "", outcome, reason, domain, itemKey, itemTitle,
+                confidence, followUp);
+    }
+
+    public QuestionRecord withQuestion(String text) {
+        return new QuestionRecord(at, conversationId, messageId, text, outcome, reason, domain, itemKey, itemTitle,
+                confidence, followUp);
+    }
+
     /** The assistant could not answer: handed off for low confidence or twice unresolved, or asked to choose. */
     public boolean unanswered() {
         return outcome == Outcome.CLARIFIED

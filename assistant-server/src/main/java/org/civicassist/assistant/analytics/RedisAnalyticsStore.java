@@ -23,23 +23,79 @@ public final class RedisAnalyticsStore implements AnalyticsStore {
     private final ReactiveStringRedisTemplate redis;
     private final String prefix;
     private final Duration retention;
+    private final Duration feedbackRetention;
     private final ZoneId zone;
 
     public RedisAnalyticsStore(ReactiveStringRedisTemplate redis, String keyPrefix, Duration retention, ZoneId zone) {
+        this(redis, keyPrefix, retention, retention, zone);
+    }
+
+    /** Question lists expire after {@code retention}, feedback lists after {@code feedbackRetention}. */
+    public RedisAnalyticsStore(ReactiveStringRedisTemplate redis, String keyPrefix, Duration retention,
+                               Duration feedbackRetention, ZoneId zone) {
         this.redis = redis;
         this.prefix = keyPrefix;
         this.retention = retention;
+        this.feedbackRetention = feedbackRetention;
         this.zone = zone;
     }
 
     @Override
     public Mono<Void> add(QuestionRecord record) {
-        return append(key("questions", LocalDate.ofInstant(record.at(), zone)), AnalyticsJson.write(record));
+        return append(key("questions", LocalDate.ofInstant(record.at(), zone)), AnalyticsJson.write(record),
+                retention);
     }
 
     @Override
     public Mono<Void> add(FeedbackRecord record) {
-        return append(key("feedback", LocalDate.ofInstant(record.at(), zone)), AnalyticsJson.write(record));
+        return append(key("feedback", LocalDate.ofInstant(record.at(), zone)), AnalyticsJson.write(record),
+                feedbackRetention);
+    }
+
+    /**
+     * Rewrites the conversation's records in place (LSET by index: lists only grow at the tail, so the indexes read
+     * stay valid).
+     */
+    @Override
+    public Mono<Long> rewrite(String conversationId, LocalDate from, LocalDate to,
+                              java.util.function.UnaryOperator<QuestionRecord> changeQuestion,
+                              java.util.function.UnaryOperator<FeedbackRecord> changeFeedback) {
+        String quoted = "\"" + conversationId + "\"";
+        return Flux.fromStream(from.datesUntil(to.plusDays(1)))
+                .flatMap(day -> Flux.concat(
+                        rewrite(key("questions", day), quoted, json -> {
+                            QuestionRecord q = AnalyticsJson.readQuestion(json);
+                            if (!q.conversationId().equals(conversationId)) {
+                                return null;
+                            }
+                            QuestionRecord next = changeQuestion.apply(q);
+                            return next.equals(q) ? null : AnalyticsJson.write(next);
+                        }),
+                        rewrite(key("feedback", day), quoted, json -> {
+                            FeedbackRecord f = AnalyticsJson.readFeedback(json);
+                            if (!f.conversationId().equals(conversationId)) {
+                                return null;
+                            }
+                            FeedbackRecord next = changeFeedback.apply(f);
+                            return next.equals(f) ? null : AnalyticsJson.write(next);
+                        })), 4)
+                .reduce(0L, Long::sum)
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("analytics", e));
+    }
+
+    private Mono<Long> rewrite(String key, String quotedId, Function<String, String> change) {
+        return redis.opsForList().range(key, 0, -1).index()
+                .filter(t -> t.getT2().contains(quotedId))
+                .concatMap(t -> {
+                    String next;
+                    try {
+                        next = change.apply(t.getT2());
+                    } catch (RuntimeException e) {
+                        return Mono.empty();
+                    }
+                    return next == null ? Mono.empty() : redis.opsForList().set(key, t.getT1(), next).thenReturn(1L);
+                })
+                .reduce(0L, Long::sum);
     }
 
     @Override
@@ -52,10 +108,10 @@ public final class RedisAnalyticsStore implements AnalyticsStore {
         return read("feedback", from, to, AnalyticsJson::readFeedback);
     }
 
-    private Mono<Void> append(String key, String json) {
+    private Mono<Void> append(String key, String json, Duration keep) {
         // the day's list lives one day longer than the retention, counted from its last record
         return redis.opsForList().rightPush(key, json)
-                .then(redis.expire(key, retention.plusDays(1)))
+                .then(redis.expire(key, keep.plusDays(1)))
                 .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("analytics", e))
                 .then();
     }

@@ -11,4 +11,13 @@ public interface AuditLog {
 
     /** The most recent entries first. */
     Mono<List<AuditEntry>> recent(int limit);
+
+    /** Entries scanned at most by {@link #about}. */
+    int SCAN_LIMIT = 100_000;
+
+    /** The most recent entries about one conversation or account ({@code target}), most recent first. */
+    default Mono<List<AuditEntry>> about(String target, int limit) {
+        return recent(SCAN_LIMIT).map(all -> all.stream().filter(e -> target.equals(e.target())).limit(limit)
+                .toList());
+    }
 }

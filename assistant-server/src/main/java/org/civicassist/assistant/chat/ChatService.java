@@ -7,6 +7,7 @@ import org.civicassist.assistant.conversation.ConversationStore;
 import org.civicassist.assistant.conversation.ConversationTokens;
 import org.civicassist.assistant.conversation.TranscriptEntry;
 import org.civicassist.assistant.pipeline.Assistant;
+import org.civicassist.assistant.pipeline.DialogueState;
 import org.civicassist.assistant.pipeline.Turn;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.assistant.web.ApiException;
@@ -141,14 +142,17 @@ public class ChatService {
                     // waiting for a person is not queued twice: the citizen is told it still waits
                     boolean waiting = c.status() == ConversationStatus.WAITING;
                     // what is stored and shown to staff is the message with personal data masked
-                    String stored = turn.trace().understanding().masked();
+                    // (a number typed across this message and the one before is masked in both)
+                    Masked masked = continuing(c, turn.trace().understanding().masked());
+                    String stored = masked.current();
                     Optional<HandoffDesk.Opening> opening = turn.reply() instanceof Reply.Handoff h && !waiting
                             ? Optional.of(desk.open(c, stored, h, turn.trace().candidates(), clock.instant()))
                             : Optional.empty();
                     Reply reply = opening.<Reply>map(HandoffDesk.Opening::reply)
                             .orElseGet(() -> waiting && turn.reply() instanceof Reply.Handoff ? desk.forwarded(c)
                                     : turn.reply());
-                    return store.update(c.id(), current -> record(current, stored, turn, reply, opening))
+                    return store.update(c.id(), current -> record(masked.applyTo(current), masked, turn, reply,
+                                    opening))
                             .switchIfEmpty(Mono.error(ApiException::notFound))
                             // fields for structured logs (logging.structured.format.console), and the same in the
                             // message for plain ones; never the citizen's text
@@ -161,7 +165,8 @@ public class ChatService {
                                             String.format(Locale.ROOT, "%.3f", reply.confidence()),
                                             turn.trace().elapsedNanos() / 1_000_000))
                             .flatMap(saved -> (opening.isPresent() ? safely("handoff desk", saved,
-                                    desk.opened(saved)) : Mono.<Void>empty()).then(notifyListeners(saved, turn)))
+                                    desk.opened(saved)) : Mono.<Void>empty()).then(notifyListeners(saved, turn))
+                                    .then(masked.previousId().map(e -> earlierMasked(saved, e)).orElse(Mono.empty())))
                             .thenReturn(reply);
                 });
     }
@@ -172,6 +177,17 @@ public class ChatService {
             log.warn("{} failed for conversation={}: {}", what, saved.id(), e.toString());
             return Mono.empty();
         });
+    }
+
+    private Mono<Void> earlierMasked(Conversation saved, String citizenEntryId) {
+        return Flux.fromIterable(listeners)
+                .concatMap(listener -> Mono.defer(() -> listener.earlierMessageMasked(saved, citizenEntryId))
+                        .onErrorResume(e -> {
+                            log.warn("turn listener {} failed for conversation={}: {}",
+                                    listener.getClass().getSimpleName(), saved.id(), e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     private Mono<Void> notifyListeners(Conversation saved, Turn turn) {
@@ -186,18 +202,76 @@ public class ChatService {
                 .then();
     }
 
-    private Conversation record(Conversation current, String message, Turn turn, Reply reply,
+    private Conversation record(Conversation current, Masked masked, Turn turn, Reply reply,
                                 Optional<HandoffDesk.Opening> opening) {
+        String message = masked.current();
         Instant now = clock.instant();
         Conversation next = current
                 .append(new TranscriptEntry(current.nextEntryId(), Author.CITIZEN, message, now, Optional.empty()))
-                .withDialogue(turn.next());
+                .withDialogue(masked.applyTo(turn.next()));
         next = next.append(new TranscriptEntry(next.nextEntryId(), Author.ASSISTANT, reply.text(), now,
                 Optional.of(reply)));
         if (opening.isPresent()) {
             next = next.escalate(opening.get().escalation());
         }
         return next;
+    }
+
+    /**
+     * A citizen message as it may be stored, and the citizen's previous message if a number typed across the two
+     * had to be masked in it as well.
+     */
+    record Masked(String current, Optional<String> previousId, String previous, List<String> extra) {
+        Conversation applyTo(Conversation c) {
+            return previousId.map(id -> c.withEntryText(id, previous)).orElse(c);
+        }
+
+        /** The dialogue's context (the last question) with the digits masked only when joined masked too. */
+        DialogueState applyTo(DialogueState d) {
+            if (extra.isEmpty() || d.lastQuestion().isEmpty()) {
+                return d;
+            }
+            String q = d.lastQuestion().get();
+            for (String digits : extra) {
+                q = q.replace(digits, "*".repeat(digits.length()));
+            }
+            return new DialogueState(d.topicServiceId(), d.topicTitle(), Optional.of(q), d.unresolvedStreak(),
+                    d.offeredOptions(), d.lastAnswer());
+        }
+    }
+
+    /** The runs of characters that differ between {@code before} and {@code after} (same length), as in before. */
+    private static List<String> newlyMasked(String before, String after) {
+        List<String> out = new java.util.ArrayList<>();
+        if (before.length() != after.length()) {
+            return out;
+        }
+        int i = 0;
+        while (i < before.length()) {
+            if (before.charAt(i) != after.charAt(i)) {
+                int start = i;
+                while (i < before.length() && before.charAt(i) != after.charAt(i)) {
+                    i++;
+                }
+                out.add(before.substring(start, i));
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private Masked continuing(Conversation c, String maskedAlone) {
+        Optional<TranscriptEntry> before = c.lastCitizenEntry();
+        if (before.isEmpty()) {
+            return new Masked(maskedAlone, Optional.empty(), null, List.of());
+        }
+        var joined = assistant.maskContinuing(before.get().text(), maskedAlone);
+        boolean changed = !joined.previous().equals(before.get().text());
+        List<String> extra = new java.util.ArrayList<>(newlyMasked(maskedAlone, joined.current()));
+        extra.addAll(newlyMasked(before.get().text(), joined.previous()));
+        return new Masked(joined.current(), changed ? Optional.of(before.get().id()) : Optional.empty(),
+                joined.previous(), extra);
     }
 
     /** The citizen's text as it may be stored and shown to staff: personal data masked. */
@@ -207,13 +281,15 @@ public class ChatService {
 
     /** While people handle the conversation, the citizen's messages go to them (masked), not to the assistant. */
     private Mono<Reply> forwardToStaff(Conversation c, String typed) {
-        String message = mask(typed);
+        Masked masked = continuing(c, mask(typed));
+        String message = masked.current();
         Instant now = clock.instant();
-        return store.update(c.id(), current -> current.append(new TranscriptEntry(current.nextEntryId(),
-                        Author.CITIZEN, message, now, Optional.empty())))
+        return store.update(c.id(), current -> masked.applyTo(current).append(new TranscriptEntry(
+                        current.nextEntryId(), Author.CITIZEN, message, now, Optional.empty())))
                 .switchIfEmpty(Mono.error(ApiException::notFound))
                 .flatMap(saved -> safely("relay to staff", saved,
                         desk.citizenWrote(saved, saved.transcript().get(saved.transcript().size() - 1)))
+                        .then(masked.previousId().map(e -> earlierMasked(saved, e)).orElse(Mono.empty()))
                         .thenReturn(desk.forwarded(saved)));
     }
 

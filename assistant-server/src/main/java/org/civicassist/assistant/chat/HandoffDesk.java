@@ -49,7 +49,7 @@ public interface HandoffDesk {
         public Opening open(Conversation before, String message, Reply.Handoff reply, List<Candidate> considered,
                             Instant now) {
             List<ConsideredCandidate> none = List.of();
-            return new Opening(reply, Escalation.open(reply.reason(), now, message, none, Optional.empty(),
+            return new Opening(reply, Escalation.open(reply.reason(), now, message, none, false,
                     Optional.empty()));
         }
 

@@ -15,4 +15,14 @@ public interface TurnListener {
      * @param replyEntryId the transcript id of the reply (what feedback refers to)
      */
     Mono<Void> turnSaved(Conversation saved, String replyEntryId, Turn turn);
+
+    /**
+     * An earlier citizen message was masked further once saved (the start of a number whose rest came in the next
+     * message): what was kept of it should be too.
+     *
+     * @param citizenEntryId the transcript id of that message; its text in {@code saved} is the masked one
+     */
+    default Mono<Void> earlierMessageMasked(Conversation saved, String citizenEntryId) {
+        return Mono.empty();
+    }
 }

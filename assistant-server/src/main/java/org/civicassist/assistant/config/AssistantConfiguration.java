@@ -13,6 +13,8 @@ import org.civicassist.assistant.chat.HandoffDesk;
 import org.civicassist.assistant.chat.TurnListener;
 import org.civicassist.assistant.conversation.ConversationMaintenance;
 import org.civicassist.assistant.conversation.ConversationStore;
+import org.civicassist.assistant.conversation.Sweepable;
+import org.civicassist.assistant.privacy.RetentionPolicy;
 import org.civicassist.assistant.feedback.FeedbackListener;
 import org.civicassist.assistant.feedback.FeedbackService;
 import org.civicassist.assistant.llm.LlmHooks;
@@ -39,7 +41,7 @@ import java.util.Optional;
 
 /** Wires the plain-Java pipeline (nlp → knowledge base → assistant) and the services around it. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AssistantProperties.class)
+@EnableConfigurationProperties({AssistantProperties.class, RetentionPolicy.class})
 @EnableScheduling
 public class AssistantConfiguration {
 
@@ -132,8 +134,9 @@ public class AssistantConfiguration {
     }
 
     @Bean
-    ConversationMaintenance conversationMaintenance(ConversationStore store, AssistantMetrics metrics) {
-        return new ConversationMaintenance(store, metrics::conversationCounts);
+    ConversationMaintenance conversationMaintenance(ConversationStore store, AssistantMetrics metrics,
+                                                    List<Sweepable> inMemory) {
+        return new ConversationMaintenance(store, metrics::conversationCounts, inMemory);
     }
 
     @Bean
@@ -145,8 +148,8 @@ public class AssistantConfiguration {
     }
 
     @Bean
-    AnalyticsSettings analyticsSettings(AssistantProperties properties) {
-        return new AnalyticsSettings(properties.analytics().retentionDays());
+    AnalyticsSettings analyticsSettings(RetentionPolicy retention) {
+        return new AnalyticsSettings(retention.analyticsDays());
     }
 
     @Bean

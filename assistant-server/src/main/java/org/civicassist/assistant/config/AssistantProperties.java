@@ -39,16 +39,12 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, 
      * @param maxMessageLength    longest citizen message accepted, in characters (longer: 413)
      * @param maxEntries          most messages (citizen, assistant and staff together) one conversation may hold; a
      *                            citizen message beyond is refused with 409 {@code conversation-full}
-     * @param conversationTtl     how long an idle conversation is kept
-     * @param handedOffTtl        how long a conversation waiting for or with staff is kept after its last activity
-     *                            (long enough for a message left before a long holiday)
-     * @param maintenanceInterval how often expired in-memory conversations are dropped and the conversation gauges
-     *                            refreshed
+     * @param maintenanceInterval how often what is kept in memory past its retention is dropped and the conversation
+     *                            gauges refreshed (how long conversations are kept: {@code assistant.retention.*},
+     *                            {@link org.civicassist.assistant.privacy.RetentionPolicy})
      */
     public record Chat(@DefaultValue("1000") int maxMessageLength,
                        @DefaultValue("400") int maxEntries,
-                       @DefaultValue("24h") Duration conversationTtl,
-                       @DefaultValue("14d") Duration handedOffTtl,
                        @DefaultValue("30s") Duration maintenanceInterval) {
     }
 
@@ -57,15 +53,13 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, 
     }
 
     /**
-     * @param retention        how long records are kept (and the most days a report may cover)
      * @param zone             time zone of the report's days
      * @param gapSimilarity    cosine similarity at which two unanswered questions count as the same knowledge gap
      *                         (bge-small-zh: paraphrases score about 0.6-0.8, unrelated questions 0.25-0.4)
      * @param maxGapQuestions  at most this many distinct questions (the most frequent) are grouped into gaps
      * @param maxRecordsPerDay in-memory store only: records of each kind kept per day at most
      */
-    public record Analytics(@DefaultValue("90d") Duration retention,
-                            @DefaultValue("Asia/Shanghai") String zone,
+    public record Analytics(@DefaultValue("Asia/Shanghai") String zone,
                             @DefaultValue("0.6") double gapSimilarity,
                             @DefaultValue("500") int maxGapQuestions,
                             @DefaultValue("50000") int maxRecordsPerDay) {
@@ -76,10 +70,6 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, 
 
         public ZoneId zoneId() {
             return ZoneId.of(zone);
-        }
-
-        public int retentionDays() {
-            return (int) Math.max(1, retention.toDays());
         }
     }
 

@@ -5,6 +5,9 @@ import org.civicassist.assistant.audit.InMemoryAuditLog;
 import org.civicassist.assistant.audit.RedisAuditLog;
 import org.civicassist.assistant.conversation.ConversationStore;
 import org.civicassist.assistant.handoff.CitizenEventStream;
+import org.civicassist.assistant.privacy.ContactStore;
+import org.civicassist.assistant.privacy.ConversationEraser;
+import org.civicassist.assistant.privacy.RetentionPolicy;
 import org.civicassist.assistant.handoff.HandoffEvents;
 import org.civicassist.assistant.handoff.HandoffProperties;
 import org.civicassist.assistant.handoff.HandoffQueue;
@@ -56,8 +59,9 @@ public class HandoffConfiguration {
     @Bean
     HandoffService handoffService(ConversationStore store, AssistantProperties assistant, HandoffQueue queue,
                                   HandoffEvents events, OfficeHours hours, Clock clock,
-                                  HandoffProperties properties) {
-        return new HandoffService(store, assistant.chat().maxEntries(), queue, events, hours, clock, properties);
+                                  HandoffProperties properties, ContactStore contacts, RetentionPolicy retention) {
+        return new HandoffService(store, assistant.chat().maxEntries(), queue, events, hours, clock, properties,
+                contacts, retention);
     }
 
     @Bean
@@ -97,9 +101,11 @@ public class HandoffConfiguration {
     @Bean
     StaffService staffService(ConversationStore store, HandoffQueue queue, HandoffEvents events,
                               StaffAccounts accounts, AuditLog audit, KnowledgeBaseService knowledge, Clock clock,
-                              AssistantProperties assistant, HandoffProperties properties) {
+                              AssistantProperties assistant, HandoffProperties properties, ContactStore contacts,
+                              RetentionPolicy retention, ConversationEraser eraser) {
         return new StaffService(store, queue, events, accounts, audit, knowledge, clock,
-                assistant.chat().maxMessageLength(), assistant.chat().maxEntries(), properties.queueLimit());
+                assistant.chat().maxMessageLength(), assistant.chat().maxEntries(), properties.queueLimit(),
+                contacts, retention, eraser);
     }
 
     @Bean
@@ -130,15 +136,16 @@ public class HandoffConfiguration {
 
         @Bean
         RedisStaffSessions redisStaffSessions(ReactiveStringRedisTemplate redis, AssistantProperties properties,
-                                              StaffProperties staff, Clock clock) {
-            return new RedisStaffSessions(redis, properties.redis().keyPrefix(), staff.tokenTtl(),
+                                              StaffProperties staff, RetentionPolicy retention, Clock clock) {
+            return new RedisStaffSessions(redis, properties.redis().keyPrefix(), retention.staffSessions(),
                     staff.eventsTicketTtl(), clock);
         }
 
         @Bean
         RedisAuditLog redisAuditLog(ReactiveStringRedisTemplate redis, AssistantProperties properties,
-                                    StaffProperties staff) {
-            return new RedisAuditLog(redis, properties.redis().keyPrefix(), staff.auditCapacity());
+                                    StaffProperties staff, RetentionPolicy retention, Clock clock) {
+            return new RedisAuditLog(redis, properties.redis().keyPrefix(), staff.auditCapacity(),
+                    retention.audit(), clock);
         }
     }
 
@@ -162,13 +169,13 @@ public class HandoffConfiguration {
         }
 
         @Bean
-        InMemoryStaffSessions inMemoryStaffSessions(StaffProperties staff, Clock clock) {
-            return new InMemoryStaffSessions(staff.tokenTtl(), staff.eventsTicketTtl(), clock);
+        InMemoryStaffSessions inMemoryStaffSessions(StaffProperties staff, RetentionPolicy retention, Clock clock) {
+            return new InMemoryStaffSessions(retention.staffSessions(), staff.eventsTicketTtl(), clock);
         }
 
         @Bean
-        InMemoryAuditLog inMemoryAuditLog(StaffProperties staff) {
-            return new InMemoryAuditLog(Math.min(staff.auditCapacity(), 10_000));
+        InMemoryAuditLog inMemoryAuditLog(StaffProperties staff, RetentionPolicy retention, Clock clock) {
+            return new InMemoryAuditLog(Math.min(staff.auditCapacity(), 10_000), retention.audit(), clock);
         }
     }
 }

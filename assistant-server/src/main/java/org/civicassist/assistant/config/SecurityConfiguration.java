@@ -78,6 +78,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/staff/login").permitAll()
                         .pathMatchers("/api/v1/staff/accounts", "/api/v1/staff/accounts/**", "/api/v1/staff/audit")
                         .hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/staff/conversations/*").hasRole("ADMIN")
                         .pathMatchers(STAFF_API).hasAnyRole("STAFF", "ADMIN")
                         .anyExchange().permitAll())
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)

@@ -4,7 +4,7 @@ import org.civicassist.assistant.analytics.InMemoryAnalyticsStore;
 import org.civicassist.assistant.analytics.RedisAnalyticsStore;
 import org.civicassist.assistant.conversation.InMemoryConversationStore;
 import org.civicassist.assistant.conversation.RedisConversationStore;
-import org.civicassist.assistant.conversation.Retention;
+import org.civicassist.assistant.privacy.RetentionPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +30,6 @@ public class StoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
     static final String REDIS_URL = "spring.data.redis.url";
 
-    static Retention retention(AssistantProperties properties) {
-        return new Retention(properties.chat().conversationTtl(), properties.chat().handedOffTtl());
-    }
 
     /** {@code spring.data.redis.url} is set and not blank. */
     static final class RedisUrlSet implements Condition {
@@ -55,17 +52,20 @@ public class StoreConfiguration {
 
         @Bean
         RedisConversationStore redisConversationStore(ReactiveStringRedisTemplate redis,
-                                                      AssistantProperties properties, Clock clock,
-                                                      Environment environment) {
+                                                      AssistantProperties properties, RetentionPolicy retention,
+                                                      Clock clock, Environment environment) {
             log.info("Conversations and analytics are stored in Redis at {} (key prefix '{}')",
                     describe(environment.getProperty(REDIS_URL)), properties.redis().keyPrefix());
-            return new RedisConversationStore(redis, properties.redis().keyPrefix(), retention(properties), clock);
+            return new RedisConversationStore(redis, properties.redis().keyPrefix(),
+                    retention.conversationRetention(), clock);
         }
 
         @Bean
-        RedisAnalyticsStore redisAnalyticsStore(ReactiveStringRedisTemplate redis, AssistantProperties properties) {
+        RedisAnalyticsStore redisAnalyticsStore(ReactiveStringRedisTemplate redis, AssistantProperties properties,
+                                                RetentionPolicy retention) {
             AssistantProperties.Analytics a = properties.analytics();
-            return new RedisAnalyticsStore(redis, properties.redis().keyPrefix(), a.retention(), a.zoneId());
+            return new RedisAnalyticsStore(redis, properties.redis().keyPrefix(), retention.analytics(),
+                    retention.feedback(), a.zoneId());
         }
 
         /** Says plainly at start when Redis cannot be reached: readiness stays down and requests get 503 until it can. */
@@ -96,16 +96,18 @@ public class StoreConfiguration {
     static class InMemoryStores {
 
         @Bean
-        InMemoryConversationStore inMemoryConversationStore(AssistantProperties properties, Clock clock) {
+        InMemoryConversationStore inMemoryConversationStore(RetentionPolicy retention, Clock clock) {
             log.info("Conversations and analytics are kept in memory and lost on restart; "
                     + "set spring.data.redis.url to keep them in Redis");
-            return new InMemoryConversationStore(retention(properties), clock);
+            return new InMemoryConversationStore(retention.conversationRetention(), clock);
         }
 
         @Bean
-        InMemoryAnalyticsStore inMemoryAnalyticsStore(AssistantProperties properties, Clock clock) {
+        InMemoryAnalyticsStore inMemoryAnalyticsStore(AssistantProperties properties, RetentionPolicy retention,
+                                                      Clock clock) {
             AssistantProperties.Analytics a = properties.analytics();
-            return new InMemoryAnalyticsStore(a.retention(), a.zoneId(), a.maxRecordsPerDay(), clock);
+            return new InMemoryAnalyticsStore(retention.analytics(), retention.feedback(), a.zoneId(),
+                    a.maxRecordsPerDay(), clock);
         }
     }
 }

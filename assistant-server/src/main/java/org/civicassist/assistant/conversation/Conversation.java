@@ -100,6 +100,24 @@ public record Conversation(String id, String tokenHash, String channel, String l
         return append(new TranscriptEntry(nextEntryId(), author, text, at, Optional.empty(), staffName));
     }
 
+    /** The same with one entry's text replaced (personal data found later masked in it). */
+    public Conversation withEntryText(String entryId, String text) {
+        List<TranscriptEntry> t = transcript.stream().map(e -> e.id().equals(entryId)
+                ? new TranscriptEntry(e.id(), e.author(), text, e.at(), e.reply(), e.staffName()) : e).toList();
+        return new Conversation(id, tokenHash, channel, locale, createdAt, updatedAt, status, dialogue, t,
+                handoffReason, feedback, rating, escalation, version);
+    }
+
+    /** The citizen's latest message, if any. */
+    public Optional<TranscriptEntry> lastCitizenEntry() {
+        for (int i = transcript.size() - 1; i >= 0; i--) {
+            if (transcript.get(i).author() == Author.CITIZEN) {
+                return Optional.of(transcript.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Id for the next transcript entry: its position, zero-padded so ids sort in order. */
     public String nextEntryId() {
         return String.format(Locale.ROOT, "%06d", transcript.size() + 1);

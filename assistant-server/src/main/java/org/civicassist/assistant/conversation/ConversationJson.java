@@ -50,7 +50,7 @@ public final class ConversationJson {
     }
 
     record EscalationDocument(String reason, String requestedAt, String question, List<CandidateDocument> candidates,
-                              String contact, String expectedReplyBy, String staff, String staffName,
+                              Boolean contactLeft, String expectedReplyBy, String staff, String staffName,
                               String claimedAt, String resolution, String closedAt) {
     }
 
@@ -111,7 +111,7 @@ public final class ConversationJson {
         return new EscalationDocument(wire(e.reason()), e.requestedAt().toString(), e.question(),
                 e.candidates().stream().map(k -> new CandidateDocument(k.key(), k.title(), k.section(), k.score()))
                         .toList(),
-                e.contact().orElse(null), e.expectedReplyBy().map(Instant::toString).orElse(null),
+                e.contactLeft() ? Boolean.TRUE : null, e.expectedReplyBy().map(Instant::toString).orElse(null),
                 e.staff().orElse(null), e.staffName().orElse(null), e.claimedAt().map(Instant::toString).orElse(null),
                 e.resolution().orElse(null), e.closedAt().map(Instant::toString).orElse(null));
     }
@@ -121,7 +121,7 @@ public final class ConversationJson {
                 e.question() == null ? "" : e.question(),
                 list(e.candidates()).stream().map(k -> new ConsideredCandidate(k.key(), k.title(), k.section(),
                         k.score())).toList(),
-                Optional.ofNullable(e.contact()), Optional.ofNullable(e.expectedReplyBy()).map(Instant::parse),
+                Boolean.TRUE.equals(e.contactLeft()), Optional.ofNullable(e.expectedReplyBy()).map(Instant::parse),
                 Optional.ofNullable(e.staff()), Optional.ofNullable(e.staffName()),
                 Optional.ofNullable(e.claimedAt()).map(Instant::parse), Optional.ofNullable(e.resolution()),
                 Optional.ofNullable(e.closedAt()).map(Instant::parse));

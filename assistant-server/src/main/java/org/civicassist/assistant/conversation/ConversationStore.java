@@ -24,6 +24,9 @@ public interface ConversationStore {
      */
     Mono<Conversation> update(String id, Function<Conversation, Conversation> change);
 
+    /** Removes the conversation at once (the citizen's deletion request); whether it existed. */
+    Mono<Boolean> delete(String id);
+
     /** How many live conversations are in each status (statuses without any may be missing). */
     Mono<Map<ConversationStatus, Long>> countByStatus();
 

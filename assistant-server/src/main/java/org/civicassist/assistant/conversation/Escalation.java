@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param requestedAt     when it joined the queue (the waiting time counts from here)
  * @param question        the citizen's question that led to the handoff, as typed
  * @param candidates      the knowledge-base items the assistant considered, best first
- * @param contact         how the citizen asked to be reached (phone, e-mail), if they left one
+ * @param contactLeft     the citizen left a contact for a call back: it is kept apart from the conversation
+ *                        ({@link org.civicassist.assistant.privacy.ContactStore}, encrypted in Redis) and shown only to
+ *                        the staff member who claimed it
  * @param expectedReplyBy out of office hours: when the citizen was told to expect an answer (a ticket); empty when
  *                        staff were on duty
  * @param staff           the username of the staff member who has it, once claimed
@@ -25,7 +27,7 @@ import java.util.Optional;
  * @param closedAt        when staff closed it
  */
 public record Escalation(HandoffReason reason, Instant requestedAt, String question,
-                         List<ConsideredCandidate> candidates, Optional<String> contact,
+                         List<ConsideredCandidate> candidates, boolean contactLeft,
                          Optional<Instant> expectedReplyBy, Optional<String> staff, Optional<String> staffName,
                          Optional<Instant> claimedAt, Optional<String> resolution, Optional<Instant> closedAt) {
 
@@ -34,7 +36,6 @@ public record Escalation(HandoffReason reason, Instant requestedAt, String quest
         Objects.requireNonNull(requestedAt);
         Objects.requireNonNull(question);
         candidates = List.copyOf(candidates);
-        Objects.requireNonNull(contact);
         Objects.requireNonNull(expectedReplyBy);
         Objects.requireNonNull(staff);
         Objects.requireNonNull(staffName);
@@ -45,9 +46,9 @@ public record Escalation(HandoffReason reason, Instant requestedAt, String quest
 
     /** A new escalation, not yet claimed. */
     public static Escalation open(HandoffReason reason, Instant at, String question,
-                                  List<ConsideredCandidate> candidates, Optional<String> contact,
+                                  List<ConsideredCandidate> candidates, boolean contactLeft,
                                   Optional<Instant> expectedReplyBy) {
-        return new Escalation(reason, at, question, candidates, contact, expectedReplyBy, Optional.empty(),
+        return new Escalation(reason, at, question, candidates, contactLeft, expectedReplyBy, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -56,18 +57,19 @@ public record Escalation(HandoffReason reason, Instant requestedAt, String quest
         return expectedReplyBy.isPresent();
     }
 
-    public Escalation withContact(String value) {
-        return new Escalation(reason, requestedAt, question, candidates, Optional.of(value), expectedReplyBy, staff,
+    /** The citizen left a contact (kept apart). */
+    public Escalation withContactLeft() {
+        return new Escalation(reason, requestedAt, question, candidates, true, expectedReplyBy, staff,
                 staffName, claimedAt, resolution, closedAt);
     }
 
     public Escalation assignedTo(String username, String displayName, Instant at) {
-        return new Escalation(reason, requestedAt, question, candidates, contact, expectedReplyBy,
+        return new Escalation(reason, requestedAt, question, candidates, contactLeft, expectedReplyBy,
                 Optional.of(username), Optional.of(displayName), Optional.of(at), resolution, closedAt);
     }
 
     public Escalation closed(Optional<String> note, Instant at) {
-        return new Escalation(reason, requestedAt, question, candidates, contact, expectedReplyBy, staff, staffName,
+        return new Escalation(reason, requestedAt, question, candidates, contactLeft, expectedReplyBy, staff, staffName,
                 claimedAt, note, Optional.of(at));
     }
 

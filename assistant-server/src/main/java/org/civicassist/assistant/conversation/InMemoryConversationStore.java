@@ -14,7 +14,7 @@ import java.util.function.Function;
  * The embedded default: conversations in a map, expired after a period without activity ({@link #evictExpired()}
  * runs on a schedule). Lost on restart, which is why production deployments configure Redis.
  */
-public final class InMemoryConversationStore implements ConversationStore {
+public final class InMemoryConversationStore implements ConversationStore, Sweepable {
 
     private final ConcurrentHashMap<String, Conversation> conversations = new ConcurrentHashMap<>();
     private final Retention retention;
@@ -59,6 +59,11 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public Mono<Boolean> delete(String id) {
+        return Mono.fromSupplier(() -> conversations.remove(id) != null);
+    }
+
+    @Override
     public Mono<Map<ConversationStatus, Long>> countByStatus() {
         return Mono.fromSupplier(() -> {
             Instant now = clock.instant();
@@ -87,6 +92,11 @@ public final class InMemoryConversationStore implements ConversationStore {
         int before = conversations.size();
         conversations.values().removeIf(c -> expired(c, now));
         return before - conversations.size();
+    }
+
+    @Override
+    public int sweep() {
+        return evictExpired();
     }
 
     public int size() {

@@ -53,6 +53,13 @@ public final class RedisConversationStore implements ConversationStore {
             return 1
             """, Long.class);
 
+    /** KEYS: the conversation, then every status set. ARGV: id. */
+    private static final RedisScript<Long> DELETE = RedisScript.of("""
+            local existed = redis.call('DEL', KEYS[1])
+            for i = 2, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
+            return existed
+            """, Long.class);
+
     private final ReactiveStringRedisTemplate redis;
     private final String prefix;
     private final Retention retention;
@@ -119,6 +126,18 @@ public final class RedisConversationStore implements ConversationStore {
                         .filter(VersionConflict.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> new ConcurrentUpdateException(id, MAX_ATTEMPTS)))
                 .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("update", e));
+    }
+
+    @Override
+    public Mono<Boolean> delete(String id) {
+        List<String> keys = new ArrayList<>();
+        keys.add(key(id));
+        for (ConversationStatus s : ConversationStatus.values()) {
+            keys.add(statusKey(s));
+        }
+        return redis.execute(DELETE, keys, List.of(id)).next()
+                .map(n -> n > 0)
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("delete", e));
     }
 
     @Override

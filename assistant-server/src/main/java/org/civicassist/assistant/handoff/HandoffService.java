@@ -12,6 +12,8 @@ import org.civicassist.assistant.conversation.TranscriptEntry;
 import org.civicassist.assistant.handoff.HandoffViews.MessageView;
 import org.civicassist.assistant.handoff.HandoffViews.QueueItem;
 import org.civicassist.assistant.pipeline.Composer;
+import org.civicassist.assistant.privacy.ContactStore;
+import org.civicassist.assistant.privacy.RetentionPolicy;
 import org.civicassist.assistant.reply.Citation;
 import org.civicassist.assistant.reply.HandoffReason;
 import org.civicassist.assistant.reply.Reply;
@@ -53,11 +55,16 @@ public class HandoffService implements HandoffDesk {
     private final OfficeHours hours;
     private final Clock clock;
     private final HandoffProperties properties;
+    private final ContactStore contacts;
+    private final RetentionPolicy retention;
     private final Composer composer = new Composer();
 
     /** @param maxEntries most transcript entries of one conversation (as in the chat) */
     public HandoffService(ConversationStore store, int maxEntries, HandoffQueue queue, HandoffEvents events,
-                          OfficeHours hours, Clock clock, HandoffProperties properties) {
+                          OfficeHours hours, Clock clock, HandoffProperties properties, ContactStore contacts,
+                          RetentionPolicy retention) {
+        this.contacts = contacts;
+        this.retention = retention;
         this.store = store;
         this.maxEntries = maxEntries;
         this.queue = queue;
@@ -83,7 +90,7 @@ public class HandoffService implements HandoffDesk {
             // decided from the message alone (a request for a person, a complaint): what the last answer rested on
             candidates = candidatesOfLastAnswer(before);
         }
-        return opening(reply, question, candidates, Optional.empty(), now);
+        return opening(reply, question, candidates, false, now);
     }
 
     @Override
@@ -146,9 +153,12 @@ public class HandoffService implements HandoffDesk {
                 return addToEscalation(id, contact, message, now);
             }
             Opening o = opening((Reply.Handoff) composer.handoff(HandoffReason.REQUESTED, 1.0),
-                    message.or(() -> lastCitizenMessage(c)).orElse(""), candidatesOfLastAnswer(c), contact, now);
+                    message.or(() -> lastCitizenMessage(c)).orElse(""), candidatesOfLastAnswer(c),
+                    contact.isPresent(), now);
             AtomicBoolean escalatedHere = new AtomicBoolean();
-            return store.update(id, current -> {
+            // the contact is kept apart from the conversation (encrypted in Redis); the escalation says only that
+            // there is one
+            return keepContact(id, contact).then(store.update(id, current -> {
                         escalatedHere.set(current.status() == ConversationStatus.BOT);
                         if (!escalatedHere.get()) {
                             return current; // handed over meanwhile, by another request
@@ -158,7 +168,7 @@ public class HandoffService implements HandoffDesk {
                         next = next.append(new TranscriptEntry(next.nextEntryId(), Author.ASSISTANT,
                                 o.reply().text(), now, Optional.of(o.reply())));
                         return next.escalate(o.escalation());
-                    })
+                    }))
                     .switchIfEmpty(Mono.error(ApiException::notFound))
                     .flatMap(saved -> escalatedHere.get()
                             ? opened(saved).onErrorResume(e -> logged(saved, e)).thenReturn((Reply) o.reply())
@@ -192,19 +202,20 @@ public class HandoffService implements HandoffDesk {
                     }
                     log.info("conversation={} handoff cancelled by the citizen", saved.id());
                     return queue.remove(saved.id()).then(events.publish(HandoffEvent.changed(saved.id())))
+                            .then(contacts.expireIn(saved.id(), retention.contacts()))
                             .onErrorResume(e -> logged(saved, e)).thenReturn((Reply) reply);
                 });
     }
 
     private Mono<Reply> addToEscalation(String id, Optional<String> contact, Optional<String> message, Instant now) {
-        return store.update(id, current -> {
+        return keepContact(id, contact).then(store.update(id, current -> {
                     Conversation next = message.map(m -> current.say(Author.CITIZEN, m, now, Optional.empty()))
                             .orElse(current);
                     if (contact.isPresent() && next.escalation().isPresent()) {
-                        next = next.withEscalation(next.escalation().get().withContact(contact.get()));
+                        next = next.withEscalation(next.escalation().get().withContactLeft());
                     }
                     return next;
-                })
+                }))
                 .switchIfEmpty(Mono.error(ApiException::notFound))
                 .flatMap(saved -> (message.isPresent()
                         ? citizenWrote(saved, saved.transcript().get(saved.transcript().size() - 1))
@@ -233,7 +244,7 @@ public class HandoffService implements HandoffDesk {
         Instant now = clock.instant();
         Reply.Handoff base = new Reply.Handoff(NEGATIVE_FEEDBACK_TEXT + "您也可以拨打 " + HOTLINE + "。",
                 HandoffReason.NEGATIVE_FEEDBACK, answer.confidence(), List.of());
-        Opening o = opening(base, question, candidatesOf(answer), Optional.empty(), now);
+        Opening o = opening(base, question, candidatesOf(answer), false, now);
         AtomicBoolean escalatedHere = new AtomicBoolean();
         return store.update(saved.id(), current -> {
                     escalatedHere.set(current.status() == ConversationStatus.BOT);
@@ -249,8 +260,12 @@ public class HandoffService implements HandoffDesk {
     // --- shared ---
 
     /** The escalation for a handoff reply; out of office hours a ticket, and the reply says when to expect one. */
+    private Mono<Void> keepContact(String id, Optional<String> contact) {
+        return contact.map(value -> contacts.keep(id, value, retention.contactsWhileOpen())).orElse(Mono.empty());
+    }
+
     Opening opening(Reply.Handoff reply, String question, List<ConsideredCandidate> candidates,
-                    Optional<String> contact, Instant now) {
+                    boolean contact, Instant now) {
         if (hours.isOpen(now)) {
             return new Opening(reply, Escalation.open(reply.reason(), now, question, candidates, contact,
                     Optional.empty()));

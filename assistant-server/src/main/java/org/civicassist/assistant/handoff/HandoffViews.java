@@ -35,7 +35,8 @@ public final class HandoffViews {
     }
 
     /**
-     * A conversation waiting for (or held by) staff, as the queue lists it.
+     * A conversation waiting for (or held by) staff, as the queue lists it: whether the citizen left a contact, never
+     * the contact itself (only the staff member who claimed it reads it, in the conversation).
      *
      * @param afterHours      taken out of office hours: a ticket, answered from {@code expectedReplyBy} on
      * @param queuePosition   1 for the first in line (waiting conversations only)
@@ -45,7 +46,8 @@ public final class HandoffViews {
                             String question, @JsonProperty("waiting_since") String waitingSince,
                             @JsonProperty("waiting_seconds") long waitingSeconds,
                             @JsonProperty("queue_position") Long queuePosition,
-                            List<CandidateView> candidates, String contact,
+                            List<CandidateView> candidates,
+                            @JsonProperty("has_contact") boolean hasContact,
                             @JsonProperty("after_hours") boolean afterHours,
                             @JsonProperty("expected_reply_by") String expectedReplyBy, String channel,
                             String staff, @JsonProperty("staff_name") String staffName,
@@ -54,7 +56,7 @@ public final class HandoffViews {
         public static QueueItem of(Conversation c, Escalation e, Long position, Instant now) {
             return new QueueItem(c.id(), c.status().wireName(), wire(e.reason()), e.question(),
                     e.requestedAt().toString(), Math.max(0, Duration.between(e.requestedAt(), now).toSeconds()),
-                    position, e.candidates().stream().map(CandidateView::of).toList(), e.contact().orElse(null),
+                    position, e.candidates().stream().map(CandidateView::of).toList(), e.contactLeft(),
                     e.isTicket(), e.expectedReplyBy().map(Instant::toString).orElse(null), c.channel(),
                     e.staff().orElse(null), e.staffName().orElse(null),
                     e.claimedAt().map(Instant::toString).orElse(null));

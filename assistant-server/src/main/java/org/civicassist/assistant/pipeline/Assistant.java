@@ -122,7 +122,9 @@ public final class Assistant {
                 resolution.topicServiceId(), TRACE_DEPTH, u.places(), answeredAlready));
 
         // 6. decide
-        DialogueState asked = state.asked(resolution.text());
+        // the context kept in the conversation is stored: masked like the transcript (a number the detector does not
+        // recognise, such as an ID with a wrong check digit, is still the citizen's)
+        DialogueState asked = state.asked(mask(resolution.text()));
         Decision decision = policy.decide(u, result, asked, resolution.followUp());
 
         // 7. compose; an answer may be written from the retrieved passages
@@ -171,6 +173,14 @@ public final class Assistant {
      */
     public String mask(String text) {
         return understander.mask(text);
+    }
+
+    /**
+     * {@code current} (masked alone) and the citizen's previous message as stored, with a number typed across the
+     * two masked in both (see {@link org.civicassist.nlp.pii.PiiMasker#continuing}).
+     */
+    public org.civicassist.nlp.pii.PiiMasker.Continued maskContinuing(String previous, String current) {
+        return understander.maskContinuing(previous, current);
     }
 
     private static List<Candidate> chosenFirst(Candidate chosen, List<Candidate> ranked) {

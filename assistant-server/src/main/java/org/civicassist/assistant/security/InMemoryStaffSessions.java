@@ -1,6 +1,7 @@
 package org.civicassist.assistant.security;
 
 import org.civicassist.assistant.conversation.ConversationTokens;
+import org.civicassist.assistant.conversation.Sweepable;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Sessions of the embedded default (a restart logs everyone out). */
-public final class InMemoryStaffSessions implements StaffSessions {
+public final class InMemoryStaffSessions implements StaffSessions, Sweepable {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Session> tickets = new ConcurrentHashMap<>();
@@ -67,8 +68,15 @@ public final class InMemoryStaffSessions implements StaffSessions {
     }
 
     private void dropExpired() {
+        sweep();
+    }
+
+    @Override
+    public int sweep() {
         Instant now = clock.instant();
+        int before = sessions.size() + tickets.size();
         sessions.values().removeIf(s -> !s.expiresAt().isAfter(now));
         tickets.values().removeIf(s -> !s.expiresAt().isAfter(now));
+        return before - sessions.size() - tickets.size();
     }
 }

@@ -8,17 +8,16 @@ import java.time.Duration;
 /**
  * Settings under {@code assistant.staff.*}.
  *
- * @param tokenTtl          how long a login token is valid (the console asks to log in again after it)
  * @param eventsTicketTtl   how long a single-use events ticket ({@code GET /api/v1/staff/events?token=}) is valid
  * @param maxLoginFailures  failed logins of one username within {@code loginFailureWindow} before further attempts
  *                          are refused (429) until the window passes
  * @param loginFailureWindow see {@code maxLoginFailures}
- * @param auditCapacity     audit entries kept (the oldest are dropped)
+ * @param auditCapacity     audit entries kept at most (the oldest are dropped; how long they are kept:
+ *                          {@code assistant.retention.audit}); a login lasts {@code assistant.retention.staff-sessions}
  * @param bootstrap         the first administrator
  */
 @ConfigurationProperties("assistant.staff")
-public record StaffProperties(@DefaultValue("8h") Duration tokenTtl,
-                              @DefaultValue("60s") Duration eventsTicketTtl,
+public record StaffProperties(@DefaultValue("60s") Duration eventsTicketTtl,
                               @DefaultValue("5") int maxLoginFailures,
                               @DefaultValue("15m") Duration loginFailureWindow,
                               @DefaultValue("100000") int auditCapacity,

@@ -8,6 +8,7 @@ import org.civicassist.assistant.security.StaffSessions;
 import org.civicassist.assistant.staff.StaffViews.CloseRequest;
 import org.civicassist.assistant.staff.StaffViews.ConversationView;
 import org.civicassist.assistant.staff.StaffViews.EventsTicket;
+import org.civicassist.assistant.staff.StaffViews.Export;
 import org.civicassist.assistant.staff.StaffViews.KbHit;
 import org.civicassist.assistant.staff.StaffViews.Overview;
 import org.civicassist.assistant.staff.StaffViews.TextRequest;
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,6 +70,30 @@ public class StaffController {
     @GetMapping(path = "/api/v1/staff/conversations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ConversationView> conversation(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id) {
         return staff.view(me, id);
+    }
+
+    /** One conversation for a formal complaint, as JSON; audited. */
+    @GetMapping(path = "/api/v1/staff/conversations/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Export>> export(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id) {
+        return staff.export(me, id, "json").map(e -> ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"conversation-" + id + ".json\"")
+                .body(e));
+    }
+
+    /** The same as a printable HTML page; audited. */
+    @GetMapping(path = "/api/v1/staff/conversations/{id}/export.html", produces = MediaType.TEXT_HTML_VALUE)
+    public Mono<ResponseEntity<String>> exportHtml(@AuthenticationPrincipal StaffPrincipal me,
+                                                   @PathVariable String id) {
+        return staff.export(me, id, "html").map(e -> ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .body(ConversationExportPage.render(e)));
+    }
+
+    /** Administrators delete a conversation on the citizen's behalf (a request by phone or letter); audited. */
+    @DeleteMapping(path = "/api/v1/staff/conversations/{id}")
+    public Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id) {
+        return staff.delete(me, id).thenReturn(ResponseEntity.noContent().build());
     }
 
     @PostMapping(path = "/api/v1/staff/conversations/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)

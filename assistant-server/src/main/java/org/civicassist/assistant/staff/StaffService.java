@@ -13,6 +13,9 @@ import org.civicassist.assistant.handoff.HandoffEvents;
 import org.civicassist.assistant.handoff.HandoffQueue;
 import org.civicassist.assistant.handoff.HandoffViews;
 import org.civicassist.assistant.handoff.HandoffViews.QueueItem;
+import org.civicassist.assistant.privacy.ContactStore;
+import org.civicassist.assistant.privacy.ConversationEraser;
+import org.civicassist.assistant.privacy.RetentionPolicy;
 import org.civicassist.assistant.security.Role;
 import org.civicassist.assistant.security.StaffAccount;
 import org.civicassist.assistant.security.StaffAccounts;
@@ -56,10 +59,17 @@ public class StaffService {
     private final int maxMessageLength;
     private final int maxEntries;
     private final int queueLimit;
+    private final ContactStore contacts;
+    private final RetentionPolicy retention;
+    private final ConversationEraser eraser;
 
     public StaffService(ConversationStore store, HandoffQueue queue, HandoffEvents events, StaffAccounts accounts,
                         AuditLog audit, Supplier<KnowledgeSearch> knowledge, Clock clock, int maxMessageLength,
-                        int maxEntries, int queueLimit) {
+                        int maxEntries, int queueLimit, ContactStore contacts, RetentionPolicy retention,
+                        ConversationEraser eraser) {
+        this.contacts = contacts;
+        this.retention = retention;
+        this.eraser = eraser;
         this.store = store;
         this.queue = queue;
         this.events = events;
@@ -104,9 +114,44 @@ public class StaffService {
                 .collectList();
     }
 
+    /** The conversation with its transcript; the contact only for the staff member who claimed it. */
     public Mono<ConversationView> view(StaffPrincipal me, String id) {
         return find(id)
-                .flatMap(c -> audit(me, "view", id, null).thenReturn(ConversationView.of(c)));
+                .flatMap(c -> contactFor(c, me).flatMap(contact -> audit(me, "view", id,
+                        contact.isPresent() ? "contact" : null).thenReturn(ConversationView.of(c, contact))));
+    }
+
+    /**
+     * One conversation as a record for a formal complaint (the same content as {@link #view}, with who exported it
+     * and when); written to the audit log.
+     */
+    public Mono<StaffViews.Export> export(StaffPrincipal me, String id, String format) {
+        Instant now = clock.instant();
+        return find(id)
+                .flatMap(c -> contactFor(c, me).flatMap(contact -> audit(me, "export", id, "format=" + format
+                        + (contact.isPresent() ? " contact" : ""))
+                        .thenReturn(new StaffViews.Export(now.toString(), me.username(), me.displayName(),
+                                ConversationView.of(c, contact)))));
+    }
+
+    /** An administrator deletes a conversation on the citizen's behalf (as {@code DELETE} by the citizen does). */
+    public Mono<Void> delete(StaffPrincipal me, String id) {
+        return find(id).flatMap(c -> eraser.erase(c, me.username()));
+    }
+
+    /**
+     * The contact left for a call back, for the staff member who claimed the conversation (while they have it, and
+     * after they closed it, for the grace period); empty for everyone else.
+     */
+    private Mono<Optional<String>> contactFor(Conversation c, StaffPrincipal me) {
+        boolean claimer = (c.status() == ConversationStatus.WITH_STAFF || c.status() == ConversationStatus.CLOSED)
+                && c.escalation().map(e -> e.contactLeft() && e.isAssignedTo(me.username())).orElse(false);
+        return claimer ? contacts.find(c.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                : Mono.just(Optional.empty());
+    }
+
+    private Mono<ConversationView> viewFor(Conversation c, StaffPrincipal me) {
+        return contactFor(c, me).map(contact -> ConversationView.of(c, contact));
     }
 
     public Mono<ConversationView> claim(StaffPrincipal me, String id) {
@@ -132,12 +177,12 @@ public class StaffService {
                                 .then(queue.assign(id, me.username()))
                                 .then(audit(me, "claim", id, null))
                                 .then(publishClaimed(saved, me, null))
-                                .thenReturn(ConversationView.of(saved));
+                                .then(viewFor(saved, me));
                     }
                     boolean mineAlready = saved.status() == ConversationStatus.WITH_STAFF
                             && saved.escalation().map(e -> e.isAssignedTo(me.username())).orElse(false);
                     if (mineAlready) {
-                        return Mono.just(ConversationView.of(saved));
+                        return viewFor(saved, me);
                     }
                     return Mono.error(notClaimable(saved));
                 });
@@ -239,10 +284,12 @@ public class StaffService {
                     return queue.unassign(id, holder)
                             .then(queue.remove(id))
                             .then(audit(me, "close", id, null))
+                            // the contact stays for the grace period (a call back after closing), then goes
+                            .then(contacts.expireIn(id, retention.contacts()))
                             .then(events.publish(HandoffEvent.changed(id)))
                             .then(events.publish(new HandoffEvent(HandoffEvent.CLOSED, id, null,
                                     Map.of("conversation_id", id, "staff", me.username()))))
-                            .thenReturn(ConversationView.of(saved));
+                            .then(viewFor(saved, me));
                 });
     }
 
@@ -318,7 +365,7 @@ public class StaffService {
         for (int i = 0; i < items.size(); i++) {
             QueueItem q = items.get(i);
             out.add(new QueueItem(q.conversationId(), q.state(), q.reason(), q.question(), q.waitingSince(),
-                    q.waitingSeconds(), (long) i + 1, q.candidates(), q.contact(), q.afterHours(),
+                    q.waitingSeconds(), (long) i + 1, q.candidates(), q.hasContact(), q.afterHours(),
                     q.expectedReplyBy(), q.channel(), q.staff(), q.staffName(), q.claimedAt()));
         }
         return out;

@@ -14,6 +14,7 @@ import org.civicassist.kb.rank.Candidate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The JSON shapes of the staff API. */
 public final class StaffViews {
@@ -42,10 +43,14 @@ public final class StaffViews {
         }
     }
 
-    /** {@code GET /api/v1/staff/conversations/{id}}: the transcript, the escalation and what the bot considered. */
+    /**
+     * {@code GET /api/v1/staff/conversations/{id}}: the transcript, the escalation and what the bot considered;
+     * {@code contact} only for the staff member who claimed it ({@code has_contact} for everyone).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConversationView(@JsonProperty("conversation_id") String conversationId, String state,
-                                   String reason, String question, List<CandidateView> candidates, String contact,
+                                   String reason, String question, List<CandidateView> candidates,
+                                   @JsonProperty("has_contact") Boolean hasContact, String contact,
                                    @JsonProperty("after_hours") Boolean afterHours,
                                    @JsonProperty("expected_reply_by") String expectedReplyBy,
                                    @JsonProperty("waiting_since") String waitingSince, String staff,
@@ -56,12 +61,17 @@ public final class StaffViews {
                                    List<EntryView> messages) {
 
         static ConversationView of(Conversation c) {
+            return of(c, Optional.empty());
+        }
+
+        /** With the contact left for a call back, for the staff member who claimed the conversation only. */
+        static ConversationView of(Conversation c, Optional<String> contact) {
             Escalation e = c.escalation().orElse(null);
             return new ConversationView(c.id(), c.status().wireName(),
                     c.handoffReason().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).orElse(null),
                     e == null ? null : e.question(),
                     e == null ? List.of() : e.candidates().stream().map(CandidateView::of).toList(),
-                    e == null ? null : e.contact().orElse(null), e == null ? null : e.isTicket(),
+                    e == null ? null : e.contactLeft(), contact.orElse(null), e == null ? null : e.isTicket(),
                     e == null ? null : e.expectedReplyBy().map(Instant::toString).orElse(null),
                     e == null ? null : e.requestedAt().toString(), e == null ? null : e.staff().orElse(null),
                     e == null ? null : e.staffName().orElse(null),
@@ -71,6 +81,11 @@ public final class StaffViews {
                     c.channel(), c.createdAt().toString(), c.rating().map(r -> r.rating()).orElse(null),
                     c.transcript().stream().map(t -> EntryView.of(t, c)).toList());
         }
+    }
+
+    /** {@code GET /api/v1/staff/conversations/{id}/export}: one conversation as a record, with who exported it. */
+    public record Export(@JsonProperty("exported_at") String exportedAt, @JsonProperty("exported_by") String exportedBy,
+                         @JsonProperty("exported_by_name") String exportedByName, ConversationView conversation) {
     }
 
     /** The staff member's own conversations and the queue, for the console's first paint. */

@@ -89,7 +89,7 @@ class ConversationJsonTest {
                 .escalate(Escalation.open(org.civicassist.assistant.reply.HandoffReason.LOW_CONFIDENCE, T0,
                         "火星移民怎么办", java.util.List.of(new ConsideredCandidate("guide-card#申请材料", "社会保障卡补领",
                                 "申请材料", 1.25), new ConsideredCandidate("faq-card-fee", "补办社保卡要钱吗？", null, -0.5)),
-                        Optional.of("13800000000"), Optional.of(T0.plusSeconds(3600))))
+                        true, Optional.of(T0.plusSeconds(3600))))
                 .say(Author.SYSTEM, "工作人员王芳已接入。", T0.plusSeconds(10), Optional.empty())
                 .say(Author.STAFF, "您好。", T0.plusSeconds(20), Optional.of("王芳"));
         c = c.withEscalation(c.escalation().get().assignedTo("wang", "王芳", T0.plusSeconds(10))

@@ -54,6 +54,7 @@ class RedisServerRestartTest {
     private ConfigurableApplicationContext startServer() {
         List<String> properties = new ArrayList<>(TinyKbProperties.of(kb));
         properties.add("spring.data.redis.url=" + redis.url());
+        properties.add("assistant.privacy.contact-key=" + org.civicassist.assistant.testing.ContactKeys.ofThisRun());
         // as command-line arguments, which outrank application.yml (default properties would not)
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AssistantApplication.class,
                 TestEmbedderConfiguration.class).run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
@@ -168,6 +169,7 @@ class RedisServerRestartTest {
         try {
             List<String> properties = new ArrayList<>(TinyKbProperties.of(kb));
             properties.add("spring.data.redis.url=" + later.url());
+            properties.add("assistant.privacy.contact-key=" + org.civicassist.assistant.testing.ContactKeys.ofThisRun());
             ConfigurableApplicationContext server = new SpringApplicationBuilder(AssistantApplication.class,
                     TestEmbedderConfiguration.class).run(properties.stream().map(p -> "--" + p)
                     .toArray(String[]::new));

@@ -146,8 +146,8 @@ class HandoffFlowTest extends HandoffApplicationTestBase {
 
         String staff = api.staff(api.login(ADMIN, ADMIN_PASSWORD), "li.ming", "李明");
         assertThat(queued(staff, c)).containsEntry("reason", "requested")
-                .containsEntry("question", "我的公积金账户被冻结了").containsEntry("contact", "13800000000")
-                .containsEntry("after_hours", false);
+                .containsEntry("question", "我的公积金账户被冻结了").containsEntry("has_contact", true)
+                .containsEntry("after_hours", false).doesNotContainKey("contact");
         assertThat((List<Map<String, Object>>) api.conversation(c).get("messages"))
                 .extracting(m -> m.get("author")).containsExactly("citizen", "assistant");
 

@@ -50,13 +50,15 @@ class OutOfHoursHandoffTest extends HandoffApplicationTestBase {
         String staff = api.staff(api.login(ADMIN, ADMIN_PASSWORD), "wang", "王芳");
         Map<String, Object> ticket = api.queue(staff).stream()
                 .filter(q -> c.id().equals(q.get("conversation_id"))).findFirst().orElseThrow();
-        assertThat(ticket).containsEntry("after_hours", true).containsEntry("contact", "zhang@example.com")
+        assertThat(ticket).containsEntry("after_hours", true).containsEntry("has_contact", true)
                 .containsEntry("expected_reply_by", "2026-03-09T01:00:00Z")
                 .containsEntry("reason", "unresolved");
         assertThat(((Number) ticket.get("waiting_seconds")).longValue()).isEqualTo(38 * 3600);
+        // the contact is for the staff member who claims it
         api.staffPost(staff, "/api/v1/staff/conversations/{id}/claim", null, c.id()).expectStatus().isOk()
                 .expectBody().jsonPath("$.messages[*].text").value(texts -> assertThat((List<String>) texts)
-                        .contains("我在火星，想回地球办社保"));
+                        .contains("我在火星，想回地球办社保"))
+                .jsonPath("$.contact").isEqualTo("zhang@example.com");
     }
 
     @Test

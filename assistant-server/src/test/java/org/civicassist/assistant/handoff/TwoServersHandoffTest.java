@@ -58,6 +58,7 @@ class TwoServersHandoffTest {
     static ConfigurableApplicationContext start(Path kb) {
         List<String> properties = new ArrayList<>(TinyKbProperties.of(kb));
         properties.add("spring.data.redis.url=" + redis.url());
+        properties.add("assistant.privacy.contact-key=" + org.civicassist.assistant.testing.ContactKeys.ofThisRun());
         properties.add("assistant.handoff.office-hours.always-open=true");
         properties.add("assistant.handoff.heartbeat=1s");
         properties.add("assistant.staff.bootstrap.username=" + ADMIN);

@@ -106,6 +106,14 @@ public final class PiiDetector {
         return sb.toString();
     }
 
+    /**
+     * The kind of personal data {@code digits} (digits only, an ID's check character as lower-case {@code x}) is,
+     * or {@code null}: for a number typed across two messages, whose parts are joined before they are classified.
+     */
+    static PiiKind classifyDigits(String digits) {
+        return classify(digits);
+    }
+
     private static PiiKind classify(String digits) {
         int n = digits.length();
         if (n == 18 && isIdNumber(digits)) {
