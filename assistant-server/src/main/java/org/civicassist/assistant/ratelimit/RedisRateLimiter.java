@@ -29,11 +29,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
+    /** How long a request waits for Redis before it goes through unlimited. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
 
     private final RedisClient client;
     private final String keyPrefix;
+    private final Duration requestTimeout;
     /** Connects on first use (a Redis outage at start must not stop the application); a failure is retried. */
     private final Mono<Connected> connected;
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -45,7 +47,13 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     public RedisRateLimiter(RedisClient client, RedisURI uri, String keyPrefix) {
+        this(client, uri, keyPrefix, REQUEST_TIMEOUT);
+    }
+
+    /** As above, waiting up to {@code requestTimeout} for Redis (tests of sharing wait long: they test no timing). */
+    RedisRateLimiter(RedisClient client, RedisURI uri, String keyPrefix, Duration requestTimeout) {
         this.client = client;
+        this.requestTimeout = requestTimeout;
         this.keyPrefix = keyPrefix + "rate:";
         this.connected = Mono.fromCompletionStage(() -> client.connectAsync(
                         RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri))
@@ -64,7 +72,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                                 .withOptimization(Optimizations.batching())
                                 .build(keyPrefix + k, LocalRateLimiter.Buckets.configuration(perMinute)))
                         .tryConsumeAndReturnRemaining(1)))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(requestTimeout)
                 .map(LocalRateLimiter.Buckets::verdict)
                 .doOnNext(v -> {
                     if (failing.compareAndSet(true, false)) {
