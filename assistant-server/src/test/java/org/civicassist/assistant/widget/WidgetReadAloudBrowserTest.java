@@ -3,6 +3,7 @@ package org.civicassist.assistant.widget;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
@@ -353,9 +354,19 @@ class WidgetReadAloudBrowserTest extends WidgetTestBase {
             double previous = 0;
             for (int step = 0; step <= 3; step++) {
                 assertThat(textStep(b)).isEqualTo(String.valueOf(step));
-                double size = px(b.in(".ca-msg--assistant:not(.ca-msg--welcome) .ca-text"), "font-size");
+                WebElement text = b.in(".ca-msg--assistant:not(.ca-msg--welcome) .ca-text");
+                double size = px(text, "font-size");
                 assertThat(size).as("%s mode, step %d", mode, step).isGreaterThan(previous);
                 previous = size;
+                assertThat(px(text, "line-height") / size).as("line spacing").isGreaterThanOrEqualTo(1.3);
+                if (mode.equals("elder")) {
+                    for (String control : List.of(".ca-step--smaller", ".ca-step--larger", ".ca-close",
+                            ".ca-tool--autoread", ".ca-read")) {
+                        Rectangle r = b.in(control).getRect();
+                        assertThat(Math.min(r.getWidth(), r.getHeight())).as("%s, step %d", control, step)
+                                .isGreaterThanOrEqualTo(44);
+                    }
+                }
                 assertThat(b.js("return window.innerWidth")).isEqualTo(360L);
                 assertThat(unreachable(b)).as("%s mode, step %d", mode, step).isEmpty();
                 assertThat(b.axeViolations(SERIOUS)).as("%s mode, step %d", mode, step).isEmpty();
