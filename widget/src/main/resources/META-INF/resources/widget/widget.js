@@ -677,11 +677,14 @@
       .replace(/\s+·\s+/g, ' ');
   }
 
-  /** Sentence by sentence (。！？； and line ends), each with its own punctuation. */
+  /**
+   * Sentence by sentence (。！？； and line ends), each with its own punctuation; a piece without a letter, digit or
+   * Chinese character is nothing to read. (No \p{…} classes: older phone browsers could not even parse the script.)
+   */
   function sentences(text) {
     return (plainText(text).match(/[^。！？；\n]+[。！？；]*/g) || [])
       .map(function (x) { return x.trim(); })
-      .filter(function (x) { return /[^\s\p{P}]/u.test(x); });
+      .filter(function (x) { return /[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]/.test(x); });
   }
 
   function startReading(m) {
