@@ -85,7 +85,19 @@
       },
       bannerStaff: function (name) { return '工作人员' + (name || '') + '已加入对话，正在为您服务。'; },
       bannerClosed: '本次对话已结束，欢迎对服务进行评价。',
-      feedbackUnavailable: '暂时无法提交反馈，请稍后再试。'
+      feedbackUnavailable: '暂时无法提交反馈，请稍后再试。',
+      read: '朗读',
+      readLabel: '朗读这条消息',
+      pause: '暂停',
+      resume: '继续',
+      stop: '停止',
+      autoRead: '自动朗读',
+      autoReadLabel: '自动朗读新回答',
+      textSize: '文字大小',
+      smaller: '缩小文字',
+      larger: '放大文字',
+      textSteps: ['标准', '大', '较大', '特大'],
+      textStep: function (name) { return '文字大小：' + name; }
     },
     en: {
       title: 'Government Services Assistant',
@@ -150,7 +162,19 @@
       },
       bannerStaff: function (name) { return (name || 'A staff member') + ' has joined the conversation.'; },
       bannerClosed: 'This conversation has ended. Please rate it.',
-      feedbackUnavailable: 'Feedback cannot be sent right now. Please try again later.'
+      feedbackUnavailable: 'Feedback cannot be sent right now. Please try again later.',
+      read: 'Read aloud',
+      readLabel: 'Read aloud this message',
+      pause: 'Pause',
+      resume: 'Resume',
+      stop: 'Stop',
+      autoRead: 'Auto read',
+      autoReadLabel: 'Auto read new answers',
+      textSize: 'Text size',
+      smaller: 'Smaller text',
+      larger: 'Larger text',
+      textSteps: ['normal', 'large', 'larger', 'largest'],
+      textStep: function (name) { return 'Text size: ' + name; }
     }
   };
 
@@ -314,6 +338,9 @@
 
   var KEY = 'civicassist:' + settings.endpoint + ':';
   var ELDER_KEY = 'civicassist:elder';
+  var AUTO_READ_KEY = 'civicassist:autoread';
+  var TEXT_STEP_KEY = 'civicassist:textstep'; // one for normal mode, one (":elder") for elder mode
+  var TEXT_STEPS = 3; // steps beyond normal; elder mode starts at the second
 
   function readJson(area, key) {
     try { return JSON.parse(stored(area, key) || 'null'); } catch (e) { return null; }
@@ -327,6 +354,11 @@
   if (!conv || typeof conv.id !== 'string' || typeof conv.token !== 'string') conv = null;
   var feedbackGiven = readJson('sessionStorage', KEY + 'feedback') || {};
   var elder = stored('localStorage', ELDER_KEY) === '1';
+  var autoRead = stored('localStorage', AUTO_READ_KEY) === '1';
+  var speech = window.speechSynthesis && window.SpeechSynthesisUtterance ? window.speechSynthesis : null;
+  var voice = null; // a Chinese voice of this device; without one nothing is read and no 朗读 button shows
+  var reading = null; // {key, parts, at, paused}: the message being read aloud
+  var readRun = 0; // events of utterances from an earlier run (stopped, paused) are ignored
   var isOpen = false;
   var handoffPending = false;
   var turns = Promise.resolve();
@@ -406,13 +438,20 @@
     ui.title = h('h2', { id: 'ca-title', class: 'ca-title' });
     ui.status = h('p', { id: 'ca-status', class: 'ca-status' });
     ui.close = h('button', { type: 'button', class: 'ca-close', onclick: function () { close(); } }, icon('close'));
+    ui.smaller = h('button', { type: 'button', class: 'ca-step ca-step--smaller', onclick: function () { stepText(-1); } },
+      'A\u2212');
+    ui.larger = h('button', { type: 'button', class: 'ca-step ca-step--larger', onclick: function () { stepText(1); } },
+      'A+');
+    ui.steps = h('div', { class: 'ca-steps', role: 'group' }, ui.smaller, ui.larger);
     ui.elder = h('button', { type: 'button', class: 'ca-tool ca-tool--elder', 'aria-pressed': 'false',
       onclick: function () { setElder(!elder); } });
     ui.language = h('button', { type: 'button', class: 'ca-tool ca-tool--language',
       onclick: function () { setLocale(locale === 'en' ? 'zh-CN' : 'en'); } });
     ui.handoff = h('button', { type: 'button', class: 'ca-tool ca-tool--handoff', onclick: function () { requestHandoff(); } });
     ui.end = h('button', { type: 'button', class: 'ca-tool ca-tool--end', onclick: function () { showRating(true); } });
-    ui.tools = h('div', { class: 'ca-tools', role: 'group' }, ui.elder, ui.language, ui.handoff, ui.end);
+    ui.autoRead = h('button', { type: 'button', class: 'ca-tool ca-tool--autoread', 'aria-pressed': 'false',
+      onclick: function () { setAutoRead(!autoRead); } });
+    ui.tools = h('div', { class: 'ca-tools', role: 'group' }, ui.elder, ui.autoRead, ui.language, ui.handoff, ui.end);
     ui.notice = h('p', { class: 'ca-notice', id: 'ca-notice' });
     ui.connection = h('p', { class: 'ca-banner ca-banner--connection', role: 'status', hidden: true });
     ui.banner = h('p', { class: 'ca-banner ca-banner--state', hidden: true });
@@ -438,7 +477,7 @@
 
     ui.panel = h('section', { id: 'ca-panel', class: 'ca-panel', role: 'dialog', 'aria-modal': 'true',
       'aria-labelledby': 'ca-title', 'aria-describedby': 'ca-status', hidden: true, onkeydown: onPanelKey },
-    h('div', { class: 'ca-header' }, h('div', { class: 'ca-heading' }, ui.title, ui.status), ui.close),
+    h('div', { class: 'ca-header' }, h('div', { class: 'ca-heading' }, ui.title, ui.status), ui.steps, ui.close),
     ui.tools, ui.connection, ui.banner, ui.log, ui.alert, ui.form, ui.live);
 
     ui.root = h('div', { class: 'ca-root', hidden: true }, ui.launcher, ui.panel, ui.liveOutside);
@@ -457,6 +496,12 @@
     shadow.appendChild(ui.root);
     applyElder();
     applyTexts();
+    if (speech) {
+      // voices may come later (Chrome loads them asynchronously): the buttons show once a Chinese one is there
+      if (speech.addEventListener) speech.addEventListener('voiceschanged', pickVoice);
+      pickVoice();
+      window.addEventListener('pagehide', function () { stopReading(); });
+    }
   }
 
   function applyTexts() {
@@ -468,6 +513,14 @@
     ui.close.setAttribute('title', t.close);
     ui.tools.setAttribute('aria-label', t.tools);
     ui.elder.textContent = t.elder;
+    ui.autoRead.textContent = t.autoRead;
+    ui.autoRead.setAttribute('aria-label', t.autoReadLabel);
+    ui.steps.setAttribute('aria-label', t.textSize);
+    // the accessible names start with the visible text (WCAG 2.5.3), so "A+" works for voice control too
+    ui.smaller.setAttribute('aria-label', 'A\u2212 ' + t.smaller);
+    ui.smaller.setAttribute('title', t.smaller);
+    ui.larger.setAttribute('aria-label', 'A+ ' + t.larger);
+    ui.larger.setAttribute('title', t.larger);
     ui.language.textContent = t.language;
     ui.language.setAttribute('lang', t.languageLang);
     ui.language.setAttribute('aria-label', t.languageLabel);
@@ -500,6 +553,7 @@
   function close() {
     if (!isOpen) return;
     isOpen = false;
+    stopReading();
     ui.panel.hidden = true;
     ui.launcher.hidden = false;
     ui.launcher.setAttribute('aria-expanded', 'false');
@@ -572,6 +626,175 @@
   function applyElder() {
     ui.root.classList.toggle('ca-elder', elder);
     ui.elder.setAttribute('aria-pressed', String(elder));
+    ui.autoRead.setAttribute('aria-pressed', String(autoRead));
+    applyTextStep();
+  }
+
+  // --- text size: normal and three steps beyond, remembered per mode (elder mode starts at the second) ----------
+
+  function textStep() {
+    var v = parseInt(stored('localStorage', TEXT_STEP_KEY + (elder ? ':elder' : '')), 10);
+    return v >= 0 && v <= TEXT_STEPS ? v : elder ? 2 : 0;
+  }
+
+  function applyTextStep() {
+    var step = textStep();
+    ui.root.setAttribute('data-text-step', String(step));
+    // aria-disabled rather than disabled: the button keeps focus at the end of the range
+    ui.smaller.setAttribute('aria-disabled', String(step === 0));
+    ui.larger.setAttribute('aria-disabled', String(step === TEXT_STEPS));
+  }
+
+  function stepText(by) {
+    var step = Math.max(0, Math.min(TEXT_STEPS, textStep() + by));
+    if (step === textStep()) return;
+    store('localStorage', TEXT_STEP_KEY + (elder ? ':elder' : ''), String(step));
+    applyTextStep();
+    announce(t.textStep(t.textSteps[step]));
+    scrollToEnd();
+  }
+
+  // --- reading aloud (朗读) with the browser's speech synthesis -------------------------------------------------
+
+  /** The device's best Chinese voice: zh-CN first, a voice on the device before one of a network service. */
+  function pickVoice() {
+    var voices = [];
+    try { voices = speech.getVoices() || []; } catch (e) { /* none */ }
+    var rank = function (v) {
+      var lang = String(v.lang || '').replace('_', '-').toLowerCase();
+      var r = lang === 'zh-cn' ? 0 : lang.indexOf('zh-hans') === 0 || lang === 'zh' ? 1 : lang === 'cmn-cn' ? 1 : 2;
+      return r + (v.localService === false ? 3 : 0);
+    };
+    var chinese = Array.prototype.filter.call(voices, function (v) { return /^(zh|cmn)([-_]|$)/i.test(v.lang || ''); });
+    chinese.sort(function (a, b) { return rank(a) - rank(b); });
+    voice = chinese[0] || null;
+    ui.root.classList.toggle('ca-speech', !!voice);
+    if (!voice) stopReading();
+  }
+
+  /** What is read: the text without citation marks ([1], 【1】, [资料1]); 【title】 becomes a sentence of its own. */
+  function plainText(text) {
+    return String(text || '')
+      .replace(/\[\d{1,2}\]|【\d{1,2}】|\[资料\s?\d{1,2}\]/g, '')
+      .replace(/【([^】]*)】/g, '$1\n')
+      .replace(/\s*(→|->)\s*/g, '，')
+      .replace(/\s+·\s+/g, ' ');
+  }
+
+  /**
+   * Sentence by sentence (。！？； and line ends), each with its own punctuation; a piece without a letter, digit or
+   * Chinese character is nothing to read. (No \p{…} classes: older phone browsers could not even parse the script.)
+   */
+  function sentences(text) {
+    return (plainText(text).match(/[^。！？；\n]+[。！？；]*/g) || [])
+      .map(function (x) { return x.trim(); })
+      .filter(function (x) { return /[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]/.test(x); });
+  }
+
+  function startReading(m) {
+    var parts = voice ? sentences(m.text) : [];
+    if (!parts.length) return;
+    if (reading) {
+      readRun += 1;
+      speech.cancel();
+    }
+    reading = { key: m.key, parts: parts, at: 0, paused: false };
+    speakNext();
+    applyReading();
+  }
+
+  function speakNext() {
+    var r = reading;
+    if (!r || r.paused) return;
+    if (r.at >= r.parts.length) {
+      reading = null; // done: nothing of ours is left to cancel
+      applyReading();
+      return;
+    }
+    var run = ++readRun;
+    var u = new window.SpeechSynthesisUtterance(r.parts[r.at]);
+    u.voice = voice;
+    u.lang = voice.lang;
+    u.rate = elder ? 0.9 : 1;
+    u.onend = function () {
+      if (run !== readRun || reading !== r) return;
+      r.at += 1;
+      speakNext();
+    };
+    u.onerror = function (e) {
+      if (run !== readRun || reading !== r) return;
+      if (e && (e.error === 'interrupted' || e.error === 'canceled')) return;
+      reading = null;
+      applyReading();
+    };
+    speech.speak(u);
+  }
+
+  /** Pause stops the sentence being read; resume reads it again from its start (pause() is unreliable on Android). */
+  function pauseReading(paused) {
+    if (!reading || reading.paused === paused) return;
+    reading.paused = paused;
+    readRun += 1;
+    if (paused) speech.cancel();
+    else speakNext();
+    applyReading();
+  }
+
+  /** Stops what the widget reads, and nothing else (the host page may be speaking too). */
+  function stopReading() {
+    if (!reading) return;
+    reading = null;
+    readRun += 1;
+    speech.cancel();
+    applyReading();
+  }
+
+  function applyReading() {
+    Array.prototype.forEach.call(ui.list.querySelectorAll('.ca-speak'), updateSpeak);
+  }
+
+  function updateSpeak(group) {
+    var on = !!reading && String(reading.key) === group.getAttribute('data-key');
+    var read = group.querySelector('.ca-read');
+    var pause = group.querySelector('.ca-read-pause');
+    var stop = group.querySelector('.ca-read-stop');
+    read.setAttribute('aria-pressed', String(on));
+    pause.textContent = on && reading.paused ? t.resume : t.pause;
+    // a control hidden while it has focus would drop focus to the page: move it to the 朗读 button first
+    if (!on && (shadow.activeElement === pause || shadow.activeElement === stop)) read.focus();
+    pause.hidden = !on;
+    stop.hidden = !on;
+  }
+
+  function speakControls(m) {
+    var group = h('div', { class: 'ca-speak', 'data-key': String(m.key) },
+      h('button', { type: 'button', class: 'ca-read', 'aria-pressed': 'false', 'aria-label': t.readLabel,
+        onclick: function () {
+          if (reading && reading.key === m.key) stopReading();
+          else startReading(m);
+        } }, t.read),
+      h('button', { type: 'button', class: 'ca-read ca-read-pause', hidden: true, onclick: function () {
+        if (reading) pauseReading(!reading.paused);
+      } }),
+      h('button', { type: 'button', class: 'ca-read ca-read-stop', hidden: true, onclick: function () {
+        stopReading();
+      } }, t.stop));
+    updateSpeak(group);
+    return group;
+  }
+
+  /** In elder mode with 自动朗读 on, a new answer or staff message is read once, while the panel is open. */
+  function readNew(m) {
+    if (m.readOnce || !elder || !autoRead || !voice || !isOpen) return;
+    m.readOnce = true;
+    startReading(m);
+  }
+
+  function setAutoRead(on) {
+    autoRead = !!on;
+    store('localStorage', AUTO_READ_KEY, autoRead ? '1' : null);
+    ui.autoRead.setAttribute('aria-pressed', String(autoRead));
+    if (!autoRead) stopReading();
   }
 
   function setElder(on) {
@@ -717,6 +940,7 @@
       li.appendChild(h('p', { class: 'ca-failed' }, h('span', { text: t.failed + ' ' }),
         h('button', { type: 'button', class: 'ca-link-button', onclick: function () { resend(m); } }, t.retry)));
     }
+    if ((m.author === 'assistant' || m.author === 'staff') && !m.state && speech && m.text) li.appendChild(speakControls(m));
     var reply = m.reply;
     if (reply && m.author === 'assistant') {
       var cites = citations(reply.citations || []);
@@ -904,6 +1128,7 @@
 
   function newConversation() {
     stopEvents();
+    stopReading();
     conv = null;
     store('sessionStorage', KEY + 'conversation', null);
     store('sessionStorage', KEY + 'feedback', null);
@@ -1164,6 +1389,7 @@
         answer.state = null;
         rerender(answer);
         announce(t.assistant + t.said + reply.text);
+        readNew(answer);
       }
       if (reply.type === 'handoff' && status === 'bot') setStatus('waiting');
       if (reply.type === 'handoff') startEvents();
@@ -1231,7 +1457,7 @@
       }).then(function (body) {
         clearChips();
         var reply = body.reply;
-        addMessage(message({ author: 'assistant', text: reply.text, reply: reply }));
+        readNew(addMessage(message({ author: 'assistant', text: reply.text, reply: reply })));
         announce(reply.text);
         if (status === 'bot') setStatus('waiting');
         startEvents();
@@ -1433,6 +1659,7 @@
       var m = addMessage(fromEntry(data));
       if (!isOpen && (m.author === 'staff' || m.author === 'system')) setUnread(unread + 1);
       announce((m.author === 'staff' ? t.staff(m.staffName) + t.said : '') + m.text);
+      if (m.author === 'staff') readNew(m);
     }
   }
 

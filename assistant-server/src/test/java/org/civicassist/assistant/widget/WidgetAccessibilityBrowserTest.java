@@ -73,10 +73,10 @@ class WidgetAccessibilityBrowserTest extends WidgetTestBase {
             assertFocusVisible(b);
             stops.add(focused);
         }
-        assertThat(String.join(" ", stops)).contains("ca-close", "ca-tool--elder", "ca-tool--handoff", "ca-cite",
+        assertThat(String.join(" ", stops)).contains("ca-step--smaller", "ca-step--larger", "ca-close", "ca-tool--elder", "ca-tool--handoff", "ca-cite",
                 "ca-vote", "ca-chip", "ca-input", "ca-send");
-        // and Shift+Tab from the first stop wraps to the last
-        b.inShadow("root.querySelector('.ca-close').focus()");
+        // and Shift+Tab from the first stop (A−, the header's first button) wraps to the last
+        b.inShadow("root.querySelector('.ca-step--smaller').focus()");
         b.shiftTab();
         assertThat(b.focused()).contains("ca-send");
 

@@ -69,6 +69,15 @@ final class WidgetBrowser implements AutoCloseable {
         return new WidgetBrowser(options, profile);
     }
 
+    /** A phone screen of the given CSS pixels, e.g. 320 wide for WCAG 1.4.10 reflow. */
+    static WidgetBrowser phone(int width, int height) {
+        Path profile = profile();
+        ChromeOptions options = options(profile);
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
+        return new WidgetBrowser(options, profile);
+    }
+
     private static Path profile() {
         try {
             return Files.createTempDirectory(Files.createDirectories(Path.of("target", "chrome")), "profile");
@@ -91,6 +100,12 @@ final class WidgetBrowser implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /** Runs the script in every page loaded from now on, before the page's own scripts (the widget's too). */
+    WidgetBrowser beforeEveryPage(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+        return this;
     }
 
     /** Loads a page and waits until the widget is on it with its styles loaded. */

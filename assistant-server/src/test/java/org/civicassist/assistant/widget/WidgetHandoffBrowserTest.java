@@ -132,6 +132,38 @@ class WidgetHandoffBrowserTest {
     }
 
     @Test
+    void a_staff_message_can_be_read_aloud__and_in_elder_mode_with_auto_read_it_is_read_once_as_it_arrives()
+            throws InterruptedException {
+        // given: a device with a Chinese voice (recorded, see WidgetReadAloudBrowserTest), a conversation with 赵强
+        browser = WidgetBrowser.desktop()
+                .beforeEveryPage(WidgetReadAloudBrowserTest.speech("[" + WidgetReadAloudBrowserTest.ZH_CN + "]"))
+                .load(base() + "/demo/");
+        WidgetBrowser b = browser;
+        String zhao = staff("zhao", "赵强");
+        String id = claimedBy(b, zhao, "赵强");
+        b.in(".ca-tool--elder").click();
+        b.in(".ca-tool--autoread").click();
+        assertThat(WidgetReadAloudBrowserTest.spoken(b)).isEmpty();
+
+        // when: he writes
+        staffPost(zhao, "/api/v1/staff/conversations/" + id + "/messages", Map.of("text", "您好，我是赵强。请带身份证到窗口补领！"));
+
+        // then: his message arrives with a 朗读 button, and is read as it arrives, sentence by sentence, once
+        WebElement message = b.visible(".ca-msg--staff");
+        assertThat(message.findElement(By.cssSelector(".ca-read")).isDisplayed()).isTrue();
+        b.until(x -> !WidgetReadAloudBrowserTest.spoken(x).isEmpty());
+        WidgetReadAloudBrowserTest.finishAll(b);
+        assertThat(WidgetReadAloudBrowserTest.spoken(b)).containsExactly("您好，我是赵强。", "请带身份证到窗口补领！");
+        Thread.sleep(2500); // heartbeats of the event stream (every second here) bring nothing to read again
+        WidgetReadAloudBrowserTest.finishAll(b);
+        assertThat(WidgetReadAloudBrowserTest.spoken(b)).hasSize(2);
+
+        // and the button reads it again on demand
+        message.findElement(By.cssSelector(".ca-read")).click();
+        assertThat(WidgetReadAloudBrowserTest.spoken(b)).hasSize(3).last().isEqualTo("您好，我是赵强。");
+    }
+
+    @Test
     void the_citizen_asks_for_a_person__sees_the_staff_member_join_and_write_live__then_rates() {
         // given: a citizen with an answer
         browser = WidgetBrowser.desktop().load(base() + "/demo/");

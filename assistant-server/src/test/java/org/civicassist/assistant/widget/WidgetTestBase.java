@@ -48,6 +48,11 @@ abstract class WidgetTestBase {
         return browser;
     }
 
+    protected WidgetBrowser phone(int width, int height) {
+        browser = WidgetBrowser.phone(width, height);
+        return browser;
+    }
+
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
