@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,18 +76,18 @@ public final class CachingEmbedder implements Embedder {
     @Override
     public List<float[]> embedAll(List<String> texts) {
         List<String> keys = new ArrayList<>(texts.size());
-        List<String> missingTexts = new ArrayList<>();
-        List<String> missingKeys = new ArrayList<>();
+        Map<String, String> missing = new LinkedHashMap<>(); // key -> text, each new text once, in order
         for (String text : texts) {
             String key = key(text);
             keys.add(key);
-            if (!vectors.containsKey(key) && !missingKeys.contains(key)) {
-                missingKeys.add(key);
-                missingTexts.add(text);
+            if (!vectors.containsKey(key)) {
+                missing.putIfAbsent(key, text);
             }
         }
-        if (!missingTexts.isEmpty()) {
-            List<float[]> fresh = delegate.embedAll(missingTexts);
+        if (!missing.isEmpty()) {
+            // only the texts not stored, in one call, so that the model can spread them over its threads
+            List<String> missingKeys = new ArrayList<>(missing.keySet());
+            List<float[]> fresh = delegate.embedAll(new ArrayList<>(missing.values()));
             computed.addAndGet(fresh.size());
             append(missingKeys, fresh);
             for (int i = 0; i < fresh.size(); i++) {
