@@ -56,8 +56,8 @@ public final class IndexBuildBenchmark {
 
         System.out.printf(Locale.ROOT, "kb=%s guides=%d faqs=%d passages=%d%n", which, kb.guides().size(),
                 kb.faqs().size(), reopened.passageCount());
-        System.out.printf(Locale.ROOT, "first build: %.1f s, %d texts embedded, heap after build %d MB%n",
-                buildSeconds, embedded, heap / (1 << 20));
+        System.out.printf(Locale.ROOT, "first build: %.1f s, %d texts embedded (%.1f texts/s over the whole build), "
+                + "heap after build %d MB%n", buildSeconds, embedded, embedded / buildSeconds, heap / (1 << 20));
         System.out.printf(Locale.ROOT, "restart with unchanged KB to first answer: %.1f s, %d texts embedded%n",
                 reopenSeconds, ((CachingEmbedder) again.passageEmbedder()).computedCount());
         System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
