@@ -195,8 +195,8 @@ public final class EvalCli implements Callable<Integer> {
         @Option(names = "--kb", defaultValue = "bundled")
         String kb;
 
-        @Option(names = "--questions", required = true, description = "question file; repeat for several styles "
-                + "(each file's questions are reported on their own)")
+        @Option(names = "--questions", required = true, description = "question file (single questions or dialogues); "
+                + "repeat for several styles (each file's questions are reported on their own)")
         List<Path> questions;
 
         @Option(names = "--out", required = true, description = "ranking-model.json to write")
@@ -232,7 +232,7 @@ public final class EvalCli implements Callable<Integer> {
                             : Path.of(kb).getFileName().toString()))))) {
                 java.util.Map<String, List<Question>> qs = new java.util.LinkedHashMap<>();
                 for (Path file : questions) {
-                    qs.put(file.getFileName().toString().replaceFirst("\\.jsonl$", ""), QuestionSet.load(file));
+                    qs.put(file.getFileName().toString().replaceFirst("\\.jsonl$", ""), judged(file));
                 }
                 RankingModelFitter.Settings defaults = RankingModelFitter.Settings.defaults();
                 RankingModelFitter.Settings settings = new RankingModelFitter.Settings(defaults.scorerL2(),
@@ -265,6 +265,26 @@ public final class EvalCli implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * The questions of a file to fit on: its single questions, or every turn of its dialogues that expects an item
+     * (asked after the turns before it, in one conversation).
+     */
+    static List<Question> judged(Path file) {
+        org.civicassist.eval.question.QuestionFile read = QuestionSet.read(file);
+        if (!read.ofDialogues()) {
+            return read.questions();
+        }
+        List<Question> out = new ArrayList<>();
+        for (org.civicassist.eval.question.Dialogue d : read.dialogues()) {
+            for (int i = 0; i < d.turns().size(); i++) {
+                if (!d.turns().get(i).context()) {
+                    out.add(d.judgedAt(i));
+                }
+            }
+        }
+        return out;
     }
 
     @Command(name = "load", description = "Load a running server; compare with its trivial endpoint.")

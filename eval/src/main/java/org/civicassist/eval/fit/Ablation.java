@@ -98,7 +98,7 @@ public final class Ablation {
                 }
                 candidates.add(new Candidate(c.passage(), f, c.score()));
             }
-            out.add(new LabeledQuestion(q.id(), candidates, q.expected(), q.foreignPlace()));
+            out.add(new LabeledQuestion(q.id(), candidates, q.expected(), q.foreignPlace(), q.style()));
         }
         return out;
     }
