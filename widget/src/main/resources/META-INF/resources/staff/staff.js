@@ -183,6 +183,31 @@
       candidates.appendChild(li);
     });
     $('candidates-empty').hidden = (c.candidates || []).length > 0;
+    answeredByOptions(c.conversation_id, c.candidates || []);
+  }
+
+  // the KB item that answered the citizen, picked on close: the bot's candidates, plus search results chosen below
+  // (kept, with the choice, while the same conversation is re-rendered)
+  function answeredByOptions(id, items) {
+    var select = $('close-answered-by');
+    if (state.answeredFor !== id) {
+      state.answeredFor = id;
+      var none = el('option', null, '不指定');
+      none.value = '';
+      select.replaceChildren(none);
+    }
+    items.forEach(function (k) { addAnsweredBy(k.key, k.title, k.section); });
+  }
+
+  function addAnsweredBy(key, title, section) {
+    var select = $('close-answered-by');
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === key) { return select.options[i]; }
+    }
+    var option = el('option', null, title + (section ? ' · ' + section : '') + '（' + key + '）');
+    option.value = key;
+    select.appendChild(option);
+    return option;
   }
 
   function open(id) {
@@ -231,11 +256,14 @@
 
   function close(event) {
     event.preventDefault();
-    call('POST', '/conversations/' + state.current + '/close', { note: $('close-note').value }).then(function (c) {
+    var answeredBy = $('close-answered-by').value;
+    var body = { note: $('close-note').value };
+    if (answeredBy) { body.answered_by = answeredBy; }
+    call('POST', '/conversations/' + state.current + '/close', body).then(function (c) {
       render(c);
       refresh();
       $('close-note').value = '';
-      notice('会话已结束。');
+      notice(answeredBy ? '会话已结束；市民的问题已作为相似问法提交管理员审核。' : '会话已结束。');
     }).catch(function (e) { notice(e.message); });
   }
 
@@ -262,6 +290,16 @@
           box.focus();
         });
         li.appendChild(insert);
+        var pick = el('button', 'secondary', '设为解答条目');
+        pick.type = 'button';
+        pick.setAttribute('aria-label', '结束会话时把“' + h.title + '”记为解答了市民问题的条目');
+        pick.addEventListener('click', function () {
+          addAnsweredBy(h.key, h.title, h.section).selected = true;
+          $('more-actions').open = true;
+          notice('已选定解答条目：' + h.title + '。结束会话时提交。');
+          $('close-answered-by').focus();
+        });
+        li.appendChild(pick);
         results.appendChild(li);
       });
     }).catch(function (e) { notice(e.message); });

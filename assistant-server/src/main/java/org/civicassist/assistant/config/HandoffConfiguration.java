@@ -30,6 +30,10 @@ import org.civicassist.assistant.security.StaffProperties;
 import org.civicassist.assistant.security.StaffSessions;
 import org.civicassist.assistant.staff.StaffController.StaffSettings;
 import org.civicassist.assistant.staff.StaffService;
+import org.civicassist.assistant.teach.InMemorySuggestionStore;
+import org.civicassist.assistant.teach.RedisSuggestionStore;
+import org.civicassist.assistant.teach.SuggestionStore;
+import org.civicassist.assistant.teach.TeachService;
 import org.civicassist.kb.search.KnowledgeBaseService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -109,6 +113,12 @@ public class HandoffConfiguration {
     }
 
     @Bean
+    TeachService teachService(SuggestionStore suggestions, KnowledgeBaseService knowledge, AuditLog audit,
+                              Clock clock, RetentionPolicy retention) {
+        return new TeachService(suggestions, knowledge, audit, clock, retention.analytics());
+    }
+
+    @Bean
     StaffSettings staffSettings(HandoffProperties properties) {
         return new StaffSettings(properties.heartbeat());
     }
@@ -142,6 +152,12 @@ public class HandoffConfiguration {
         }
 
         @Bean
+        RedisSuggestionStore redisSuggestionStore(ReactiveStringRedisTemplate redis,
+                                                  AssistantProperties properties) {
+            return new RedisSuggestionStore(redis, properties.redis().keyPrefix());
+        }
+
+        @Bean
         RedisAuditLog redisAuditLog(ReactiveStringRedisTemplate redis, AssistantProperties properties,
                                     StaffProperties staff, RetentionPolicy retention, Clock clock) {
             return new RedisAuditLog(redis, properties.redis().keyPrefix(), staff.auditCapacity(),
@@ -171,6 +187,11 @@ public class HandoffConfiguration {
         @Bean
         InMemoryStaffSessions inMemoryStaffSessions(StaffProperties staff, RetentionPolicy retention, Clock clock) {
             return new InMemoryStaffSessions(retention.staffSessions(), staff.eventsTicketTtl(), clock);
+        }
+
+        @Bean
+        InMemorySuggestionStore inMemorySuggestionStore() {
+            return new InMemorySuggestionStore();
         }
 
         @Bean

@@ -76,7 +76,8 @@ public class SecurityConfiguration {
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.POST, "/api/v1/staff/login").permitAll()
-                        .pathMatchers("/api/v1/staff/accounts", "/api/v1/staff/accounts/**", "/api/v1/staff/audit")
+                        .pathMatchers("/api/v1/staff/accounts", "/api/v1/staff/accounts/**", "/api/v1/staff/audit",
+                                "/api/v1/staff/kb/suggestions", "/api/v1/staff/kb/suggestions/**")
                         .hasRole("ADMIN")
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/staff/conversations/*").hasRole("ADMIN")
                         .pathMatchers(STAFF_API).hasAnyRole("STAFF", "ADMIN")

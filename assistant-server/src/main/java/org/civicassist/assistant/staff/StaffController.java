@@ -13,6 +13,7 @@ import org.civicassist.assistant.staff.StaffViews.KbHit;
 import org.civicassist.assistant.staff.StaffViews.Overview;
 import org.civicassist.assistant.staff.StaffViews.TextRequest;
 import org.civicassist.assistant.staff.StaffViews.TransferRequest;
+import org.civicassist.assistant.teach.TeachService;
 import org.civicassist.assistant.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,10 +44,12 @@ public class StaffController {
     private final StaffSessions sessions;
     private final HandoffEvents events;
     private final Duration heartbeat;
+    private final TeachService teach;
 
     public StaffController(StaffService staff, StaffSessions sessions, HandoffEvents events,
-                           StaffSettings settings) {
+                           StaffSettings settings, TeachService teach) {
         this.staff = staff;
+        this.teach = teach;
         this.sessions = sessions;
         this.events = events;
         this.heartbeat = settings.heartbeat();
@@ -119,10 +122,19 @@ public class StaffController {
                 .flatMap(r -> staff.transfer(me, id, r.to()));
     }
 
+    /**
+     * Closes the conversation; with {@code answered_by} (a KB item id, checked against the KB: unknown → 400) the
+     * citizen's question becomes a suggested similar question of that item (see {@link TeachService}).
+     */
     @PostMapping(path = "/api/v1/staff/conversations/{id}/close", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ConversationView> close(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
                                         @RequestBody(required = false) Mono<CloseRequest> body) {
-        return body.defaultIfEmpty(new CloseRequest(null)).flatMap(r -> staff.close(me, id, r.note()));
+        return body.defaultIfEmpty(new CloseRequest(null, null)).flatMap(r -> {
+            // an unknown item is refused before anything changes
+            String item = teach.validateItem(r.answeredBy());
+            return staff.close(me, id, r.note()).flatMap(view -> item == null ? Mono.just(view)
+                    : teach.suggest(me.username(), view.conversationId(), view.question(), item).thenReturn(view));
+        });
     }
 
     @GetMapping(path = "/api/v1/staff/kb/search", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -25,7 +25,11 @@ public final class StaffViews {
     public record TextRequest(String text) {
     }
 
-    public record CloseRequest(String note) {
+    /**
+     * @param answeredBy optional: the KB item (FAQ id, guide id or {@code guide-id#section}) that answered the
+     *                   citizen; the question becomes a suggested similar question of it, for a maintainer to accept
+     */
+    public record CloseRequest(String note, @JsonProperty("answered_by") String answeredBy) {
     }
 
     public record TransferRequest(String to) {

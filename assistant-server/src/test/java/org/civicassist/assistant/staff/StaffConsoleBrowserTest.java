@@ -109,4 +109,42 @@ class StaffConsoleBrowserTest extends HandoffApplicationTestBase {
         assertThat(((JavascriptExecutor) browser).executeScript("return document.getElementById('live-state')"
                 + ".textContent")).isEqualTo("实时连接正常");
     }
+
+    @Test
+    void on_closing__staff_pick_the_kb_item_that_answered_and_the_question_waits_for_a_maintainer() {
+        // given: a question the assistant did not answer, handed to a person
+        Citizen c = api.open();
+        api.say(c, "我的卡丢了要怎么重新办理");
+        api.handoff(c);
+        String admin = api.login(ADMIN, ADMIN_PASSWORD);
+        api.staff(admin, "zhou", "周敏");
+        browser.get(api.baseUrl() + "/staff/");
+        visible(By.id("login-username")).sendKeys("zhou");
+        browser.findElement(By.id("login-password")).sendKeys("zhou-password-1");
+        browser.findElement(By.id("login-submit")).click();
+        visible(By.cssSelector("#queue-list button[data-id='" + c.id() + "']")).click();
+        visible(By.id("claim-button")).click();
+        visible(By.id("reply-text"));
+
+        // when: zhou finds the FAQ, marks it as the item that answered, and closes
+        visible(By.id("kb-query")).sendKeys("社保卡丢了怎么补办");
+        browser.findElement(By.cssSelector("#kb-form button[type='submit']")).click();
+        visible(By.cssSelector("#kb-results li button[aria-label^='结束会话时']")).click();
+        org.openqa.selenium.support.ui.Select answeredBy =
+                new org.openqa.selenium.support.ui.Select(visible(By.id("close-answered-by")));
+        String picked = answeredBy.getFirstSelectedOption().getAttribute("value");
+        assertThat(picked).isNotEmpty();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("close-answered-by");
+        browser.findElement(By.id("close-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("notice"), "相似问法"));
+
+        // then: the question waits for a maintainer as a similar question of that item
+        List<Map<String, Object>> pending = api.http().get().uri("/api/v1/staff/kb/suggestions")
+                .header("Authorization", "Bearer " + admin).exchange().expectStatus().isOk()
+                .expectBody(org.civicassist.assistant.testing.ApiClient.JSON_LIST).returnResult().getResponseBody();
+        assertThat(pending).filteredOn(p -> c.id().equals(p.get("conversation_id"))).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("item", picked)
+                        .containsEntry("question", "我的卡丢了要怎么重新办理"));
+    }
 }

@@ -1,12 +1,17 @@
 package org.civicassist.kb.io;
 
 import org.civicassist.kb.model.Faq;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes FAQs as {@code faq.jsonl} in the KB format: one object a line, fields in the documented order. */
@@ -43,5 +48,82 @@ public final class FaqJsonl {
      */
     public static void write(Path file, List<Faq> faqs) {
         AtomicFile.replace(file, out -> out.write(toJsonl(faqs).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What {@link #addSimilar} did. */
+    public enum AddOutcome {
+        /** The question was appended to the FAQ's {@code similar} and the file replaced. */
+        ADDED,
+        /** The FAQ already has this question (as its question or a similar one): the file is unchanged. */
+        ALREADY_PRESENT,
+        /** No line of the file has this id (or it cannot be parsed): the file is unchanged. */
+        NO_SUCH_FAQ
+    }
+
+    /**
+     * Appends {@code question} to the {@code similar} list of the FAQ {@code faqId} in {@code file}, editing that one
+     * line: every other line (comments, blank lines, entries the lenient loader skips) stays byte for byte as it was,
+     * and the file is replaced in one step ({@link AtomicFile}), so that the KB watcher never sees half a file.
+     *
+     * @throws FaqSheetException ({@link FaqSheetException.Reason#IO}) when the file cannot be read or written
+     */
+    public static synchronized AddOutcome addSimilar(Path file, String faqId, String question) {
+        List<String> lines;
+        try {
+            lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
+        } catch (IOException e) {
+            throw new FaqSheetException(FaqSheetException.Reason.IO, "cannot read " + file.getFileName() + ": "
+                    + e.getMessage(), e);
+        }
+        String wanted = question.strip();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || !line.contains(faqId)) {
+                continue;
+            }
+            JsonNode parsed;
+            try {
+                parsed = JSON.readTree(line);
+            } catch (JacksonException e) {
+                continue;
+            }
+            if (!(parsed instanceof ObjectNode node) || !faqId.equals(node.path("id").asString(null))) {
+                continue;
+            }
+            if (wanted.equals(node.path("question").asString("").strip())) {
+                return AddOutcome.ALREADY_PRESENT;
+            }
+            JsonNode similar = node.get("similar");
+            ArrayNode list;
+            if (similar instanceof ArrayNode existing) {
+                list = existing;
+            } else {
+                // keep the documented field order: similar right after question
+                ObjectNode rebuilt = JSON.createObjectNode();
+                node.properties().forEach(en -> {
+                    rebuilt.set(en.getKey(), en.getValue());
+                    if (en.getKey().equals("question")) {
+                        rebuilt.putArray("similar");
+                    }
+                });
+                if (!rebuilt.has("similar")) {
+                    rebuilt.putArray("similar");
+                }
+                node = rebuilt;
+                list = (ArrayNode) node.get("similar");
+            }
+            for (JsonNode s : list) {
+                if (wanted.equals(s.asString("").strip())) {
+                    return AddOutcome.ALREADY_PRESENT;
+                }
+            }
+            list.add(wanted);
+            boolean crlf = line.endsWith("\r");
+            lines.set(i, JSON.writeValueAsString(node) + (crlf ? "\r" : ""));
+            String content = String.join("\n", lines);
+            AtomicFile.replace(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+            return AddOutcome.ADDED;
+        }
+        return AddOutcome.NO_SUCH_FAQ;
     }
 }

@@ -59,4 +59,34 @@ class FaqJsonlTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("guides", "faq.jsonl");
         }
     }
+
+    @Test
+    void should_add_a_similar_question_to_one_line_and_leave_every_other_line_as_it_was(@TempDir Path kb)
+            throws Exception {
+        // given: a FAQ without similar questions, one with, and a line the lenient loader would skip
+        Path file = kb.resolve("faq.jsonl");
+        String other = "{\"id\": \"f2\", \"domain\": \"社保\", \"question\": \"补卡要钱吗\", \"similar\": [\"补卡收费吗\"], "
+                + "\"answer\": \"20 元。\", \"guide\": null}";
+        String broken = "{\"id\": \"broken\", ";
+        Files.writeString(file, "{\"id\":\"f1\",\"domain\":\"社保\",\"question\":\"社保卡丢了怎么办？\","
+                + "\"answer\":\"先挂失。\",\"guide\":null}\n" + other + "\n" + broken + "\n", StandardCharsets.UTF_8);
+
+        // when
+        FaqJsonl.AddOutcome added = FaqJsonl.addSimilar(file, "f1", " 社保卡找不着了咋整 ");
+        FaqJsonl.AddOutcome again = FaqJsonl.addSimilar(file, "f1", "社保卡找不着了咋整");
+        FaqJsonl.AddOutcome same = FaqJsonl.addSimilar(file, "f2", "补卡要钱吗");
+        FaqJsonl.AddOutcome missing = FaqJsonl.addSimilar(file, "nope", "随便问问");
+
+        // then
+        assertThat(added).isEqualTo(FaqJsonl.AddOutcome.ADDED);
+        assertThat(again).isEqualTo(FaqJsonl.AddOutcome.ALREADY_PRESENT);
+        assertThat(same).isEqualTo(FaqJsonl.AddOutcome.ALREADY_PRESENT);
+        assertThat(missing).isEqualTo(FaqJsonl.AddOutcome.NO_SUCH_FAQ);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).containsExactly("{\"id\":\"f1\",\"domain\":\"社保\",\"question\":\"社保卡丢了怎么办？\","
+                + "\"similar\":[\"社保卡找不着了咋整\"],\"answer\":\"先挂失。\",\"guide\":null}", other, broken);
+        try (Stream<Path> files = Files.list(kb)) {
+            assertThat(files).hasSize(1);
+        }
+    }
 }
