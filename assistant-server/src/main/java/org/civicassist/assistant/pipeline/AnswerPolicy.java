@@ -2,6 +2,7 @@ package org.civicassist.assistant.pipeline;
 
 import org.civicassist.assistant.reply.HandoffReason;
 import org.civicassist.assistant.reply.RefusalReason;
+import org.civicassist.kb.passage.PassageKind;
 import org.civicassist.kb.rank.Candidate;
 import org.civicassist.kb.search.SearchResult;
 import org.civicassist.nlp.Understanding;
@@ -125,6 +126,15 @@ public final class AnswerPolicy {
         if (element.isPresent() && element.get() != top && top.features().get("aspect_match") == 0
                 && isShort(u)) {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
+        }
+        // a question that is little more than a service's name (结婚登记, 护照) asks for the service, not for whichever
+        // of its items ranks first, however sure: its card. A short question that a FAQ's phrasing matches best
+        // (护照丢了) is answered by that FAQ; when a section ranks first, which section is arbitrary: the card.
+        Optional<ServiceFocus> named = focus.filter(f -> namesOnlyTheService(f)
+                        || (isShort(u) && namesTheService(f) && top.passage().kind() == PassageKind.SECTION))
+                .or(() -> result.foreignPlace() ? Optional.empty() : titled(result.candidates()));
+        if (named.isPresent() && !aspectAsked && !followUp) {
+            return new Decision.ServiceCard(named.get().serviceId(), named.get().items().get(0), named.get().share());
         }
         if (p >= answerThreshold || (followUp && answersTopicAspect(top, u, state))) {
             return new Decision.AnswerWith(top, p);

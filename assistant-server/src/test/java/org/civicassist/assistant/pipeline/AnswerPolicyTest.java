@@ -334,6 +334,28 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_bare_service_name_gets_the_card__even_when_one_of_its_items_is_sure() {
+            Candidate faq = with(with(candidate("guide-a", "x", 6.0), "is_faq", 1), "title_cov", 1.0);
+
+            Decision d = policy.decide(naming("社保卡补办"), result(0.95, faq, feesSection, otherService), FRESH);
+
+            assertThat(d).isInstanceOf(Decision.ServiceCard.class);
+        }
+
+        @Test
+        void a_short_question_a_faq_matches_best_is_answered_by_it__a_section_first_gives_the_card() {
+            Candidate faq = with(with(new Candidate(new Passage("faq-a", PassageKind.FAQ, "faq-a", null, "guide-a",
+                    "标题 guide-a", "社保", List.of("社保卡丢了怎么办"), "内容", null), new Features(), 6.0), "is_faq", 1),
+                    "question_cov", 1.0);
+            Candidate section = with(candidate("guide-a", "办理对象", 6.0), "question_cov", 1.0);
+
+            assertThat(policy.decide(naming("社保卡丢了"), result(0.95, faq, feesSection, otherService), FRESH))
+                    .isEqualTo(new Decision.AnswerWith(faq, 0.95));
+            assertThat(policy.decide(naming("社保卡"), result(0.95, section, feesSection, otherService), FRESH))
+                    .isInstanceOf(Decision.ServiceCard.class);
+        }
+
+        @Test
         void answers_a_short_question_without_an_aspect_with_the_service_card__but_not_a_follow_up() {
             Candidate intro = with(candidate("guide-a", "事项简介", 6.0), "question_cov", 0.5);
             SearchResult r = result(0.3, intro, feesSection, otherService);
