@@ -34,6 +34,7 @@ public final class Ablation {
         m.put("aspect (learned)", Set.of("aspect_prob", "aspect_sure"));
         m.put("item kind", Set.of("is_faq"));
         m.put("conversation topic", Set.of("topic_match"));
+        m.put("question length", Set.of("query_chars"));
         Set<String> covered = new java.util.HashSet<>();
         m.values().forEach(covered::addAll);
         if (!covered.equals(Set.copyOf(Features.NAMES))) {

@@ -35,7 +35,9 @@ public final class Features {
             "aspect_prob",     // how likely the question asks the aspect this item answers (learned AspectModel)
             "aspect_sure",     // how sure the AspectModel is of the question's aspect (its largest probability)
             "is_faq",
-            "topic_match"      // same service as the conversation's current topic
+            "topic_match",     // same service as the conversation's current topic
+            "query_chars"      // log(1 + letters and digits of the question searched): the same for every candidate,
+                               // it lets the trees weigh evidence differently for a service name and a long story
     );
 
     private final double[] values = new double[NAMES.size()];
