@@ -8,5 +8,10 @@ public enum PiiKind {
     MOBILE,
     /** Bank card number: 16 to 19 digits passing the Luhn check. */
     BANK_CARD,
-    EMAIL
+    EMAIL,
+    /**
+     * Fixed-line number: with an area code (0571-87654321, (010)6512345), or a 7- or 8-digit local number right
+     * after 电话 / 座机 / 固话. Service numbers (12345, 400-…, 95598) are not landlines.
+     */
+    LANDLINE
 }
