@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * people type card and phone numbers ("6222 0200 …", "138-1234-5678"). Numbers that only look like these (a
  * hotline, a date, an amount, an ID with a wrong check digit) are not reported: every kind is validated.
  *
- * <p>Found by their context as well: landline numbers ({@link LandlineDetector}); where one overlaps a validated
- * number, the number wins.
+ * <p>Found by their context as well: landline numbers ({@link LandlineDetector}) and the house-number part of
+ * addresses ({@link AddressDetector}); where one overlaps a validated number, the number wins.
  */
 public final class PiiDetector {
 
@@ -27,6 +27,7 @@ public final class PiiDetector {
     private static final char[] ID_CHECK = {'1', '0', 'x', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     private final LandlineDetector landlines = new LandlineDetector();
+    private final AddressDetector addresses = new AddressDetector();
 
     /** All personal data in {@code text}, in order, not overlapping. */
     public List<PiiMatch> find(String text) {
@@ -45,9 +46,10 @@ public final class PiiDetector {
                 i++;
             }
         }
-        // validated numbers first; then landlines, where they do not overlap them
+        // validated numbers first; then what is found by its context, where it does not overlap them
         List<PiiMatch> more = new ArrayList<>();
         landlines.find(text, more);
+        addresses.find(text, more);
         for (PiiMatch m : more) {
             if (out.stream().noneMatch(o -> o.start() < m.end() && m.start() < o.end())) {
                 out.add(m);
