@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * people type card and phone numbers ("6222 0200 …", "138-1234-5678"). Numbers that only look like these (a
  * hotline, a date, an amount, an ID with a wrong check digit) are not reported: every kind is validated.
  *
- * <p>Found by their context as well: landline numbers ({@link LandlineDetector}) and the house-number part of
- * addresses ({@link AddressDetector}); where one overlaps a validated number, the number wins.
+ * <p>Found by their context as well: landline numbers ({@link LandlineDetector}), the house-number part of addresses
+ * ({@link AddressDetector}) and names a citizen introduces ({@link NameDetector}); where one overlaps a validated
+ * number, the number wins.
  */
 public final class PiiDetector {
 
@@ -28,6 +29,7 @@ public final class PiiDetector {
 
     private final LandlineDetector landlines = new LandlineDetector();
     private final AddressDetector addresses = new AddressDetector();
+    private final NameDetector names = new NameDetector();
 
     /** All personal data in {@code text}, in order, not overlapping. */
     public List<PiiMatch> find(String text) {
@@ -50,6 +52,7 @@ public final class PiiDetector {
         List<PiiMatch> more = new ArrayList<>();
         landlines.find(text, more);
         addresses.find(text, more);
+        names.find(text, more);
         for (PiiMatch m : more) {
             if (out.stream().noneMatch(o -> o.start() < m.end() && m.start() < o.end())) {
                 out.add(m);

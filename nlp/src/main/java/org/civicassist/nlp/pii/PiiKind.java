@@ -2,8 +2,8 @@ package org.civicassist.nlp.pii;
 
 /**
  * Kinds of personal data the detector recognises, and how each is masked: a number keeps its shape (each digit or
- * letter becomes {@code *}, separators stay); the house-number part of an address, whose length and shape would say
- * something of it, is replaced by one placeholder.
+ * letter becomes {@code *}, separators stay); a name or the house-number part of an address, whose length and shape
+ * would say something of it, is replaced by one placeholder.
  */
 public enum PiiKind {
     /** 18-digit resident ID number whose birth date and check digit are valid. */
@@ -19,7 +19,9 @@ public enum PiiKind {
      */
     LANDLINE,
     /** The part of an address that finds a home: house number and below (18号3栋2单元501); the road may stay. */
-    ADDRESS("[地址]");
+    ADDRESS("[地址]"),
+    /** A personal name after 我叫 / 名字叫 / 姓名 / 我是 / 本人 / 我爸叫 …: a common surname and one or two more. */
+    NAME("[姓名]");
 
     private final String placeholder;
 

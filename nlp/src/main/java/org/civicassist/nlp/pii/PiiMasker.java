@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Masks personal data in what the citizen typed: in a number or an e-mail address each letter or digit becomes
- * {@code *}, separators and {@code @} stay, so it keeps its shape (and its length) for analytics without the data; the
- * house-number part of an address is replaced by its kind's placeholder ({@code [地址]}), since its length and shape
- * would say something of it.
+ * {@code *}, separators and {@code @} stay, so it keeps its shape (and its length) for analytics without the data; a
+ * name or the house-number part of an address is replaced by its kind's placeholder ({@code [姓名]}, {@code [地址]}),
+ * since its length and shape would say something of them.
  */
 public final class PiiMasker {
 
