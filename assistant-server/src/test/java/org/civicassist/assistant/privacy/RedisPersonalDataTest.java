@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Personal data on two server instances sharing one real Redis: a corpus of the forms citizens type ID and phone
- * numbers in is sent through the chat API, then every place data lands is read back (the transcript over the API,
+ * numbers, addresses, names and landlines in is sent through the chat API, then every place data lands is read back (the transcript over the API,
  * the staff views and exports, every key and value in Redis, analytics, the log) and none holds the raw value; the
  * contact left for a call back is encrypted at rest and read back only by the staff member who claimed the
  * conversation; a conversation deleted on one instance is gone on the other; staff reading, claiming, exporting and
@@ -84,7 +84,19 @@ class RedisPersonalDataTest {
             new Sample("traditional characters", List.of("我的身份證號碼是11010519491231002X，電話13566667777，社保卡補辦"),
                     List.of("11010519491231002X", "13566667777")),
             new Sample("e-mail", List.of("郵箱 wang.private@example.com 社保卡补办"),
-                    List.of("wang.private@example.com", "wang.private")));
+                    List.of("wang.private@example.com", "wang.private")),
+            new Sample("address down to the flat", List.of("我住在江州市东城区幸福路18号3栋2单元501，社保卡丢了怎么补办"),
+                    List.of("18号3栋", "2单元501", "幸福路18号", "3栋2单元")),
+            new Sample("address in Chinese numerals and full-width digits",
+                    List.of("家住和平街十八号三栋二单元五零一 社保卡补办", "寄到阳光小区２号楼１２０３室吧"),
+                    List.of("十八号", "三栋二单元", "五零一", "２号楼１２０３", "１２０３", "2号楼1203")),
+            new Sample("village address", List.of("我家在李庄村三组12号，社保卡补办要钱吗"), List.of("三组12号")),
+            new Sample("name after 我叫", List.of("我叫张丽华，社保卡丢了怎么补办"), List.of("张丽华")),
+            new Sample("name after 本人, a relative's name", List.of("本人王建国，补办社保卡要钱吗", "我妈叫陈桂兰，她的社保卡也丢了"),
+                    List.of("王建国", "陈桂兰")),
+            new Sample("landline with area code", List.of("座机0512-66778899，社保卡补办"),
+                    List.of("0512-66778899", "66778899")),
+            new Sample("local landline", List.of("我的电话是65432198 社保卡补办"), List.of("65432198")));
 
     @BeforeAll
     static void startTwoServers() {
@@ -159,7 +171,7 @@ class RedisPersonalDataTest {
         String stored = redisDump();
 
         // the places read are the right ones (so that finding nothing means something)
-        assertThat(api).as("transcripts").contains("***").contains("社保卡");
+        assertThat(api).as("transcripts").contains("***").contains("社保卡").contains("幸福路[地址]", "我叫[姓名]");
         assertThat(staff).as("staff views").contains(handed.id(), withStaff.id(), "麻烦查一下");
         assertThat(stored).as("Redis").contains(handed.id(), withStaff.id(), "麻烦查一下", "***");
         assertThat(analytics).as("analytics").contains("\"questions\"");

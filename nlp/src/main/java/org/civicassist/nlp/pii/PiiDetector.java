@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * numbers, bank card numbers (Luhn) and e-mail addresses. Digits may be grouped with single spaces or hyphens, the way
  * people type card and phone numbers ("6222 0200 …", "138-1234-5678"). Numbers that only look like these (a
  * hotline, a date, an amount, an ID with a wrong check digit) are not reported: every kind is validated.
+ *
+ * <p>Found by their context as well: landline numbers ({@link LandlineDetector}), the house-number part of addresses
+ * ({@link AddressDetector}) and names a citizen introduces ({@link NameDetector}); where one overlaps a validated
+ * number, the number wins.
  */
 public final class PiiDetector {
 
@@ -22,6 +26,10 @@ public final class PiiDetector {
     private static final int MAX_GROUPS = 12;
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] ID_CHECK = {'1', '0', 'x', '9', '8', '7', '6', '5', '4', '3', '2'};
+
+    private final LandlineDetector landlines = new LandlineDetector();
+    private final AddressDetector addresses = new AddressDetector();
+    private final NameDetector names = new NameDetector();
 
     /** All personal data in {@code text}, in order, not overlapping. */
     public List<PiiMatch> find(String text) {
@@ -38,6 +46,16 @@ public final class PiiDetector {
                 i = scanNumberRun(text, i, out);
             } else {
                 i++;
+            }
+        }
+        // validated numbers first; then what is found by its context, where it does not overlap them
+        List<PiiMatch> more = new ArrayList<>();
+        landlines.find(text, more);
+        addresses.find(text, more);
+        names.find(text, more);
+        for (PiiMatch m : more) {
+            if (out.stream().noneMatch(o -> o.start() < m.end() && m.start() < o.end())) {
+                out.add(m);
             }
         }
         out.sort(Comparator.comparingInt(PiiMatch::start));

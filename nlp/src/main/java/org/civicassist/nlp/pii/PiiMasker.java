@@ -5,8 +5,10 @@ import org.civicassist.nlp.normalize.NormalizedText;
 import java.util.List;
 
 /**
- * Masks personal data in what the citizen typed: each letter or digit of a match becomes {@code *}, separators and
- * {@code @} stay, so the masked text keeps its shape (and its length) for analytics without the data.
+ * Masks personal data in what the citizen typed: in a number or an e-mail address each letter or digit becomes
+ * {@code *}, separators and {@code @} stay, so it keeps its shape (and its length) for analytics without the data; a
+ * name or the house-number part of an address is replaced by its kind's placeholder ({@code [姓名]}, {@code [地址]}),
+ * since its length and shape would say something of them.
  */
 public final class PiiMasker {
 
@@ -21,17 +23,23 @@ public final class PiiMasker {
      * @param matches    personal data found in the normalised text
      */
     public static String mask(String raw, NormalizedText normalized, List<PiiMatch> matches) {
-        StringBuilder out = new StringBuilder(raw);
+        StringBuilder out = new StringBuilder(raw.length());
+        int at = 0;
         for (PiiMatch m : matches) {
-            int from = normalized.originalStart(m.start());
+            int from = Math.max(at, normalized.originalStart(m.start()));
             int to = normalized.originalEnd(m.end());
-            for (int i = from; i < to; i++) {
-                char c = raw.charAt(i);
-                if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
-                    out.setCharAt(i, MASK);
+            out.append(raw, at, from);
+            if (m.kind().placeholder() != null) {
+                out.append(m.kind().placeholder());
+            } else {
+                for (int i = from; i < to; i++) {
+                    char c = raw.charAt(i);
+                    out.append(Character.isLetterOrDigit(c) || Character.isSurrogate(c) ? MASK : c);
                 }
             }
+            at = Math.max(at, to);
         }
+        out.append(raw, at, raw.length());
         return maskLongDigitRuns(out.toString());
     }
 
