@@ -107,6 +107,7 @@
 
   function item(q, mine) {
     var li = el('li');
+    li.dataset.id = q.conversation_id;
     var button = el('button');
     button.type = 'button';
     button.dataset.id = q.conversation_id;
@@ -127,10 +128,25 @@
     return li;
   }
 
+  // A refresh updates the entries in place: a conversation's button stays the same element, so keyboard focus on it
+  // survives a refresh (and so does a reference to it); only new, gone or reordered entries change the list.
   function fill(listId, emptyId, countId, items, mine) {
     var list = $(listId);
-    list.replaceChildren();
-    items.forEach(function (q) { list.appendChild(item(q, mine)); });
+    var shown = {};
+    Array.prototype.forEach.call(list.children, function (li) { shown[li.dataset.id] = li; });
+    var wanted = items.map(function (q) {
+      var fresh = item(q, mine);
+      var old = shown[q.conversation_id];
+      if (!old) { return fresh; }
+      var button = old.firstChild;
+      button.replaceChildren.apply(button, Array.prototype.slice.call(fresh.firstChild.childNodes));
+      if (state.current === q.conversation_id) { button.setAttribute('aria-current', 'true'); }
+      else { button.removeAttribute('aria-current'); }
+      return old;
+    });
+    var same = wanted.length === list.children.length
+      && wanted.every(function (li, i) { return list.children[i] === li; });
+    if (!same) { list.replaceChildren.apply(list, wanted); }
     $(emptyId).hidden = items.length > 0;
     $(countId).textContent = String(items.length);
   }
