@@ -120,7 +120,7 @@ public class KbEditService {
         return out;
     }
 
-    /** Guides whose id, title, domain or department contain {@code q}, with their sections and FAQ counts. */
+    /** Guides whose id, title, domain or department contain {@code q} (all of them), with sections and FAQ counts. */
     public Map<String, Object> guides(String q) {
         String needle = norm(q);
         KnowledgeBase kb = knowledge.get().knowledgeBase();
@@ -130,7 +130,7 @@ public class KbEditService {
                 .toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("total", found.size());
-        out.put("guides", found.stream().limit(MAX_LISTED).map(g -> {
+        out.put("guides", found.stream().map(g -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", g.id());
             m.put("title", g.title());
