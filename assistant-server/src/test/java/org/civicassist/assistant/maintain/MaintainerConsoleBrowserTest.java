@@ -15,6 +15,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The maintainers' console at /admin/ in headless Chromium, driven with the keyboard only (Tab, Enter, typing): each
- * screen works, focus goes where the next step is, and axe-core finds no serious or critical violation.
+ * screen works, focus goes where the next step is, and axe-core finds no serious or critical violation. A context
+ * (and KB directory) of its own, so that the API tests' changes do not show here.
  */
+@TestPropertySource(properties = "spring.application.name=maintainer-console-tests")
 class MaintainerConsoleBrowserTest extends MaintainerTestBase {
 
     private static final String[] SERIOUS = {"serious", "critical"};
