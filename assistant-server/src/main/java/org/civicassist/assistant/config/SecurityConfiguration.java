@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * Who may call what. Citizen endpoints stay open (each conversation is guarded by its own token); every
  * {@code /api/v1/staff/**} endpoint except login needs a staff bearer token (role STAFF or ADMIN), and accounts and
  * the audit log need ADMIN; the maintainers' console ({@code /api/v1/staff/maintain/**} and the review of suggested
- * similar questions) needs ADMIN or MAINTAINER, and a MAINTAINER may otherwise only search the knowledge base. The
+ * similar questions) needs ADMIN or MAINTAINER, and a MAINTAINER may otherwise only see who they are, log out and search the
+ * knowledge base. The
  * maintainers' analytics under {@code /api/v1/admin/**} keep their own API key
  * ({@code X-Admin-Key}, {@link org.civicassist.assistant.admin.AdminApiKeyFilter}). No sessions, no cookies, hence
  * no CSRF token: staff authenticate each request with the {@code Authorization} header. Refusals are problem+json

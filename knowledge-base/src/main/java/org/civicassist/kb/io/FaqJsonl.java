@@ -44,9 +44,10 @@ public final class FaqJsonl {
 
     /**
      * Replaces {@code file} in one step (write aside, then rename), so that a watcher reloading the KB, or a crash,
-     * never sees half a file.
+     * never sees half a file. Under the same lock as the one-line changes ({@link #addSimilar}, {@link #replaceLine}),
+     * so that a whole-file import and a one-line change never interleave.
      */
-    public static void write(Path file, List<Faq> faqs) {
+    public static synchronized void write(Path file, List<Faq> faqs) {
         AtomicFile.replace(file, out -> out.write(toJsonl(faqs).getBytes(StandardCharsets.UTF_8)));
     }
 
