@@ -26,6 +26,15 @@ public class AnalyticsController {
 
     @GetMapping(path = "/api/v1/admin/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<AnalyticsReport> report(@RequestParam(name = "days", required = false) String days) {
+        return Mono.fromCallable(() -> days(days, maxDays)).flatMap(reporter::report);
+    }
+
+    /**
+     * The {@code days} parameter of a report: {@value #DEFAULT_DAYS} when absent.
+     *
+     * @throws ApiException 400 unless it is a whole number from 1 to {@code maxDays}
+     */
+    public static int days(String days, int maxDays) {
         int n;
         try {
             n = days == null ? DEFAULT_DAYS : Integer.parseInt(days.strip());
@@ -33,10 +42,10 @@ public class AnalyticsController {
             n = -1;
         }
         if (n < 1 || n > maxDays) {
-            return Mono.error(ApiException.badInput("days 须为 1 到 " + maxDays + " 之间的整数。",
-                    "days must be a whole number from 1 to " + maxDays + "."));
+            throw ApiException.badInput("days 须为 1 到 " + maxDays + " 之间的整数。",
+                    "days must be a whole number from 1 to " + maxDays + ".");
         }
-        return reporter.report(n);
+        return n;
     }
 
     /** @param maxDays the retention period in days: older records are gone */

@@ -18,13 +18,14 @@ import java.util.Map;
  * @param knowledgeGaps    unanswered and unhelpfully answered questions, grouped by meaning, largest group first
  * @param handoffReasons   handoffs by reason, most frequent first
  * @param badlyRated       conversations rated 1 or 2, with their questions
- * @param notUseful        replies the citizen marked as not useful
+ * @param notUseful        replies the citizen marked as not useful (the last ones)
+ * @param notUsefulByDay   how many replies were marked not useful, per day (ISO date, every day of the period)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AnalyticsReport(String from, String to, String zone, Totals totals, List<DomainDay> byDomainAndDay,
                              List<TopQuestion> topQuestions, List<KnowledgeGap> knowledgeGaps,
                              List<ReasonCount> handoffReasons, List<BadlyRated> badlyRated,
-                             List<NotUseful> notUseful) {
+                             List<NotUseful> notUseful, Map<String, Long> notUsefulByDay) {
 
     /**
      * @param questions      messages that were questions (small talk left out)

@@ -50,7 +50,7 @@ public final class AnalyticsReporter {
 
     /** The report of the last {@code days} days, today included. */
     public Mono<AnalyticsReport> report(int days) {
-        LocalDate to = LocalDate.now(clock.withZone(zone));
+        LocalDate to = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate from = to.minusDays(days - 1L);
         return Mono.zip(store.questions(from, to).collectList(), store.feedback(from, to).collectList())
                 // clustering embeds text: CPU work, off the event loop
@@ -82,7 +82,8 @@ public final class AnalyticsReporter {
         }
         return new AnalyticsReport(from.toString(), to.toString(), zone.getId(), totals(questions, feedback),
                 byDomainAndDay(questions), topQuestions(questions), knowledgeGaps(questions, unhelpful),
-                handoffReasons(questions), badlyRated(questions, feedback), last(notUseful));
+                handoffReasons(questions), badlyRated(questions, feedback), last(notUseful),
+                notUsefulByDay(from, to, feedback));
     }
 
     private static Totals totals(List<QuestionRecord> questions, List<FeedbackRecord> feedback) {
@@ -164,6 +165,16 @@ public final class AnalyticsReporter {
         }
         out.sort(Comparator.comparingLong(KnowledgeGap::size).reversed());
         return out.size() > LISTED ? out.subList(0, LISTED) : out;
+    }
+
+    private Map<String, Long> notUsefulByDay(LocalDate from, LocalDate to, List<FeedbackRecord> feedback) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            out.put(d.toString(), 0L);
+        }
+        feedback.stream().filter(FeedbackRecord::notUseful)
+                .forEach(f -> out.computeIfPresent(LocalDate.ofInstant(f.at(), zone).toString(), (d, n) -> n + 1));
+        return out;
     }
 
     private static List<ReasonCount> handoffReasons(List<QuestionRecord> questions) {

@@ -30,6 +30,10 @@ import org.civicassist.assistant.security.StaffProperties;
 import org.civicassist.assistant.security.StaffSessions;
 import org.civicassist.assistant.staff.StaffController.StaffSettings;
 import org.civicassist.assistant.staff.StaffService;
+import org.civicassist.assistant.analytics.AnalyticsStore;
+import org.civicassist.assistant.maintain.FaqHistory;
+import org.civicassist.assistant.maintain.GapLinks;
+import org.civicassist.assistant.maintain.KbEditService;
 import org.civicassist.assistant.teach.InMemorySuggestionStore;
 import org.civicassist.assistant.teach.RedisSuggestionStore;
 import org.civicassist.assistant.teach.SuggestionStore;
@@ -116,6 +120,19 @@ public class HandoffConfiguration {
     TeachService teachService(SuggestionStore suggestions, KnowledgeBaseService knowledge, AuditLog audit,
                               Clock clock, RetentionPolicy retention) {
         return new TeachService(suggestions, knowledge, audit, clock, retention.analytics());
+    }
+
+    @Bean
+    KbEditService kbEditService(KnowledgeBaseService knowledge, AuditLog audit, Clock clock, TeachService teach) {
+        KbEditService edits = new KbEditService(knowledge, new FaqHistory(clock), audit, clock);
+        teach.recordChangesWith(edits::recorded);
+        return edits;
+    }
+
+    @Bean
+    GapLinks gapLinks(AnalyticsStore analytics, TeachService teach, AssistantProperties assistant, Clock clock,
+                      RetentionPolicy retention) {
+        return new GapLinks(analytics, teach, assistant.analytics().zoneId(), clock, retention.analyticsDays());
     }
 
     @Bean

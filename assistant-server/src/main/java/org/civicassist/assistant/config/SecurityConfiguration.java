@@ -23,7 +23,10 @@ import reactor.core.publisher.Mono;
 /**
  * Who may call what. Citizen endpoints stay open (each conversation is guarded by its own token); every
  * {@code /api/v1/staff/**} endpoint except login needs a staff bearer token (role STAFF or ADMIN), and accounts and
- * the audit log need ADMIN. The maintainers' analytics under {@code /api/v1/admin/**} keep their own API key
+ * the audit log need ADMIN; the maintainers' console ({@code /api/v1/staff/maintain/**} and the review of suggested
+ * similar questions) needs ADMIN or MAINTAINER, and a MAINTAINER may otherwise only see who they are, log out and search the
+ * knowledge base. The
+ * maintainers' analytics under {@code /api/v1/admin/**} keep their own API key
  * ({@code X-Admin-Key}, {@link org.civicassist.assistant.admin.AdminApiKeyFilter}). No sessions, no cookies, hence
  * no CSRF token: staff authenticate each request with the {@code Authorization} header. Refusals are problem+json
  * like every other error.
@@ -33,6 +36,8 @@ import reactor.core.publisher.Mono;
 public class SecurityConfiguration {
 
     static final String STAFF_API = "/api/v1/staff/**";
+    /** The maintainers' console API: administrators and maintainers. */
+    static final String MAINTAIN_API = "/api/v1/staff/maintain/**";
 
     @Bean
     StaffAuthenticationManager staffAuthenticationManager(StaffSessions sessions) {
@@ -76,10 +81,14 @@ public class SecurityConfiguration {
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.POST, "/api/v1/staff/login").permitAll()
-                        .pathMatchers("/api/v1/staff/accounts", "/api/v1/staff/accounts/**", "/api/v1/staff/audit",
-                                "/api/v1/staff/kb/suggestions", "/api/v1/staff/kb/suggestions/**")
+                        .pathMatchers("/api/v1/staff/accounts", "/api/v1/staff/accounts/**", "/api/v1/staff/audit")
                         .hasRole("ADMIN")
+                        .pathMatchers("/api/v1/staff/kb/suggestions", "/api/v1/staff/kb/suggestions/**",
+                                MAINTAIN_API)
+                        .hasAnyRole("ADMIN", "MAINTAINER")
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/staff/conversations/*").hasRole("ADMIN")
+                        .pathMatchers("/api/v1/staff/me", "/api/v1/staff/logout", "/api/v1/staff/kb/search")
+                        .hasAnyRole("STAFF", "ADMIN", "MAINTAINER")
                         .pathMatchers(STAFF_API).hasAnyRole("STAFF", "ADMIN")
                         .anyExchange().permitAll())
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)

@@ -52,7 +52,8 @@ public class AccountService {
             try {
                 roles.add(Role.valueOf(r.strip().toUpperCase(Locale.ROOT)));
             } catch (RuntimeException e) {
-                return Mono.error(ApiException.badInput("角色只能是 STAFF 或 ADMIN。", "roles may be STAFF and ADMIN."));
+                return Mono.error(ApiException.badInput("角色只能是 STAFF、MAINTAINER 或 ADMIN。",
+                        "roles may be STAFF, MAINTAINER and ADMIN."));
             }
         }
         String shown = displayName == null || displayName.isBlank() ? name : displayName.strip();

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
  * Response headers by kind of path (Spring Security adds {@code X-Content-Type-Options: nosniff} and
  * {@code Referrer-Policy} everywhere):
  * <ul>
- *   <li>the pages this server renders (staff console, demo portal, guide pages): a strict Content-Security-Policy
+ *   <li>the pages this server renders (staff console, maintainers' console, demo portal, guide pages): a strict Content-Security-Policy
  *       (no inline script or style, nothing from other origins, Trusted Types), no framing;</li>
  *   <li>the staff API: no framing, no caching of staff data;</li>
  *   <li>the widget's files: loadable by the other sites' pages that embed them
@@ -27,7 +27,8 @@ public final class SecurityHeaders implements WebFilter, Ordered {
     enum Kind { PAGE, STAFF_API, WIDGET, OTHER }
 
     static Kind kindOf(String path) {
-        if (path.equals("/staff") || path.startsWith("/staff/") || path.equals("/demo") || path.startsWith("/demo/")
+        if (path.equals("/staff") || path.startsWith("/staff/") || path.equals("/admin") || path.startsWith("/admin/")
+                || path.equals("/demo") || path.startsWith("/demo/")
                 || path.startsWith("/guides/")) {
             return Kind.PAGE;
         }

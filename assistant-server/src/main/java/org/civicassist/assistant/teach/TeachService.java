@@ -45,6 +45,17 @@ public class TeachService {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration retention;
+    private volatile FaqChangeRecorder recorder;
+
+    /** Told of every change an acceptance makes to faq.jsonl (the maintainers' history of FAQ changes). */
+    @FunctionalInterface
+    public interface FaqChangeRecorder {
+        void recorded(String actor, String action, String faq, FaqJsonl.LineChange change);
+    }
+
+    public void recordChangesWith(FaqChangeRecorder recorder) {
+        this.recorder = recorder;
+    }
 
     public TeachService(SuggestionStore store, KnowledgeBaseService knowledge, AuditLog audit, Clock clock,
                         Duration retention) {
@@ -161,7 +172,7 @@ public class TeachService {
                 if (!removed) {
                     return Mono.error(notFound());
                 }
-                return Mono.fromCallable(() -> write(file, faqId, s.question()))
+                return Mono.fromCallable(() -> write(actor, file, faqId, s.question()))
                         .subscribeOn(Schedulers.boundedElastic())
                         .onErrorResume(e -> store.add(s).then(Mono.error(e)))
                         .flatMap(outcome -> {
@@ -193,9 +204,17 @@ public class TeachService {
                 : Mono.error(notFound())));
     }
 
-    private static FaqJsonl.AddOutcome write(Path file, String faqId, String question) {
-        synchronized (TeachService.class) {
-            return FaqJsonl.addSimilar(file, faqId, question);
+    private FaqJsonl.AddOutcome write(String actor, Path file, String faqId, String question) {
+        // the same lock as every other one-line change of faq.jsonl, so that the lines before and after are this one's
+        synchronized (FaqJsonl.class) {
+            FaqChangeRecorder r = recorder;
+            Optional<String> before = r == null ? Optional.empty() : FaqJsonl.line(file, faqId);
+            FaqJsonl.AddOutcome outcome = FaqJsonl.addSimilar(file, faqId, question);
+            if (r != null && outcome == FaqJsonl.AddOutcome.ADDED && before.isPresent()) {
+                r.recorded(actor, "suggestion-accept", faqId,
+                        new FaqJsonl.LineChange(before.get(), FaqJsonl.line(file, faqId).orElse("")));
+            }
+            return outcome;
         }
     }
 

@@ -95,6 +95,20 @@ public final class ApiClient {
         return login(username, password);
     }
 
+    /** Logs in as a maintainer (role MAINTAINER), creating the account the first time. */
+    public String maintainer(String adminToken, String username, String displayName) {
+        String password = username + "-password-1";
+        int status = client.post().uri("/api/v1/staff/accounts").header("Authorization", "Bearer " + adminToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", password, "roles", List.of("MAINTAINER"),
+                        "display_name", displayName))
+                .exchange().returnResult(Void.class).getStatus().value();
+        if (status != 201 && status != 409) {
+            throw new AssertionError("cannot create maintainer account " + username + ": " + status);
+        }
+        return login(username, password);
+    }
+
     public List<Map<String, Object>> queue(String staffToken) {
         return client.get().uri("/api/v1/staff/queue").header("Authorization", "Bearer " + staffToken).exchange()
                 .expectStatus().isOk().expectBody(JSON_LIST).returnResult().getResponseBody();

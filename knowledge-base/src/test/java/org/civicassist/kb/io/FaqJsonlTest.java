@@ -89,4 +89,29 @@ class FaqJsonlTest {
             assertThat(files).hasSize(1);
         }
     }
+
+    @Test
+    void should_replace_one_faq_line__keeping_its_other_fields_and_every_other_line(@TempDir Path kb) throws Exception {
+        // given: an edited FAQ with a field the format does not name, between a comment-like line and another FAQ
+        Path file = kb.resolve("faq.jsonl");
+        String first = "{\"id\": \"f1\", \"domain\": \"社保\", \"question\": \"社保卡丢了怎么办？\", \"answer\": \"先挂失。\", "
+                + "\"guide\": null, \"owner\": \"社保局\"}";
+        String other = "{\"id\": \"f2\", \"domain\": \"社保\", \"question\": \"补卡要钱吗\", \"answer\": \"20 元。\"}";
+        Files.writeString(file, first + "\r\n" + other + "\n", StandardCharsets.UTF_8);
+        Faq edited = new Faq("f1", "社保", "社保卡丢了怎么补办？", List.of("社保卡找不着了"), "先挂失，再补卡。", null);
+
+        // when
+        FaqJsonl.LineChange change = FaqJsonl.replaceLine(file, "f1", before -> FaqJsonl.toLine(edited, before))
+                .orElseThrow();
+
+        // then
+        assertThat(change.before()).isEqualTo(first);
+        assertThat(change.after()).isEqualTo("{\"id\":\"f1\",\"domain\":\"社保\",\"question\":\"社保卡丢了怎么补办？\","
+                + "\"similar\":[\"社保卡找不着了\"],\"answer\":\"先挂失，再补卡。\",\"guide\":null,\"owner\":\"社保局\"}");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(change.after() + "\r\n" + other + "\n");
+        assertThat(FaqJsonl.line(file, "f1")).contains(change.after());
+        assertThat(FaqJsonl.replaceLine(file, "nope", before -> before)).isEmpty();
+        LoadResult loaded = new KnowledgeBaseLoader().load(KbSource.directory(kb), LoadMode.LENIENT);
+        assertThat(loaded.knowledgeBase().faq("f1").orElseThrow().answer()).isEqualTo("先挂失，再补卡。");
+    }
 }

@@ -1,0 +1,145 @@
+package org.civicassist.assistant.maintain;
+
+import org.civicassist.assistant.analytics.AnalyticsController;
+import org.civicassist.assistant.analytics.AnalyticsController.AnalyticsSettings;
+import org.civicassist.assistant.analytics.AnalyticsReport;
+import org.civicassist.assistant.analytics.AnalyticsReporter;
+import org.civicassist.assistant.security.StaffPrincipal;
+import org.civicassist.assistant.teach.Suggestion;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The maintainers' console API under {@code /api/v1/staff/maintain} (a staff token of an ADMIN or MAINTAINER): the
+ * analytics report (the same {@link AnalyticsReporter} as {@code /api/v1/admin/analytics}), linking knowledge gaps to
+ * KB items (suggestions, reviewed with {@code /api/v1/staff/kb/suggestions}), browsing the KB and editing FAQs
+ * ({@link KbEditService}). Every change is made in the name of the logged-in maintainer.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/staff/maintain", produces = MediaType.APPLICATION_JSON_VALUE)
+public class MaintainerController {
+
+    private final AnalyticsReporter reporter;
+    private final int maxDays;
+    private final KbEditService kb;
+    private final GapLinks gaps;
+
+    public MaintainerController(AnalyticsReporter reporter, AnalyticsSettings settings, KbEditService kb,
+                                GapLinks gaps) {
+        this.reporter = reporter;
+        this.maxDays = settings.maxDays();
+        this.kb = kb;
+        this.gaps = gaps;
+    }
+
+    @GetMapping("/analytics")
+    public Mono<AnalyticsReport> analytics(@RequestParam(name = "days", required = false) String days) {
+        return Mono.fromCallable(() -> AnalyticsController.days(days, maxDays)).flatMap(reporter::report);
+    }
+
+    /** @param questions masked questions of a knowledge gap, as the report gives them; @param item a citation key */
+    public record LinkRequest(String item, List<String> questions) {
+    }
+
+    @PostMapping("/gaps/link")
+    public Mono<Map<String, Object>> link(@AuthenticationPrincipal StaffPrincipal me,
+                                          @RequestBody(required = false) Mono<LinkRequest> body) {
+        return body.defaultIfEmpty(new LinkRequest(null, null))
+                .flatMap(r -> gaps.link(me.username(), r.item(), r.questions()).map(made -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("item", r.item().strip());
+                    out.put("suggestions", made);
+                    return out;
+                }));
+    }
+
+    @GetMapping("/kb/status")
+    public Map<String, Object> status() {
+        return kb.status();
+    }
+
+    @GetMapping("/kb/faqs")
+    public Map<String, Object> faqs(@RequestParam(name = "q", required = false) String q,
+                                    @RequestParam(name = "guide", required = false) String guide) {
+        return kb.faqs(q, guide);
+    }
+
+    @GetMapping("/kb/guides")
+    public Map<String, Object> guides(@RequestParam(name = "q", required = false) String q) {
+        return kb.guides(q);
+    }
+
+    @GetMapping("/kb/faqs/{id}")
+    public Mono<Map<String, Object>> faq(@PathVariable String id) {
+        return kb.faq(id);
+    }
+
+    /** The FAQ as the maintainer wants it; {@code version} (from GET) makes a concurrent change a 409. */
+    public record FaqRequest(String question, List<String> similar, String answer, String guide, String version) {
+    }
+
+    @PutMapping(path = "/kb/faqs/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Map<String, Object>> edit(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                                          @RequestBody Mono<FaqRequest> body) {
+        return body.switchIfEmpty(Mono.fromCallable(() -> new FaqRequest(null, null, null, null, null)))
+                .flatMap(r -> kb.edit(me.username(), id, new KbEditService.FaqEdit(r.question(), r.similar(),
+                        r.answer(), r.guide(), r.version())))
+                .map(MaintainerController::body);
+    }
+
+    public record SimilarRequest(String question) {
+    }
+
+    @PostMapping(path = "/kb/faqs/{id}/similar", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Map<String, Object>> addSimilar(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                                                @RequestBody Mono<SimilarRequest> body) {
+        return body.defaultIfEmpty(new SimilarRequest(null))
+                .flatMap(r -> kb.addSimilar(me.username(), id, r.question()))
+                .map(MaintainerController::body);
+    }
+
+    @GetMapping("/kb/history")
+    public Mono<List<Map<String, Object>>> history(@RequestParam(name = "faq", required = false) String faq,
+                                                   @RequestParam(name = "limit", defaultValue = "50") int limit) {
+        return kb.history(faq, limit);
+    }
+
+    @PostMapping("/kb/history/{id}/revert")
+    public Mono<Map<String, Object>> revert(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id) {
+        return kb.revert(me.username(), id).map(MaintainerController::body);
+    }
+
+    /** The outcome as JSON: {@code outcome}, {@code faq}, and for a change {@code change}, {@code reloaded}. */
+    static Map<String, Object> body(KbEditService.Outcome o) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", o.outcome());
+        out.put("faq", o.faq());
+        if (o.change() != null) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("id", o.change().id());
+            change.put("at", o.change().at());
+            change.put("actor", o.change().actor());
+            change.put("action", o.change().action());
+            if (o.change().reverts() != null) {
+                change.put("reverts", o.change().reverts());
+            }
+            out.put("change", change);
+            out.put("reloaded", o.reloaded());
+            out.put("message", o.message());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,211 @@
+package org.civicassist.assistant.maintain;
+
+import org.civicassist.assistant.testing.ApiClient;
+import org.civicassist.assistant.testing.ApiClient.Citizen;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The maintainers' console API over HTTP: a FAQ edit is written to faq.jsonl, kept in the history under the editor's
+ * name, served after the reload, and reverted; roles; linking a knowledge gap; the analytics report.
+ */
+class MaintainerApiTest extends MaintainerTestBase {
+
+    private static final String M = "/api/v1/staff/maintain";
+
+    private Map<String, Object> get(String token, String uri, Object... vars) {
+        return api.http().get().uri(uri, vars).header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+    }
+
+    private List<Map<String, Object>> list(String token, String uri, Object... vars) {
+        return api.http().get().uri(uri, vars).header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk().expectBody(ApiClient.JSON_LIST).returnResult().getResponseBody();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec put(String token, String uri,
+                                                                                           Object body) {
+        return api.http().put().uri(uri).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_faq_edit_is_written_to_faq_jsonl__kept_in_the_history_with_the_editor__served_after_reload__and_reverted() {
+        // given: a maintainer, and the FAQ as the file has it
+        String li = api.maintainer(api.login(ADMIN, ADMIN_PASSWORD), "lijing", "李静");
+        String original = faqFile();
+        Map<String, Object> faq = get(li, M + "/kb/faqs/faq-passport-time");
+        assertThat(faq).containsEntry("answer", "7 个工作日。").containsEntry("editable", true);
+
+        // when: li edits the answer and adds a similar question
+        Map<String, Object> edited = put(li, M + "/kb/faqs/faq-passport-time", Map.of(
+                "question", "办护照要多久？", "similar", List.of("护照多久能拿到", " "),
+                "answer", "10 个工作日，加急 5 个工作日。", "guide", "guide-passport",
+                "version", faq.get("version")))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+
+        // then: faq.jsonl has the new line in the KB's own format, the other lines as they were
+        assertThat(edited).containsEntry("outcome", "changed").containsEntry("reloaded", true);
+        assertThat(faqFile()).contains("{\"id\":\"faq-passport-time\",\"domain\":\"出入境\",\"question\":\"办护照要多久？\","
+                        + "\"similar\":[\"护照多久能拿到\"],\"answer\":\"10 个工作日，加急 5 个工作日。\",\"guide\":\"guide-passport\"}")
+                .contains("\"faq-card-lost\"").contains("\"faq-card-fee\"")
+                .doesNotContain("7 个工作日。");
+        // the history names li, and keeps the previous version
+        List<Map<String, Object>> history = list(li, M + "/kb/history?faq=faq-passport-time");
+        Map<String, Object> change = history.get(0); // newest first
+        assertThat(change.get("id")).isEqualTo(((Map<String, Object>) edited.get("change")).get("id"));
+        assertThat(change).containsEntry("actor", "lijing").containsEntry("action", "edit")
+                .containsEntry("faq", "faq-passport-time").containsKey("at");
+        assertThat((Map<String, Object>) change.get("before")).containsEntry("answer", "7 个工作日。");
+        assertThat((Map<String, Object>) change.get("after")).containsEntry("answer", "10 个工作日，加急 5 个工作日。");
+        // and the reloaded KB serves it: the knowledge-base search finds the new answer
+        assertThat(knowledge.get().knowledgeBase().faq("faq-passport-time").orElseThrow().answer())
+                .isEqualTo("10 个工作日，加急 5 个工作日。");
+        List<Map<String, Object>> hits = list(li, "/api/v1/staff/kb/search?q={q}", "护照多久能拿到");
+        assertThat(hits).anySatisfy(h -> assertThat((String) h.get("text")).contains("加急 5 个工作日"));
+
+        // an edit made on the version li opened before is refused: someone changed it since
+        put(li, M + "/kb/faqs/faq-passport-time", Map.of("question", "办护照要多久？", "answer", "别的答案。",
+                "version", faq.get("version"))).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("faq-changed");
+
+        // when: the change is reverted
+        Map<String, Object> reverted = api.staffPost(li, M + "/kb/history/{id}/revert", null, change.get("id"))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+
+        // then: the file is byte for byte what it was, the KB serves the old answer, the revert is in the history
+        assertThat(reverted).containsEntry("outcome", "changed").containsEntry("reloaded", true);
+        assertThat(faqFile()).isEqualTo(original);
+        assertThat(knowledge.get().knowledgeBase().faq("faq-passport-time").orElseThrow().answer())
+                .isEqualTo("7 个工作日。");
+        assertThat(list(li, M + "/kb/history?faq=faq-passport-time")).first()
+                .satisfies(h -> assertThat(h).containsEntry("action", "revert").containsEntry("actor", "lijing")
+                        .containsEntry("reverts", change.get("id")));
+        // reverting it twice would overwrite the revert: refused
+        api.staffPost(li, M + "/kb/history/{id}/revert", null, change.get("id")).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("faq-changed-since");
+    }
+
+    @Test
+    void adding_a_similar_question_changes_only_that_faq__once() {
+        String li = api.maintainer(api.login(ADMIN, ADMIN_PASSWORD), "lijing", "李静");
+
+        Map<String, Object> added = api.staffPost(li, M + "/kb/faqs/faq-card-fee/similar",
+                Map.of("question", "补社保卡收费吗")).expectStatus().isOk().expectBody(ApiClient.JSON).returnResult()
+                .getResponseBody();
+        Map<String, Object> again = api.staffPost(li, M + "/kb/faqs/faq-card-fee/similar",
+                Map.of("question", "补社保卡收费吗")).expectStatus().isOk().expectBody(ApiClient.JSON).returnResult()
+                .getResponseBody();
+
+        assertThat(added).containsEntry("outcome", "changed");
+        assertThat(again).containsEntry("outcome", "unchanged");
+        assertThat(knowledge.get().knowledgeBase().faq("faq-card-fee").orElseThrow().similar())
+                .containsExactly("补社保卡收费吗");
+        assertThat(list(li, M + "/kb/history?faq=faq-card-fee")).singleElement()
+                .satisfies(h -> assertThat(h).containsEntry("action", "add-similar"));
+        // an unknown guide or an empty answer is a 400, an unknown FAQ a 404
+        put(li, M + "/kb/faqs/faq-card-fee", Map.of("question", "补办社保卡要钱吗？", "answer", "20 元。",
+                "guide", "guide-nope")).expectStatus().isBadRequest().expectBody().jsonPath("$.code")
+                .isEqualTo("unknown-guide");
+        put(li, M + "/kb/faqs/faq-card-fee", Map.of("question", "补办社保卡要钱吗？", "answer", " "))
+                .expectStatus().isBadRequest();
+        put(li, M + "/kb/faqs/faq-nope", Map.of("question", "问", "answer", "答")).expectStatus().isNotFound();
+    }
+
+    @Test
+    void staff_without_the_maintainer_or_administrator_role_get_403__maintainers_manage_no_accounts() {
+        String admin = api.login(ADMIN, ADMIN_PASSWORD);
+        String wang = api.staff(admin, "wang", "王芳");
+        String li = api.maintainer(admin, "lijing", "李静");
+
+        for (String path : List.of(M + "/analytics?days=7", M + "/kb/status", M + "/kb/faqs", M + "/kb/history",
+                "/api/v1/staff/kb/suggestions")) {
+            api.http().get().uri(path).header("Authorization", "Bearer " + wang).exchange()
+                    .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("staff-forbidden");
+        }
+        put(wang, M + "/kb/faqs/faq-card-fee", Map.of("question", "q", "answer", "a")).expectStatus().isForbidden();
+        assertThat(faqFile()).contains("遗失补卡工本费 20 元。");
+
+        // a maintainer reads analytics and the KB, searches it, but has no queue, accounts or audit log
+        get(li, M + "/kb/status");
+        get(li, "/api/v1/staff/me");
+        list(li, "/api/v1/staff/kb/search?q={q}", "护照");
+        for (String path : List.of("/api/v1/staff/queue", "/api/v1/staff/accounts", "/api/v1/staff/audit")) {
+            api.http().get().uri(path).header("Authorization", "Bearer " + li).exchange()
+                    .expectStatus().isForbidden();
+        }
+        // an administrator may use the maintainers' console too
+        get(admin, M + "/kb/status");
+        // and no token at all is a 401
+        api.http().get().uri(M + "/kb/status").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_dashboard_report__and_a_knowledge_gap_linked_to_an_item_waits_in_the_suggestions() {
+        // given: a question the tiny KB cannot answer, and a reply marked not useful
+        Citizen c = api.open();
+        api.say(c, "我的卡丢了要怎么重新办理");
+        Citizen d = api.open();
+        api.say(d, "社保卡丢了怎么补办");
+        api.http().post().uri("/api/v1/conversations/{id}/feedback", d.id()).header("X-Conversation-Token", d.token())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message_id", "000002", "useful", false))
+                .exchange().expectStatus().isOk();
+        String li = api.maintainer(api.login(ADMIN, ADMIN_PASSWORD), "lijing", "李静");
+
+        // the report, with the staff token
+        Map<String, Object> report = get(li, M + "/analytics?days=7");
+        assertThat((Map<String, Object>) report.get("totals")).containsKey("questions");
+        assertThat(((Number) ((Map<String, Object>) report.get("totals")).get("replies_marked_not_useful"))
+                .longValue()).isPositive();
+        assertThat((Map<String, Object>) report.get("not_useful_by_day")).hasSize(7);
+        assertThat((List<Map<String, Object>>) report.get("knowledge_gaps"))
+                .anySatisfy(g -> assertThat(g.get("representative") + " " + g.get("examples")).contains("我的卡丢了要怎么重新办理"));
+        api.http().get().uri(M + "/analytics?days=0").header("Authorization", "Bearer " + li).exchange()
+                .expectStatus().isBadRequest();
+
+        // when: li links the gap's question to a KB item
+        Map<String, Object> linked = api.staffPost(li, M + "/gaps/link",
+                        Map.of("item", "guide-card#申请材料", "questions", List.of("我的卡丢了要怎么重新办理")))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+
+        // then: it waits for review like any suggestion, in li's name
+        assertThat((List<Map<String, Object>>) linked.get("suggestions")).singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("question", "我的卡丢了要怎么重新办理")
+                        .containsEntry("item", "guide-card#申请材料").containsEntry("suggested_by", "lijing"));
+        assertThat(list(li, "/api/v1/staff/kb/suggestions"))
+                .anySatisfy(s -> assertThat(s).containsEntry("question", "我的卡丢了要怎么重新办理"));
+        // a text no citizen asked cannot be linked, nor an item the KB lacks
+        api.staffPost(li, M + "/gaps/link", Map.of("item", "faq-card-lost", "questions", List.of("随便编的问题")))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("unknown-question");
+        api.staffPost(li, M + "/gaps/link", Map.of("item", "faq-nope", "questions", List.of("我的卡丢了要怎么重新办理")))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("unknown-item");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void accepting_a_suggestion_onto_a_faq_is_in_the_history_too() {
+        Citizen c = api.open();
+        api.say(c, "护照加急能多快");
+        String li = api.maintainer(api.login(ADMIN, ADMIN_PASSWORD), "lijing", "李静");
+        Map<String, Object> linked = api.staffPost(li, M + "/gaps/link",
+                        Map.of("item", "faq-passport-time", "questions", List.of("护照加急能多快")))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+        String id = (String) ((List<Map<String, Object>>) linked.get("suggestions")).get(0).get("id");
+
+        api.staffPost(li, "/api/v1/staff/kb/suggestions/{id}/accept", null, id).expectStatus().isOk();
+
+        assertThat(list(li, M + "/kb/history?faq=faq-passport-time")).first()
+                .satisfies(h -> {
+                    assertThat(h).containsEntry("action", "suggestion-accept").containsEntry("actor", "lijing");
+                    assertThat((List<String>) ((Map<String, Object>) h.get("after")).get("similar"))
+                            .contains("护照加急能多快");
+                });
+    }
+}
