@@ -3,6 +3,7 @@ package org.civicassist.eval;
 import org.civicassist.eval.fit.Ablation;
 import org.civicassist.eval.fit.BoostedTreesTrainer;
 import org.civicassist.eval.fit.ModelFit;
+import org.civicassist.eval.replay.Replay;
 import org.civicassist.eval.load.LoadRun;
 import org.civicassist.eval.question.Question;
 import org.civicassist.eval.question.QuestionSet;
@@ -44,7 +45,7 @@ import java.util.stream.Stream;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measures how many questions the assistant resolves, and where it fails.",
         subcommands = {EvalCli.Regress.class, EvalCli.All.class, EvalCli.Signals.class, EvalCli.Fit.class,
-                EvalCli.Load.class, EvalCli.Figures.class})
+                EvalCli.Load.class, EvalCli.Figures.class, EvalCli.ReplayCommand.class})
 public final class EvalCli implements Callable<Integer> {
 
     @Option(names = "--kb", description = "KB directory, or 'bundled' (default)", defaultValue = "bundled")
@@ -285,6 +286,44 @@ public final class EvalCli implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    @Command(name = "replay", description = "What resolution would be after accepting suggested similar questions: "
+            + "the questions on the KB as it is and on a copy with the suggestions applied.")
+    static final class ReplayCommand implements Callable<Integer> {
+        @Option(names = "--kb", defaultValue = "bundled")
+        String kb;
+
+        @Option(names = "--suggestions", required = true,
+                description = "JSON of GET /api/v1/admin/kb/suggestions (an array of suggestions)")
+        Path suggestions;
+
+        @Option(names = "--questions", required = true)
+        Path questions;
+
+        @Option(names = "--store", defaultValue = "target/eval-store")
+        Path store;
+
+        @Option(names = "--reports", defaultValue = "target/eval/replay")
+        Path reports;
+
+        @Override
+        public Integer call() {
+            Replay.Result r = Replay.run(kb, questions, Replay.read(suggestions), store, reports);
+            System.out.printf(Locale.ROOT, "suggestions: %d applied, %d already in the KB, %d skipped (a guide or an "
+                    + "unknown FAQ: accepting needs a FAQ)%n", r.applied(), r.alreadyPresent(), r.skipped());
+            for (String metric : List.of("resolution", "resolved_within_one_click", "wrong_answer_rate",
+                    "turn_resolution")) {
+                tools.jackson.databind.JsonNode before = r.before().path("metrics").path(metric);
+                tools.jackson.databind.JsonNode after = r.after().path("metrics").path(metric);
+                if (before.isNumber() && after.isNumber()) {
+                    System.out.printf(Locale.ROOT, "%-26s %.3f -> %.3f%n", metric, before.asDouble(),
+                            after.asDouble());
+                }
+            }
+            System.out.println("reports: " + reports.resolve("before") + ", " + reports.resolve("after"));
+            return 0;
+        }
     }
 
     @Command(name = "load", description = "Load a running server; compare with its trivial endpoint.")

@@ -152,7 +152,7 @@ public final class EvaluationRunner {
     }
 
     /** A store per KB, so that the dev, NCP and MSGA vectors do not mix. */
-    static String storeName(String kb) {
+    public static String storeName(String kb) {
         if (kb == null || kb.equals("bundled")) {
             return "bundled";
         }
