@@ -31,6 +31,8 @@ class TeachLoopTest extends HandoffApplicationTestBase {
     static final String ADMIN_KEY = "teach-admin-key";
     /** A paraphrase of faq-card-lost (社保卡丢了怎么补办？) that the tiny KB does not answer. */
     static final String PARAPHRASE = "我的卡丢了要怎么重新办理";
+    /** Another wording of the same question, never linked by anyone: the loop should generalise to it. */
+    static final String REWORDED = "我那张卡弄丢了 得怎么重新办理";
 
     @Autowired
     KnowledgeBaseService knowledge;
@@ -67,6 +69,9 @@ class TeachLoopTest extends HandoffApplicationTestBase {
     void a_question_staff_answered_with_a_faq__once_accepted__is_answered_with_that_faq() throws Exception {
         // given: the paraphrase is not answered with faq-card-lost yet
         Map<String, Object> before = api.say(api.open(), PARAPHRASE);
+        Map<String, Object> rewordedBefore = api.say(api.open(), REWORDED);
+        assertThat(rewordedBefore.get("type") + " " + firstCitation(rewordedBefore))
+                .isNotEqualTo("answer faq-card-lost");
         assertThat(before.get("type") + " " + firstCitation(before)).isNotEqualTo("answer faq-card-lost");
         assertThat(Files.readString(faqFile())).doesNotContain(PARAPHRASE);
 
@@ -109,6 +114,8 @@ class TeachLoopTest extends HandoffApplicationTestBase {
         Map<String, Object> after = api.say(api.open(), PARAPHRASE);
         assertThat(after.get("type")).isEqualTo("answer");
         assertThat(firstCitation(after)).isEqualTo("faq-card-lost");
+        Map<String, Object> reworded = api.say(api.open(), REWORDED);
+        assertThat(reworded.get("type") + " " + firstCitation(reworded)).isEqualTo("answer faq-card-lost");
         assertThat(pending()).noneMatch(s -> s.get("id").equals(suggestion.get("id")));
 
         // deciding twice is a 404 problem
