@@ -127,14 +127,19 @@ public final class AnswerPolicy {
                 && isShort(u)) {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
+        // a service named with nothing asked about it gets its card (a follow-up without an aspect asks something of
+        // the service the card would not say); a question that is the service's title (结婚登记) names it even when
+        // neighbouring services share the ranking
+        boolean asksForTheService = !aspectAsked && !followUp;
+        Optional<ServiceFocus> titled = result.foreignPlace() ? Optional.empty() : titled(result.candidates());
         // a question that is little more than a service's name (结婚登记, 护照) asks for the service, not for whichever
         // of its items ranks first, however sure: its card. A short question that a FAQ's phrasing matches best
-        // (护照丢了) is answered by that FAQ; when a section ranks first, which section is arbitrary: the card.
+        // (护照丢了) is answered by that FAQ when it is sure; when a section ranks first, which section is arbitrary
         Optional<ServiceFocus> named = focus.filter(f -> namesOnlyTheService(f)
                         || (isShort(u) && namesTheService(f) && top.passage().kind() == PassageKind.SECTION))
-                .or(() -> result.foreignPlace() ? Optional.empty() : titled(result.candidates()));
-        if (named.isPresent() && !aspectAsked && !followUp) {
-            return new Decision.ServiceCard(named.get().serviceId(), named.get().items().get(0), named.get().share());
+                .or(() -> titled);
+        if (asksForTheService && named.isPresent()) {
+            return serviceCard(named.get());
         }
         if (p >= answerThreshold || (followUp && answersTopicAspect(top, u, state))) {
             return new Decision.AnswerWith(top, p);
@@ -142,14 +147,10 @@ public final class AnswerPolicy {
         if (element.isPresent()) {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
-        // a service named with nothing asked about it: its card (a follow-up without an aspect asks something of
-        // the service the card would not say); a question that is the service's title (结婚登记) names it even when
-        // neighbouring services share the ranking
-        Optional<ServiceFocus> card = focus
-                .filter(f -> namesOnlyTheService(f) || (isShort(u) && namesTheService(f)))
-                .or(() -> result.foreignPlace() ? Optional.empty() : titled(result.candidates()));
-        if (card.isPresent() && !aspectAsked && !followUp) {
-            return new Decision.ServiceCard(card.get().serviceId(), card.get().items().get(0), card.get().share());
+        // not sure of any item: a short question naming the service gets its card
+        Optional<ServiceFocus> shortlyNamed = focus.filter(f -> isShort(u) && namesTheService(f));
+        if (asksForTheService && shortlyNamed.isPresent()) {
+            return serviceCard(shortlyNamed.get());
         }
         if (onlySituation(u) && !followUp) {
             return new Decision.AcknowledgeSituation();
@@ -160,6 +161,10 @@ public final class AnswerPolicy {
                     p);
         }
         return unresolved(result.candidates(), p, result, state);
+    }
+
+    private static Decision serviceCard(ServiceFocus f) {
+        return new Decision.ServiceCard(f.serviceId(), f.items().get(0), f.share());
     }
 
     /** Nothing sure: the nearest items to offer, or, after an unresolved turn already, a person. */

@@ -26,15 +26,13 @@ import java.util.stream.Stream;
  */
 public final class Replay {
 
-    /** One suggestion as the suggestions API lists it: the citizen's (masked) question and the item it belongs to. */
+    /**
+     * One suggestion as the suggestions API lists it: the citizen's (masked) question, the item staff picked, and the
+     * FAQ accepting it would add the question to ({@code faq}: the item itself when it is a FAQ, empty for a guide).
+     */
     public record Suggestion(String question, String item, String faq) {
-        /** The FAQ the question would be added to, if any. */
         Optional<String> target() {
-            if (faq != null && !faq.isBlank()) {
-                return Optional.of(faq);
-            }
-            return item != null && !item.contains("#") && !item.startsWith("guide-") ? Optional.of(item)
-                    : Optional.empty();
+            return Optional.ofNullable(faq).filter(f -> !f.isBlank());
         }
     }
 

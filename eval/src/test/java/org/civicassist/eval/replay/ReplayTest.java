@@ -45,7 +45,8 @@ class ReplayTest {
         Files.writeString(questions, "{\"id\": \"q1\", \"kind\": \"answerable\", \"question\": \"小绿本找不着了 咋整\", "
                 + "\"expect\": [\"faq-card-fee\"]}\n", StandardCharsets.UTF_8);
         Path suggestions = dir.resolve("suggestions.json");
-        Files.writeString(suggestions, "[{\"id\": \"s1\", \"question\": \"小绿本找不着了 咋整\", \"item\": \"faq-card-fee\"},"
+        Files.writeString(suggestions, "[{\"id\": \"s1\", \"question\": \"小绿本找不着了 咋整\", "
+                + "\"item\": \"faq-card-fee\", \"faq\": \"faq-card-fee\"},"
                 + " {\"id\": \"s2\", \"question\": \"补卡去哪\", \"item\": \"guide-card#办理地点与时间\"}]",
                 StandardCharsets.UTF_8);
 

@@ -25,19 +25,7 @@ public final class FaqJsonl {
     public static String toJsonl(List<Faq> faqs) {
         StringBuilder out = new StringBuilder();
         for (Faq faq : faqs) {
-            ObjectNode node = JSON.createObjectNode();
-            node.put("id", faq.id());
-            node.put("domain", faq.domain());
-            node.put("question", faq.question());
-            ArrayNode similar = node.putArray("similar");
-            faq.similar().forEach(similar::add);
-            node.put("answer", faq.answer());
-            if (faq.guideId() == null) {
-                node.putNull("guide");
-            } else {
-                node.put("guide", faq.guideId());
-            }
-            out.append(JSON.writeValueAsString(node)).append('\n');
+            out.append(toLine(faq, null)).append('\n');
         }
         return out.toString();
     }

@@ -39,10 +39,8 @@ public final class AspectModel {
     private final double[] unseen;                     // log P(unseen bigram | aspect)
     private final Map<String, Aspect> itemAspects;     // citation key → aspect, for the items that have one
 
-    private AspectModel(Map<String, double[]> logLikelihood, double[] unseen, Map<String, Aspect> itemAspects,
-                        Set<String> serviceNames) {
-        this.logLikelihood = new HashMap<>(logLikelihood);
-        this.logLikelihood.keySet().removeAll(serviceNames);
+    private AspectModel(Map<String, double[]> logLikelihood, double[] unseen, Map<String, Aspect> itemAspects) {
+        this.logLikelihood = logLikelihood;
         this.unseen = unseen;
         this.itemAspects = itemAspects;
     }
@@ -73,15 +71,11 @@ public final class AspectModel {
             guideSections.computeIfAbsent(p.itemId(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(a, k -> new StringBuilder()).append(p.text()).append('\n');
         }
+        // the services' names are known only once every section was seen: the sections' examples come after
         Set<String> serviceNames = new HashSet<>();
         guideTitles.values().forEach(t -> serviceNames.addAll(Bigrams.of(t)));
-        Set<String> sectionSeen = new HashSet<>();
-        for (Passage p : passages) {
-            Aspect a = p.kind() == PassageKind.SECTION ? headingAspect.get(p.section()) : null;
-            if (a != null && sectionSeen.add(p.citationKey())) {
-                examples.add(new Example(without(Bigrams.of(p.section()), serviceNames), a));
-            }
-        }
+        itemAspects.forEach((key, a) -> examples.add(new Example(
+                without(Bigrams.of(key.substring(key.indexOf('#') + 1)), serviceNames), a)));
         for (Passage p : passages) {
             if (p.kind() != PassageKind.FAQ || p.guideId() == null || !guideSections.containsKey(p.guideId())) {
                 continue;
@@ -96,7 +90,7 @@ public final class AspectModel {
                 examples.add(new Example(without(Bigrams.of(q), serviceNames), a.get()));
             }
         }
-        return fit(examples, itemAspects, serviceNames);
+        return fit(examples, itemAspects);
     }
 
     /** P(aspect | text) for every aspect, in {@link Aspect} order; uniform when nothing of the text is known. */
@@ -141,8 +135,7 @@ public final class AspectModel {
     private record Example(Set<String> bigrams, Aspect aspect) {
     }
 
-    private static AspectModel fit(List<Example> examples, Map<String, Aspect> itemAspects,
-                                   Set<String> serviceNames) {
+    private static AspectModel fit(List<Example> examples, Map<String, Aspect> itemAspects) {
         Map<String, double[]> counts = new HashMap<>();
         double[] totals = new double[ASPECTS.length];
         for (Example e : examples) {
@@ -164,7 +157,7 @@ public final class AspectModel {
             }
             logLikelihood.put(b, l);
         });
-        return new AspectModel(logLikelihood, unseen, Map.copyOf(itemAspects), serviceNames);
+        return new AspectModel(logLikelihood, unseen, Map.copyOf(itemAspects));
     }
 
     private static Optional<Aspect> closestSection(String answer, Map<Aspect, StringBuilder> sections) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,8 +29,9 @@ public final class Ranker {
     private final KbIndex index;
     private final PassageStatistics statistics;
     private final SectionAspects sectionAspects;
-    private final AspectDetector aspectDetector;
     private final AspectModel aspectModel;
+    /** The aspect each FAQ's phrasings ask, by the cue list: found once here, not for every question ranked. */
+    private final Map<String, Optional<Aspect>> faqAspects = new HashMap<>();
 
     public Ranker(CandidateScorer model, KbIndex index, PassageStatistics statistics, SectionAspects sectionAspects,
                   AspectDetector aspectDetector, AspectModel aspectModel) {
@@ -40,8 +42,12 @@ public final class Ranker {
         this.index = index;
         this.statistics = statistics;
         this.sectionAspects = sectionAspects;
-        this.aspectDetector = aspectDetector;
         this.aspectModel = aspectModel;
+        for (Passage p : index.passages()) {
+            if (p.kind() == PassageKind.FAQ) {
+                faqAspects.put(p.id(), aspectDetector.detect(String.join(" ", p.questions())));
+            }
+        }
     }
 
     public List<Candidate> rank(RankingInput in) {
@@ -148,7 +154,7 @@ public final class Ranker {
         if (p.kind() == PassageKind.SECTION) {
             return sectionAspects.headingsFor(aspect).contains(p.section());
         }
-        return aspectDetector.detect(String.join(" ", p.questions())).map(aspect::equals).orElse(false);
+        return faqAspects.getOrDefault(p.id(), Optional.empty()).map(aspect::equals).orElse(false);
     }
 
     private static double questionDice(Set<String> queryBigrams, Passage p) {
