@@ -14,7 +14,7 @@
   var ACTIONS = { edit: '编辑', 'add-similar': '新增相似问法', 'suggestion-accept': '采纳建议', revert: '撤销' };
   var FIELDS = { question: '问题', similar: '相似问法', answer: '答案', guide: '关联指南' };
 
-  var state = { token: null, me: null, screen: 'dashboard', guides: [], faq: null, status: null };
+  var state = { me: null, screen: 'dashboard', guides: [], faq: null, status: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -40,24 +40,11 @@
 
   function localTime(iso) { return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : ''; }
 
-  function call(method, path, body) {
-    var init = { method: method, headers: { 'Authorization': 'Bearer ' + state.token } };
-    if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    return fetch(path, init).then(function (response) {
-      if (response.status === 401) { logout('登录已过期，请重新登录。'); throw new Error('登录已过期。'); }
-      return response.json().catch(function () { return {}; }).then(function (json) {
-        if (!response.ok) {
-          var e = new Error(json.detail_zh || ('请求失败（' + response.status + '）'));
-          e.status = response.status;
-          throw e;
-        }
-        return json;
-      });
-    });
-  }
+  var session = window.StaffSession({ storageKey: 'maintainer-token', show: showConsole, start: start });
+
+  function call(method, url, body) { return session.call(method, url, body); }
+
+  function logout(message) { session.logout(message); }
 
   // --- login ---
 
@@ -65,38 +52,6 @@
     $('login-view').hidden = show;
     $('console').hidden = !show;
     $('who').hidden = !show;
-  }
-
-  function login(event) {
-    event.preventDefault();
-    $('login-error').textContent = '';
-    var body = { username: $('login-username').value, password: $('login-password').value };
-    fetch(API + '/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (response) {
-        return response.json().then(function (json) {
-          if (!response.ok) { throw new Error(json.detail_zh || '登录失败。'); }
-          return json;
-        });
-      })
-      .then(function (json) {
-        state.token = json.token;
-        sessionStorage.setItem('maintainer-token', json.token);
-        $('login-password').value = '';
-        start();
-      })
-      .catch(function (e) { $('login-error').textContent = e.message; });
-  }
-
-  function logout(message) {
-    if (state.token) {
-      fetch(API + '/logout', { method: 'POST', headers: { 'Authorization': 'Bearer ' + state.token } })
-        .catch(function () { /* the token expires anyway */ });
-    }
-    state.token = null;
-    sessionStorage.removeItem('maintainer-token');
-    showConsole(false);
-    $('login-error').textContent = message || '';
-    $('login-username').focus();
   }
 
   function start() {
@@ -624,7 +579,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    $('login-form').addEventListener('submit', login);
+    $('login-form').addEventListener('submit', session.login);
     $('logout').addEventListener('click', function () { logout(''); });
     ['dashboard', 'gaps', 'kb'].forEach(function (s) {
       $('tab-' + s).addEventListener('click', function () { show(s, true); });
@@ -634,7 +589,6 @@
     $('kb-filter-form').addEventListener('submit', filter);
     $('faq-form').addEventListener('submit', save);
     $('similar-form').addEventListener('submit', addSimilar);
-    state.token = sessionStorage.getItem('maintainer-token');
-    if (state.token) { start(); } else { showConsole(false); }
+    session.resume();
   });
 }());

@@ -14,7 +14,7 @@
   var STATES = { bot: '机器人服务中', waiting: '等待接入', with_staff: '人工服务中', closed: '已结束' };
   var AUTHORS = { citizen: '市民', assistant: '智能助手', staff: '工作人员', system: '系统' };
 
-  var state = { token: null, me: null, current: null, events: null, unread: {}, retry: 0 };
+  var state = { me: null, current: null, events: null, unread: {}, retry: 0 };
 
   function $(id) { return document.getElementById(id); }
 
@@ -37,20 +37,16 @@
     return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '';
   }
 
-  function call(method, path, body) {
-    var init = { method: method, headers: { 'Authorization': 'Bearer ' + state.token } };
-    if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    return fetch(API + path, init).then(function (response) {
-      if (response.status === 401) { logout('登录已过期，请重新登录。'); throw new Error('unauthorised'); }
-      return response.json().catch(function () { return {}; }).then(function (json) {
-        if (!response.ok) { throw new Error(json.detail_zh || ('请求失败（' + response.status + '）')); }
-        return json;
-      });
-    });
-  }
+  var session = window.StaffSession({
+    storageKey: 'staff-token',
+    show: showDesk,
+    start: start,
+    stop: function () { if (state.events) { state.events.close(); state.events = null; } }
+  });
+
+  function call(method, path, body) { return session.call(method, API + path, body); }
+
+  function logout(message) { session.logout(message); }
 
   // --- login ---
 
@@ -58,39 +54,6 @@
     $('login-view').hidden = show;
     $('desk').hidden = !show;
     $('who').hidden = !show;
-  }
-
-  function login(event) {
-    event.preventDefault();
-    $('login-error').textContent = '';
-    var body = { username: $('login-username').value, password: $('login-password').value };
-    fetch(API + '/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (response) {
-        return response.json().then(function (json) {
-          if (!response.ok) { throw new Error(json.detail_zh || '登录失败。'); }
-          return json;
-        });
-      })
-      .then(function (json) {
-        state.token = json.token;
-        sessionStorage.setItem('staff-token', json.token);
-        $('login-password').value = '';
-        start();
-      })
-      .catch(function (e) { $('login-error').textContent = e.message; });
-  }
-
-  function logout(message) {
-    if (state.token) {
-      fetch(API + '/logout', { method: 'POST', headers: { 'Authorization': 'Bearer ' + state.token } })
-        .catch(function () { /* the token expires anyway */ });
-    }
-    state.token = null;
-    sessionStorage.removeItem('staff-token');
-    if (state.events) { state.events.close(); state.events = null; }
-    showDesk(false);
-    $('login-error').textContent = message || '';
-    $('login-username').focus();
   }
 
   function start() {
@@ -352,16 +315,16 @@
         source.close();
         live('实时连接中断，正在重连…');
         state.retry = Math.min(state.retry + 1, 6);
-        setTimeout(function () { if (state.token) { listen(); } }, 1000 * state.retry);
+        setTimeout(function () { if (session.token) { listen(); } }, 1000 * state.retry);
       };
     }).catch(function () {
       live('实时连接中断，正在重连…');
-      setTimeout(function () { if (state.token) { listen(); } }, 5000);
+      setTimeout(function () { if (session.token) { listen(); } }, 5000);
     });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    $('login-form').addEventListener('submit', login);
+    $('login-form').addEventListener('submit', session.login);
     $('logout').addEventListener('click', function () { logout(''); });
     $('claim-button').addEventListener('click', claim);
     $('reply-form').addEventListener('submit', reply);
@@ -371,8 +334,7 @@
     $('transfer-form').addEventListener('submit', transfer);
     $('close-form').addEventListener('submit', close);
     $('kb-form').addEventListener('submit', search);
-    setInterval(function () { if (state.token && !$('desk').hidden) { refresh(); } }, 30000);
-    state.token = sessionStorage.getItem('staff-token');
-    if (state.token) { start(); } else { showDesk(false); }
+    setInterval(function () { if (session.token && !$('desk').hidden) { refresh(); } }, 30000);
+    session.resume();
   });
 }());
