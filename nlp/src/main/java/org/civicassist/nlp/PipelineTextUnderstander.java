@@ -1,5 +1,6 @@
 package org.civicassist.nlp;
 
+import org.civicassist.nlp.intent.AskedPlaces;
 import org.civicassist.nlp.intent.AspectDetector;
 import org.civicassist.nlp.intent.Signal;
 import org.civicassist.nlp.intent.SignalDetector;
@@ -126,6 +127,8 @@ final class PipelineTextUnderstander implements TextUnderstander {
                 domainTerms.add(word);
             }
         }
+        Set<String> askedPlaces = AskedPlaces.find(tokens, HanLpRuntime::isPlaceName,
+                w -> dictionary.contains(aliases.canonical(w).orElse(w)));
         String retrievalText = Correction.apply(corrected, rewrites);
         if (isOnlySmallTalk(signals)) {
             // "你好", "谢谢 再见": nothing to search for (small-talk signals are raised only for such messages)
@@ -133,6 +136,6 @@ final class PipelineTextUnderstander implements TextUnderstander {
             domainTerms.clear();
         }
         return new Understanding(text, normalized.text(), retrievalText, masked, notes, domainTerms,
-                aspects.detect(retrievalText), signals, places);
+                aspects.detect(retrievalText), signals, places, askedPlaces);
     }
 }

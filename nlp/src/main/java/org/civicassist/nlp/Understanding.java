@@ -23,22 +23,32 @@ import java.util.Set;
  * @param signals       intent and safety signals for the decision
  * @param places        place names mentioned (上海, 杭州 …): a question about another city's rules is out of the
  *                      local knowledge base's remit
+ * @param askedPlaces   those of the places whose own rules or offices the message asks about (上海的低保标准), as
+ *                      opposed to where the citizen is or comes from (我在上海上班); see
+ *                      {@link org.civicassist.nlp.intent.AskedPlaces}
  */
 public record Understanding(String raw, String normalized, String retrievalText, String masked,
                             List<String> corrections, Set<String> domainTerms, Optional<Aspect> aspect,
-                            Set<Signal> signals, Set<String> places) {
+                            Set<Signal> signals, Set<String> places, Set<String> askedPlaces) {
 
     public Understanding {
         corrections = List.copyOf(corrections);
         domainTerms = Set.copyOf(domainTerms);
         signals = Set.copyOf(signals);
         places = Set.copyOf(places);
+        askedPlaces = Set.copyOf(askedPlaces);
+    }
+
+    /** Without places asked about. */
+    public Understanding(String raw, String normalized, String retrievalText, String masked, List<String> corrections,
+                         Set<String> domainTerms, Optional<Aspect> aspect, Set<Signal> signals, Set<String> places) {
+        this(raw, normalized, retrievalText, masked, corrections, domainTerms, aspect, signals, places, Set.of());
     }
 
     /** Without place names. */
     public Understanding(String raw, String normalized, String retrievalText, String masked, List<String> corrections,
                          Set<String> domainTerms, Optional<Aspect> aspect, Set<Signal> signals) {
-        this(raw, normalized, retrievalText, masked, corrections, domainTerms, aspect, signals, Set.of());
+        this(raw, normalized, retrievalText, masked, corrections, domainTerms, aspect, signals, Set.of(), Set.of());
     }
 
     public boolean has(Signal signal) {

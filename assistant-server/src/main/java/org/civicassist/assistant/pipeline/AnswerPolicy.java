@@ -26,6 +26,8 @@ import java.util.Set;
  *   <li>abusive language → decline politely;</li>
  *   <li>asks for a person, complains, is angry or in urgent hardship → hand off;</li>
  *   <li>only a greeting, thanks or goodbye → small talk; nothing to search → ask for the question;</li>
+ *   <li>asks about the rules or offices of a place the knowledge base does not cover (上海的低保标准) → say so and
+ *       where to ask, whatever ranks first;</li>
  *   <li>confidence ≥ answer threshold → answer with the first candidate; so too a follow-up asking about an aspect
  *       of the conversation's topic when the first candidate is that topic's answer to that aspect;</li>
  *   <li>the service is sure (its share ≥ the service threshold), of this city and, for a follow-up, the
@@ -113,6 +115,10 @@ public final class AnswerPolicy {
             return onlySituation(u) ? new Decision.AcknowledgeSituation() : unresolved(List.of(), 0, result, state);
         }
         double p = result.confidence();
+        // another city's rules or offices (上海的低保标准): this city's item on the subject would be a wrong answer
+        if (result.otherPlaceAsked()) {
+            return new Decision.NotFound(List.of(), p, true);
+        }
         Candidate top = result.candidates().get(0);
         // a follow-up is about the conversation's service: another one found for it is not sure
         Optional<ServiceFocus> focus = ServiceFocus.of(result.candidates())

@@ -119,7 +119,7 @@ public final class Assistant {
         Set<String> answeredAlready = resolution.followUp() ? state.lastAnswer().map(Set::of).orElse(Set.of())
                 : Set.of();
         SearchResult result = search.search(new SearchRequest(resolution.text(), u.aspect(),
-                resolution.topicServiceId(), TRACE_DEPTH, u.places(), answeredAlready));
+                resolution.topicServiceId(), TRACE_DEPTH, u.places(), answeredAlready, u.askedPlaces()));
 
         // 6. decide
         // the context kept in the conversation is stored: masked like the transcript (a number the detector does not

@@ -414,6 +414,18 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void says_it_covers_this_city_only__when_asked_about_another_citys_rules_however_sure_the_item() {
+            Candidate dibaoStandard = candidate("guide-a", "收费标准", 6.0);
+            SearchResult sure = new SearchResult(List.of(dibaoStandard, feesSection), 0.95, true);
+            SearchResult askedAboutThere = new SearchResult(List.of(dibaoStandard, feesSection), 0.95, true, true);
+
+            assertThat(policy.decide(question("上海的低保标准是多少"), askedAboutThere, FRESH))
+                    .isEqualTo(new Decision.NotFound(List.of(), 0.95, true));
+            assertThat(policy.decide(question("我在上海上班 低保标准是多少"), sure, FRESH))
+                    .as("a place that is only the citizen's circumstance").isInstanceOf(Decision.AnswerWith.class);
+        }
+
+        @Test
         void acknowledges_a_message_that_only_tells_the_situation() {
             Decision d = policy.decide(question("我在外地上班 一直在这边交"),
                     result(0.1, candidate("guide-a", "x", 1.0), otherService), FRESH);

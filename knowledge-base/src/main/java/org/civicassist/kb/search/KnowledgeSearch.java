@@ -129,9 +129,10 @@ public final class KnowledgeSearch implements Closeable {
             return SearchResult.empty();
         }
         boolean foreignPlace = request.places().stream().anyMatch(p -> !knows(p));
+        boolean otherPlaceAsked = request.askedPlaces().stream().anyMatch(p -> !knows(p));
         double confidence = models.calibrator().probability(ConfidenceInputs.of(ranked, foreignPlace));
         List<Candidate> top = ranked.size() > request.limit() ? ranked.subList(0, request.limit()) : ranked;
-        return new SearchResult(top, confidence, foreignPlace);
+        return new SearchResult(top, confidence, foreignPlace, otherPlaceAsked);
     }
 
     /**

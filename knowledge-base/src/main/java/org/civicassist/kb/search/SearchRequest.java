@@ -15,9 +15,10 @@ import java.util.Set;
  * @param limit          how many ranked candidates to return
  * @param places         place names the question mentions
  * @param excluded       citation keys that are not candidates (e.g. the item just answered, for a follow-up)
+ * @param askedPlaces    those of the places whose own rules the question asks about (上海的低保标准)
  */
 public record SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit,
-                            Set<String> places, Set<String> excluded) {
+                            Set<String> places, Set<String> excluded, Set<String> askedPlaces) {
 
     public static final int DEFAULT_LIMIT = 10;
 
@@ -30,6 +31,12 @@ public record SearchRequest(String text, Optional<Aspect> aspect, Optional<Strin
         }
         places = Set.copyOf(places);
         excluded = Set.copyOf(excluded);
+        askedPlaces = Set.copyOf(askedPlaces);
+    }
+
+    public SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit,
+                         Set<String> places, Set<String> excluded) {
+        this(text, aspect, topicServiceId, limit, places, excluded, Set.of());
     }
 
     public SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit,
