@@ -35,6 +35,7 @@ public final class Ablation {
         m.put("item kind", Set.of("is_faq"));
         m.put("conversation topic", Set.of("topic_match"));
         m.put("question length", Set.of("query_chars"));
+        m.put("unknown words", Set.of("unknown_share"));
         Set<String> covered = new java.util.HashSet<>();
         m.values().forEach(covered::addAll);
         if (!covered.equals(Set.copyOf(Features.NAMES))) {

@@ -12,7 +12,7 @@ public final class ConfidenceInputs {
      * questions at the same wrong-answer rate.
      */
     static final List<String> TOP_FEATURES = List.of("aspect_miss", "is_faq", "dense_cos", "lexq_norm", "coverage",
-            "title_cov", "topic_match", "query_chars");
+            "title_cov", "topic_match", "query_chars", "unknown_share");
 
     public static final List<String> NAMES = names();
 

@@ -36,8 +36,10 @@ public final class Features {
             "aspect_sure",     // how sure the AspectModel is of the question's aspect (its largest probability)
             "is_faq",
             "topic_match",     // same service as the conversation's current topic
-            "query_chars"      // log(1 + letters and digits of the question searched): the same for every candidate,
+            "query_chars",     // log(1 + letters and digits of the question searched): the same for every candidate,
                                // it lets the trees weigh evidence differently for a service name and a long story
+            "unknown_share"    // IDF-weighted share of the question's words the KB never mentions (the same for
+                               // every candidate): how much of the question the coverage features cannot see
     );
 
     private final double[] values = new double[NAMES.size()];

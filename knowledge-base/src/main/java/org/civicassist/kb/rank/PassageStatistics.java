@@ -18,6 +18,8 @@ public final class PassageStatistics {
 
     private final List<PassageWords> words;
     private final Map<String, Double> idf = new HashMap<>();
+    /** The IDF a word of a single passage has: what a word the KB never mentions weighs at least. */
+    private final double rareIdf;
 
     public PassageStatistics(List<PassageWords> wordsPerPassage) {
         this.words = List.copyOf(wordsPerPassage);
@@ -29,6 +31,23 @@ public final class PassageStatistics {
         }
         int n = Math.max(1, words.size());
         df.forEach((w, d) -> idf.put(w, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
+        rareIdf = Math.log(1 + (n - 1 + 0.5) / 1.5);
+    }
+
+    /**
+     * IDF-weighted share of the question's words that no passage contains, each weighted as a word of one passage:
+     * the coverage features leave such words out, so a question mostly about something the KB never mentions
+     * (今天下不下雨) could look fully covered by whatever shares its other words.
+     */
+    public double unknownShare(Set<String> queryWords) {
+        double total = 0;
+        double unknown = 0;
+        for (String w : queryWords) {
+            Double weight = idf.get(w);
+            total += weight == null ? rareIdf : weight;
+            unknown += weight == null ? rareIdf : 0;
+        }
+        return total == 0 ? 0 : unknown / total;
     }
 
     /** Whether any passage contains the word. */

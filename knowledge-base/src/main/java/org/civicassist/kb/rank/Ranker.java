@@ -80,6 +80,7 @@ public final class Ranker {
         double[] askedAspects = aspectModel.ask(in.text());
         double aspectSure = java.util.Arrays.stream(askedAspects).max().orElse(0);
         double queryChars = Math.log1p(in.text().codePoints().filter(Character::isLetterOrDigit).count());
+        double unknownShare = statistics.unknownShare(in.words());
 
         Map<String, Candidate> byCitation = new LinkedHashMap<>();
         for (var e : pool.entrySet()) {
@@ -125,6 +126,7 @@ public final class Ranker {
             f.set("is_faq", p.kind() == PassageKind.FAQ ? 1 : 0);
             f.set("topic_match", in.topicServiceId().map(t -> t.equals(p.serviceId()) ? 1 : 0).orElse(0));
             f.set("query_chars", queryChars);
+            f.set("unknown_share", unknownShare);
             Candidate c = new Candidate(p, f, model.score(f.values()));
             byCitation.merge(p.citationKey(), c, (a, b) -> a.score() >= b.score() ? a : b);
         }

@@ -1,0 +1,36 @@
+package org.civicassist.kb.rank;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PassageStatisticsTest {
+
+    private static PassageStatistics.PassageWords words(String... ws) {
+        return new PassageStatistics.PassageWords(Set.of(ws), Set.of(ws), Set.of());
+    }
+
+    private final PassageStatistics statistics = new PassageStatistics(List.of(
+            words("社保卡", "补办", "江州"), words("公积金", "提取", "江州"), words("护照", "江州")));
+
+    @Test
+    void coverage_leaves_out_words_the_kb_never_mentions() {
+        // 下雨 is in no passage: the question looks fully covered by the passage with 江州
+        assertThat(statistics.coverage(2, Set.of("江州", "下雨"))).isEqualTo(1.0);
+    }
+
+    @Test
+    void unknown_share_weighs_the_words_the_kb_never_mentions_as_the_rarest_words() {
+        assertThat(statistics.unknownShare(Set.of("社保卡", "补办"))).isZero();
+        assertThat(statistics.unknownShare(Set.of("下雨", "刮风"))).isEqualTo(1.0);
+        // an unknown word weighs as much as a word of one passage, more than a word of every passage
+        double withRare = statistics.unknownShare(Set.of("护照", "下雨"));
+        assertThat(withRare).isCloseTo(0.5, within(1e-9));
+        assertThat(statistics.unknownShare(Set.of("江州", "下雨"))).isGreaterThan(withRare);
+        assertThat(statistics.unknownShare(Set.of())).isZero();
+    }
+}
