@@ -1,5 +1,6 @@
 package org.civicassist.eval;
 
+import org.civicassist.eval.fit.AdapterFit;
 import org.civicassist.eval.fit.Ablation;
 import org.civicassist.eval.fit.BoostedTreesTrainer;
 import org.civicassist.eval.fit.ModelFit;
@@ -45,7 +46,7 @@ import java.util.stream.Stream;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measures how many questions the assistant resolves, and where it fails.",
         subcommands = {EvalCli.Regress.class, EvalCli.All.class, EvalCli.Signals.class, EvalCli.Fit.class,
-                EvalCli.Load.class, EvalCli.Figures.class, EvalCli.ReplayCommand.class})
+                EvalCli.Load.class, EvalCli.Figures.class, EvalCli.ReplayCommand.class, EvalCli.Adapt.class})
 public final class EvalCli implements Callable<Integer> {
 
     @Option(names = "--kb", description = "KB directory, or 'bundled' (default)", defaultValue = "bundled")
@@ -228,9 +229,12 @@ public final class EvalCli implements Callable<Integer> {
         @Override
         public Integer call() {
             KbSource source = kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
-            try (InProcessRespondent assistant = new InProcessRespondent(AssistantAssembly.create(source,
-                    LoadMode.LENIENT, Optional.of(store.resolve(kb.equals("bundled") ? "bundled"
-                            : Path.of(kb).getFileName().toString()))))) {
+            AssistantAssembly assembly = AssistantAssembly.create(source, LoadMode.LENIENT,
+                    Optional.of(store.resolve(kb.equals("bundled") ? "bundled" : Path.of(kb).getFileName().toString())));
+            try (InProcessRespondent assistant = new InProcessRespondent(assembly)) {
+                // the candidates' dense features were computed with the KB's query adapter: the fitted scorer needs it
+                Optional<org.civicassist.kb.embed.QueryAdapter> adapter =
+                        assembly.knowledge().get().rankingModels().queryAdapter();
                 java.util.Map<String, List<Question>> qs = new java.util.LinkedHashMap<>();
                 for (Path file : questions) {
                     qs.put(file.getFileName().toString().replaceFirst("\\.jsonl$", ""), judged(file));
@@ -246,7 +250,7 @@ public final class EvalCli implements Callable<Integer> {
                 };
                 ModelFit.Training training = ModelFit.Training.of(assistant, qs);
                 RankingModelFitter.Fit fit = ModelFit.fit(training, settings, trainer);
-                fit.models().save(out);
+                fit.models().withQueryAdapter(adapter).save(out);
                 if (ablation) {
                     RankingModelFitter.ScorerTrainer other = scorer.equals("trees") ? RankingModelFitter.LINEAR
                             : new BoostedTreesTrainer(BoostedTreesTrainer.Params.defaults());
@@ -263,6 +267,66 @@ public final class EvalCli implements Callable<Integer> {
                         "  %-16s %4d questions: out-of-fold Recall@1 %.3f, resolution %.3f, wrong-answer rate %.3f%n",
                         style, figures.questions(), figures.recallAt1(), figures.resolution(),
                         figures.wrongAnswerRate()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "adapt", description = "Fit the query adapter of the dense retrieval on the KB's own paraphrases "
+            + "and write the ranking model with it (refit the ranking model afterwards: its dense features change).")
+    static final class Adapt implements Callable<Integer> {
+        @Option(names = "--kb", defaultValue = "bundled")
+        String kb;
+
+        @Option(names = "--store", defaultValue = "target/eval-store")
+        Path store;
+
+        @Option(names = "--out", required = true, description = "ranking-model.json to write: the KB's current "
+                + "model with the fitted adapter")
+        Path out;
+
+        @Option(names = "--questions", description = "question files to measure dense Recall@1 on, before and after "
+                + "(never fitted on)")
+        List<Path> questions = List.of();
+
+        @Option(names = "--rank", defaultValue = "32")
+        int rank;
+
+        @Option(names = "--epochs", defaultValue = "12")
+        int epochs;
+
+        @Override
+        public Integer call() {
+            KbSource source = kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
+            Path kbStore = store.resolve(kb.equals("bundled") ? "bundled" : Path.of(kb).getFileName().toString());
+            try (AssistantAssembly assembly = AssistantAssembly.create(source, LoadMode.LENIENT,
+                    Optional.of(kbStore))) {
+                org.civicassist.kb.search.KnowledgeSearch search = assembly.knowledge().get();
+                List<org.civicassist.kb.passage.Passage> passages =
+                        new org.civicassist.kb.passage.PassageBuilder(org.civicassist.kb.passage.Chunker.defaults())
+                                .build(search.knowledgeBase());
+                // the vectors the index was built with are in the store's cache: only the new texts are embedded
+                org.civicassist.kb.embed.Embedder embedder = new org.civicassist.kb.embed.CachingEmbedder(
+                        new org.civicassist.kb.embed.BgeSmallZhEmbedder(), kbStore.resolve("embeddings"));
+                org.civicassist.kb.rank.QueryAdapterTrainer.Settings defaults =
+                        org.civicassist.kb.rank.QueryAdapterTrainer.Settings.defaults();
+                var settings = new org.civicassist.kb.rank.QueryAdapterTrainer.Settings(rank,
+                        defaults.temperature(), defaults.learningRate(), defaults.l2(), epochs, defaults.batch(),
+                        defaults.seed());
+                long began = System.nanoTime();
+                var result = AdapterFit.fit(passages, embedder, settings);
+                System.out.printf(Locale.ROOT, "adapter of rank %d fitted on %d paraphrase pairs in %.0f s; held-out "
+                                + "pairs finding their item first: %.3f -> %.3f (epoch %d)%n", rank, result.pairs(),
+                        (System.nanoTime() - began) / 1e9, result.heldOutRecallBefore(),
+                        result.heldOutRecallAfter(), result.epochs());
+                for (Path file : questions) {
+                    AdapterFit.DenseRecall recall = AdapterFit.denseRecall(judged(file), passages, embedder,
+                            assembly.nlp().understander(), result.adapter());
+                    System.out.printf(Locale.ROOT, "  %-16s %4d questions: dense Recall@1 %.3f -> %.3f%n",
+                            file.getFileName(), recall.questions(), recall.before(), recall.after());
+                }
+                search.rankingModels().withQueryAdapter(Optional.of(result.adapter())).save(out);
+                System.out.println("written to " + out);
             }
             return 0;
         }

@@ -1,5 +1,6 @@
 package org.civicassist.kb.rank;
 
+import org.civicassist.kb.embed.QueryAdapter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The fitted models of the ranking stage, stored together as {@code ranking-model.json}: the candidate scorer, the
@@ -18,7 +20,22 @@ import java.nio.file.Path;
  * ({@code java -jar eval/target/eval.jar fit}); a KB directory may carry its own.
  */
 public record RankingModels(CandidateScorer scorer, LinearModel calibrator, double answerThreshold,
-                            double clarifyThreshold) {
+                            double clarifyThreshold, Optional<QueryAdapter> queryAdapter) {
+
+    public RankingModels(CandidateScorer scorer, LinearModel calibrator, double answerThreshold,
+                         double clarifyThreshold) {
+        this(scorer, calibrator, answerThreshold, clarifyThreshold, Optional.empty());
+    }
+
+    /** These models with the query adapter the scorer's dense features were computed with. */
+    public RankingModels withQueryAdapter(Optional<QueryAdapter> adapter) {
+        return new RankingModels(scorer, calibrator, answerThreshold, clarifyThreshold, adapter);
+    }
+
+    /** The question's vector as the dense retrieval and features read it: adapted when there is an adapter. */
+    public float[] queryVector(float[] embedded) {
+        return queryAdapter.map(a -> a.apply(embedded)).orElse(embedded);
+    }
 
     public RankingModels {
         if (!(0 <= clarifyThreshold && clarifyThreshold <= answerThreshold && answerThreshold <= 1)) {
@@ -55,7 +72,9 @@ public record RankingModels(CandidateScorer scorer, LinearModel calibrator, doub
         JsonNode thresholds = node.required("thresholds");
         return new RankingModels(CandidateScorer.fromJson(node.required("scorer"), Features.NAMES),
                 LinearModel.fromJson(node.required("calibrator"), ConfidenceInputs.NAMES),
-                thresholds.required("answer").asDouble(), thresholds.required("clarify").asDouble());
+                thresholds.required("answer").asDouble(), thresholds.required("clarify").asDouble(),
+                node.hasNonNull("query_adapter") ? Optional.of(QueryAdapter.fromJson(node.get("query_adapter")))
+                        : Optional.empty());
     }
 
     public String toJson() {
@@ -65,6 +84,7 @@ public record RankingModels(CandidateScorer scorer, LinearModel calibrator, doub
         ObjectNode thresholds = root.putObject("thresholds");
         thresholds.put("answer", answerThreshold);
         thresholds.put("clarify", clarifyThreshold);
+        queryAdapter.ifPresent(a -> root.set("query_adapter", a.toJson()));
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 

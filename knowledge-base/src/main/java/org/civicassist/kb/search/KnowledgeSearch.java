@@ -115,7 +115,8 @@ public final class KnowledgeSearch implements Closeable {
         if (request.text().isBlank()) {
             return SearchResult.empty();
         }
-        RetrievalQuery query = new RetrievalQuery(request.text(), queryEmbedder.embed(request.text()));
+        RetrievalQuery query = new RetrievalQuery(request.text(),
+                models.queryVector(queryEmbedder.embed(request.text())));
         List<Candidate> ranked = ranker.rank(new RankingInput(request.text(), query.vector(), words(request.text()),
                 lexical.retrieve(query, RETRIEVE_DEPTH), lexicalQuestions.retrieve(query, RETRIEVE_DEPTH),
                 lexicalContent.retrieve(query, RETRIEVE_DEPTH), lexicalBigrams.retrieve(query, RETRIEVE_DEPTH),
