@@ -1,5 +1,7 @@
 package org.civicassist.kb.index;
 
+import java.util.List;
+
 /** Field names of the Lucene index, and the version of this layout (part of the index's content hash). */
 public final class IndexSchema {
 
@@ -28,10 +30,38 @@ public final class IndexSchema {
     public static final long VIEW_QUESTION = 0;
     public static final long VIEW_CONTENT = 1;
 
+    /** Every text field, each analysed by one {@link Analysis}. */
+    public static final List<String> TEXT_FIELDS =
+            List.of(QUESTION, QUESTION_BIGRAMS, TITLE, TITLE_BIGRAMS, HEADING, BODY, BODY_BIGRAMS, SMART);
+
+    /**
+     * The analyses the index makes of a text. All fields of one analysis share one analyzer, which does not depend on
+     * the field's name: a query text needs analysing once per analysis, not once per field.
+     */
+    public enum Analysis {
+        /** Words of the domain segmentation, canonical forms, no stop words. */
+        WORDS,
+        /** Character bigrams, independent of segmentation. */
+        BIGRAMS,
+        /** Lucene's SmartChineseAnalyzer: a second, statistical segmentation. */
+        SMART
+    }
+
     private IndexSchema() {
     }
 
     public static boolean isBigramField(String field) {
         return field.endsWith("_bg");
+    }
+
+    /** The analysis of a text field. */
+    public static Analysis analysisOf(String field) {
+        if (!TEXT_FIELDS.contains(field)) {
+            throw new IllegalArgumentException("not a text field: " + field);
+        }
+        if (isBigramField(field)) {
+            return Analysis.BIGRAMS;
+        }
+        return field.equals(SMART) ? Analysis.SMART : Analysis.WORDS;
     }
 }

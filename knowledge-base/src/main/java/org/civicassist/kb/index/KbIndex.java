@@ -120,13 +120,20 @@ public final class KbIndex implements Closeable {
         return best;
     }
 
-    /** The analyzer for each field: words for word fields, character bigrams for {@code *_bg} fields. */
+    /**
+     * The analyzer for each field, by its {@link IndexSchema.Analysis}: words for word fields, character bigrams for
+     * {@code *_bg} fields, SmartChineseAnalyzer for {@link IndexSchema#SMART}.
+     */
     public static Analyzer fieldAnalyzer(Analyzer words, Analyzer bigrams) {
+        Analyzer smart = new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer();
         Map<String, Analyzer> perField = new HashMap<>();
-        for (String f : List.of(QUESTION_BIGRAMS, TITLE_BIGRAMS, BODY_BIGRAMS)) {
-            perField.put(f, bigrams);
+        for (String f : TEXT_FIELDS) {
+            switch (analysisOf(f)) {
+                case BIGRAMS -> perField.put(f, bigrams);
+                case SMART -> perField.put(f, smart);
+                case WORDS -> { } // the default
+            }
         }
-        perField.put(SMART, new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer());
         return new PerFieldAnalyzerWrapper(words, perField);
     }
 

@@ -6,8 +6,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.civicassist.kb.index.AnalyzedTerms;
 import org.civicassist.kb.index.KbIndex;
+import org.civicassist.kb.index.QueryTerms;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class LexicalRetriever implements Retriever {
 
     @Override
     public List<ScoredPassage> retrieve(RetrievalQuery query, int k) {
-        Query q = buildQuery(query.text());
+        Query q = buildQuery(query.terms());
         if (q == null) {
             return List.of();
         }
@@ -42,12 +42,17 @@ public final class LexicalRetriever implements Retriever {
         return out;
     }
 
-    Query buildQuery(String text) {
+    /** Each field's terms (the first ones, up to a share of Lucene's clause limit), with the field's weight. */
+    Query buildQuery(QueryTerms terms) {
+        int perField = BooleanQuery.getMaxClauseCount() / 8;
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         int clauses = 0;
         for (Map.Entry<String, Float> field : fieldWeights.entrySet()) {
-            for (String term : AnalyzedTerms.of(index.analyzer(), field.getKey(), text,
-                    BooleanQuery.getMaxClauseCount() / 8)) {
+            int added = 0;
+            for (String term : terms.of(field.getKey())) {
+                if (added++ == perField) {
+                    break;
+                }
                 builder.add(new BoostQuery(new TermQuery(new Term(field.getKey(), term)), field.getValue()),
                         BooleanClause.Occur.SHOULD);
                 clauses++;

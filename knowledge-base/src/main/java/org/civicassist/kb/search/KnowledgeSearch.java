@@ -5,6 +5,7 @@ import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.index.AnalyzedTerms;
 import org.civicassist.kb.index.KbIndex;
 import org.civicassist.kb.index.IndexSchema;
+import org.civicassist.kb.index.QueryTerms;
 import org.civicassist.kb.model.KnowledgeBase;
 import org.civicassist.kb.rank.Candidate;
 import org.civicassist.kb.rank.ConfidenceInputs;
@@ -115,9 +116,9 @@ public final class KnowledgeSearch implements Closeable {
         if (request.text().isBlank()) {
             return SearchResult.empty();
         }
-        RetrievalQuery query = new RetrievalQuery(request.text(),
+        RetrievalQuery query = new RetrievalQuery(request.text(), QueryTerms.of(index.analyzer(), request.text()),
                 models.queryVector(queryEmbedder.embed(request.text())));
-        List<Candidate> ranked = ranker.rank(new RankingInput(request.text(), query.vector(), words(request.text()),
+        List<Candidate> ranked = ranker.rank(new RankingInput(request.text(), query.vector(), query.terms().words(),
                 lexical.retrieve(query, RETRIEVE_DEPTH), lexicalQuestions.retrieve(query, RETRIEVE_DEPTH),
                 lexicalContent.retrieve(query, RETRIEVE_DEPTH), lexicalBigrams.retrieve(query, RETRIEVE_DEPTH),
                 lexicalSmart.retrieve(query, RETRIEVE_DEPTH),
