@@ -36,13 +36,15 @@ public class MaintainerController {
     private final int maxDays;
     private final KbEditService kb;
     private final GapLinks gaps;
+    private final ConversationLog conversations;
 
     public MaintainerController(AnalyticsReporter reporter, AnalyticsSettings settings, KbEditService kb,
-                                GapLinks gaps) {
+                                GapLinks gaps, ConversationLog conversations) {
         this.reporter = reporter;
         this.maxDays = settings.maxDays();
         this.kb = kb;
         this.gaps = gaps;
+        this.conversations = conversations;
     }
 
     @GetMapping("/analytics")
@@ -65,6 +67,46 @@ public class MaintainerController {
                     return out;
                 }));
     }
+
+    // --- the conversation log ---
+
+    /**
+     * Conversations, most recently active first: {@code q} text in a message, {@code outcome} ({@code answered},
+     * {@code clarify}, {@code handoff}, {@code not_useful}), {@code day} (YYYY-MM-DD, a message that day),
+     * {@code limit} (1–50, default 20) and {@code cursor} (the previous page's {@code next_cursor}); 400 otherwise.
+     */
+    @GetMapping("/conversations")
+    public Mono<ConversationLog.Page> conversations(@AuthenticationPrincipal StaffPrincipal me,
+                                                    @RequestParam(name = "q", required = false) String q,
+                                                    @RequestParam(name = "outcome", required = false) String outcome,
+                                                    @RequestParam(name = "day", required = false) String day,
+                                                    @RequestParam(name = "limit", required = false) String limit,
+                                                    @RequestParam(name = "cursor", required = false) String cursor) {
+        return Mono.fromCallable(() -> conversations.query(q, outcome, day, limit, cursor))
+                .flatMap(query -> conversations.list(me.username(), query));
+    }
+
+    /** One transcript, with each reply's confidence and the candidates it considered; audited. */
+    @GetMapping("/conversations/{id}")
+    public Mono<ConversationLog.Transcript> conversation(@AuthenticationPrincipal StaffPrincipal me,
+                                                         @PathVariable String id) {
+        return conversations.read(me.username(), id);
+    }
+
+    /** @param item the KB item that should have answered: a FAQ id, a guide id or {@code guide-id#section} */
+    public record MarkRequest(String item) {
+    }
+
+    /** The question a reply answered becomes a suggested similar question of the right item (reviewed as usual). */
+    @PostMapping(path = "/conversations/{id}/messages/{messageId}/mark", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ConversationLog.Marked> mark(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                                             @PathVariable String messageId,
+                                             @RequestBody(required = false) Mono<MarkRequest> body) {
+        return body.defaultIfEmpty(new MarkRequest(null))
+                .flatMap(r -> conversations.mark(me.username(), id, messageId, r.item()));
+    }
+
+    // --- the knowledge base ---
 
     @GetMapping("/kb/status")
     public Map<String, Object> status() {
