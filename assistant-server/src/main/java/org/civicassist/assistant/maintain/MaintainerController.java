@@ -124,6 +124,31 @@ public class MaintainerController {
         return kb.guides(q);
     }
 
+    /** One guide with its sections in full ({@code version} for an edit, {@code editable} false on the bundled KB). */
+    @GetMapping("/kb/guides/{id}")
+    public Mono<Map<String, Object>> guide(@PathVariable String id) {
+        return kb.guide(id);
+    }
+
+    /**
+     * @param section the heading of the section to change, as it is now
+     * @param heading its new heading (the same to keep it)
+     * @param body    its new Markdown text (no line may start with {@code ## })
+     * @param version the guide's version from GET: a change made since is a 409
+     */
+    public record SectionRequest(String section, String heading, String body, String version) {
+    }
+
+    /** Changes one section of a guide in its guides/*.md file; kept in the history, reverted like FAQ edits. */
+    @PutMapping(path = "/kb/guides/{id}/section", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Map<String, Object>> editSection(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                                                 @RequestBody Mono<SectionRequest> body) {
+        return body.switchIfEmpty(Mono.fromCallable(() -> new SectionRequest(null, null, null, null)))
+                .flatMap(r -> kb.editSection(me.username(), id, new KbEditService.SectionEdit(r.section(),
+                        r.heading(), r.body(), r.version())))
+                .map(MaintainerController::body);
+    }
+
     @GetMapping("/kb/faqs/{id}")
     public Mono<Map<String, Object>> faq(@PathVariable String id) {
         return kb.faq(id);
@@ -153,10 +178,12 @@ public class MaintainerController {
                 .map(MaintainerController::body);
     }
 
+    /** Changes, newest first: of one FAQ ({@code faq}), of one guide ({@code guide}), or all. */
     @GetMapping("/kb/history")
     public Mono<List<Map<String, Object>>> history(@RequestParam(name = "faq", required = false) String faq,
+                                                   @RequestParam(name = "guide", required = false) String guide,
                                                    @RequestParam(name = "limit", defaultValue = "50") int limit) {
-        return kb.history(faq, limit);
+        return kb.history(faq != null && !faq.isBlank() ? faq : guide, limit);
     }
 
     @PostMapping("/kb/history/{id}/revert")
@@ -168,13 +195,20 @@ public class MaintainerController {
     static Map<String, Object> body(KbEditService.Outcome o) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("outcome", o.outcome());
-        out.put("faq", o.faq());
+        if (o.guide() != null) {
+            out.put("guide", o.guide());
+        } else {
+            out.put("faq", o.faq());
+        }
         if (o.change() != null) {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("id", o.change().id());
             change.put("at", o.change().at());
             change.put("actor", o.change().actor());
             change.put("action", o.change().action());
+            if (o.change().guide() != null) {
+                change.put("guide", o.change().guide());
+            }
             if (o.change().reverts() != null) {
                 change.put("reverts", o.change().reverts());
             }

@@ -343,4 +343,77 @@ class MaintainerApiTest extends MaintainerTestBase {
         api.staffPost(li, M + "/conversations/{id}/messages/{m}/mark", Map.of("item", "faq-card-lost"),
                 "0".repeat(32), "000002").expectStatus().isNotFound();
     }
+
+    // --- guide sections ---
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_guide_section_edit_changes_only_that_section_of_its_file__kept_in_the_history__served__and_reverted()
+            throws Exception {
+        // given: a maintainer, and the guide as its file has it
+        String li = api.maintainer(api.login(ADMIN, ADMIN_PASSWORD), "lijing", "李静");
+        java.nio.file.Path file = kbDirectory().resolve("guides/guide-passport.md");
+        String original = java.nio.file.Files.readString(file);
+        Map<String, Object> guide = get(li, M + "/kb/guides/guide-passport");
+        assertThat(guide).containsEntry("editable", true).containsEntry("file", "guides/guide-passport.md");
+        assertThat((List<Map<String, Object>>) guide.get("sections")).extracting(m -> m.get("heading"))
+                .containsExactly("申请材料", "办理时限");
+
+        // when: li renames the section 办理时限 and rewrites its text
+        Map<String, Object> edited = put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时限",
+                "heading", "办理时间", "body", "10 个工作日；\r\n加急 5 个工作日。\n", "version", guide.get("version")))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+
+        // then: the file has only that section changed, in the guide format; the reloaded KB serves it
+        assertThat(edited).containsEntry("outcome", "changed").containsEntry("reloaded", true);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(original.replace("## 办理时限\n7 个工作日。\n",
+                "## 办理时间\n10 个工作日；\n加急 5 个工作日。\n"));
+        org.civicassist.kb.model.Guide served = knowledge.get().knowledgeBase().guide("guide-passport").orElseThrow();
+        assertThat(served.sections()).containsExactly(
+                new org.civicassist.kb.model.GuideSection("申请材料", "居民身份证、近期免冠照片。"),
+                new org.civicassist.kb.model.GuideSection("办理时间", "10 个工作日；\n加急 5 个工作日。"));
+        assertThat(served.title()).isEqualTo("普通护照签发");
+        // in the same history as FAQ edits: who, when, the section before and after
+        Map<String, Object> change = list(li, M + "/kb/history?guide=guide-passport").get(0);
+        assertThat(change).containsEntry("actor", "lijing").containsEntry("action", "guide-edit")
+                .containsEntry("guide", "guide-passport").containsEntry("section", "办理时限").containsKey("at");
+        assertThat((Map<String, Object>) change.get("before")).containsEntry("heading", "办理时限")
+                .containsEntry("body", "7 个工作日。");
+        assertThat((Map<String, Object>) change.get("after")).containsEntry("heading", "办理时间");
+        assertThat(list(li, M + "/kb/history")).first().satisfies(h -> assertThat(h).containsEntry("id", change.get("id")));
+
+        // refused: a stale version (409), and what the file could not keep or the KB lacks (400, 404); nothing written
+        String now = java.nio.file.Files.readString(file);
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时间", "heading", "办理时间",
+                "body", "别的。", "version", guide.get("version"))).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("guide-changed");
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时间", "heading", "办理时间",
+                "body", "第一行\n## 新章节\n内容")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("section-has-heading");
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时间", "heading", "申请材料",
+                "body", "内容")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("duplicate-section");
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时间", "heading", "办理时间",
+                "body", "  ")).expectStatus().isBadRequest();
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "收费标准", "heading", "收费标准",
+                "body", "不收费。")).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("section-not-found");
+        put(li, M + "/kb/guides/guide-nope/section", Map.of("section", "a", "heading", "a", "body", "b"))
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("guide-not-found");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(now);
+
+        // when: the change is reverted
+        Map<String, Object> reverted = api.staffPost(li, M + "/kb/history/{id}/revert", null, change.get("id"))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+
+        // then: the file is byte for byte what it was, and served so
+        assertThat(reverted).containsEntry("outcome", "changed").containsEntry("reloaded", true);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(original);
+        assertThat(knowledge.get().knowledgeBase().guide("guide-passport").orElseThrow().section("办理时限"))
+                .isPresent();
+        assertThat(list(li, M + "/kb/history?guide=guide-passport")).first().satisfies(h -> assertThat(h)
+                .containsEntry("action", "revert").containsEntry("reverts", change.get("id")));
+        api.staffPost(li, M + "/kb/history/{id}/revert", null, change.get("id")).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("guide-changed-since");
+    }
 }
