@@ -1,6 +1,8 @@
 /*
  * The maintainers' console: see what citizens ask (dashboard), teach the assistant (knowledge gaps linked to KB items
  * as suggestions, the review of pending suggestions) and edit the knowledge base (FAQs, with history and revert).
+ * Screens and parts in files of their own (conversations.js, guides.js) use window.MaintainerConsole, defined below,
+ * and register their screen there.
  * Talks to /api/v1/staff/maintain/* and /api/v1/staff/kb/* with the staff login token (sessionStorage, this tab
  * only); never the admin API key. Text is only ever set with textContent; charts are SVG built with DOM calls.
  */

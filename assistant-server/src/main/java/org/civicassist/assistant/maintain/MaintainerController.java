@@ -25,8 +25,9 @@ import java.util.Map;
 /**
  * The maintainers' console API under {@code /api/v1/staff/maintain} (a staff token of an ADMIN or MAINTAINER): the
  * analytics report (the same {@link AnalyticsReporter} as {@code /api/v1/admin/analytics}), linking knowledge gaps to
- * KB items (suggestions, reviewed with {@code /api/v1/staff/kb/suggestions}), browsing the KB and editing FAQs
- * ({@link KbEditService}). Every change is made in the name of the logged-in maintainer.
+ * KB items (suggestions, reviewed with {@code /api/v1/staff/kb/suggestions}), browsing the KB and editing FAQs and
+ * guide sections ({@link KbEditService}), and the conversation log ({@link ConversationLog}). Every change is made in
+ * the name of the logged-in maintainer.
  */
 @RestController
 @RequestMapping(path = "/api/v1/staff/maintain", produces = MediaType.APPLICATION_JSON_VALUE)
