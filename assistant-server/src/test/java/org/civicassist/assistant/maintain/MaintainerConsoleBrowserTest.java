@@ -384,6 +384,32 @@ class MaintainerConsoleBrowserTest extends MaintainerTestBase {
     }
 
     @Test
+    void the_conversation_log__older_conversations_loaded_page_by_page__focus_on_the_first_new_one() {
+        // given: one conversation more than a page (20)
+        for (int i = 0; i < 21; i++) {
+            api.say(api.open(), "分页检查第" + i + "次");
+        }
+        logInAsMaintainer();
+        screen("conversations", "conversations-title");
+        tabTo(By.id("conv-q"));
+        keys("分页检查");
+        tabTo(By.id("conv-search"));
+        keys(Keys.ENTER);
+        waitForText(By.id("conv-count"), "显示 20 段对话，还有更早的对话可以加载");
+
+        // when: the older ones are loaded
+        tabTo(By.id("conv-more"));
+        keys(Keys.ENTER);
+
+        // then: the 21st is listed, and the focus is on it
+        waitForText(By.id("conv-count"), "显示 21 段对话");
+        assertThat(browser.findElements(By.cssSelector("#conv-list > li"))).hasSize(21);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> focused().equals(
+                d.findElement(By.cssSelector("#conv-list > li:nth-child(21) button"))));
+        assertThat(axeViolations()).as("the log with an older page").isEmpty();
+    }
+
+    @Test
     void the_kb__a_guide_section_edited_in_its_file__a_validation_problem_shown__and_the_edit_reverted()
             throws Exception {
         Path file = kbDirectory().resolve("guides/guide-passport.md");
