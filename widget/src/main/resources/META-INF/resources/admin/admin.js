@@ -1,6 +1,8 @@
 /*
  * The maintainers' console: see what citizens ask (dashboard), teach the assistant (knowledge gaps linked to KB items
  * as suggestions, the review of pending suggestions) and edit the knowledge base (FAQs, with history and revert).
+ * Screens and parts in files of their own (conversations.js, guides.js) use window.MaintainerConsole, defined below,
+ * and register their screen there.
  * Talks to /api/v1/staff/maintain/* and /api/v1/staff/kb/* with the staff login token (sessionStorage, this tab
  * only); never the admin API key. Text is only ever set with textContent; charts are SVG built with DOM calls.
  */
@@ -11,8 +13,10 @@
   var M = API + '/maintain';
   var SVG = 'http://www.w3.org/2000/svg';
   var GAP_REASONS = { clarified: '请市民澄清', low_confidence: '没把握', unresolved: '未解决', not_useful: '市民评价无帮助' };
-  var ACTIONS = { edit: '编辑', 'add-similar': '新增相似问法', 'suggestion-accept': '采纳建议', revert: '撤销' };
-  var FIELDS = { question: '问题', similar: '相似问法', answer: '答案', guide: '关联指南' };
+  var ACTIONS = { edit: '编辑', 'add-similar': '新增相似问法', 'suggestion-accept': '采纳建议', revert: '撤销',
+    'guide-edit': '编辑章节' };
+  var FIELDS = { question: '问题', similar: '相似问法', answer: '答案', guide: '关联指南', heading: '章节标题',
+    body: '章节内容' };
 
   var state = { me: null, screen: 'dashboard', guides: [], faq: null, status: null };
 
@@ -69,15 +73,18 @@
 
   // --- screens ---
 
+  // every screen: its section and tab share the name; screens in files of their own register themselves
+  var screens = {};
+
   function show(screen, focus) {
     state.screen = screen;
-    ['dashboard', 'gaps', 'kb'].forEach(function (s) {
+    Object.keys(screens).forEach(function (s) {
       $(s).hidden = s !== screen;
       var tab = $('tab-' + s);
       if (s === screen) { tab.setAttribute('aria-current', 'page'); } else { tab.removeAttribute('aria-current'); }
     });
     notice('');
-    var loaded = screen === 'dashboard' ? loadDashboard() : screen === 'gaps' ? loadGaps() : loadKb();
+    var loaded = screens[screen]();
     if (focus) { $(screen + '-title').focus(); }
     return loaded;
   }
@@ -423,15 +430,17 @@
     li.appendChild(el('span', 'meta', '（' + f.id + ' · ' + f.domain + (f.guide ? ' · 指南 ' + f.guide : '')
       + ' · 相似问法 ' + f.similar_count + ' 条）'));
     li.appendChild(el('p', 'meta', f.answer));
-    var edit = button(state.status && state.status.editable ? '编辑' : '查看', 'secondary',
-      (state.status && state.status.editable ? '编辑' : '查看') + '“' + f.question + '”');
+    var edit = button(editable() ? '编辑' : '查看', 'secondary', (editable() ? '编辑' : '查看') + '“' + f.question + '”');
     edit.addEventListener('click', function () { openFaq(f.id); });
     li.appendChild(edit);
     return li;
   }
 
+  function editable() { return !!(state.status && state.status.editable); }
+
   function guideRow(g) {
     var li = el('li');
+    li.dataset.id = g.id;
     li.appendChild(el('span', 'title', g.title));
     li.appendChild(el('span', 'meta', '（' + g.id + ' · ' + g.domain + (g.department ? ' · ' + g.department : '')
       + ' · 常见问题 ' + g.faqs + ' 条）'));
@@ -450,6 +459,11 @@
       }).catch(function (e) { notice(e.message); });
     });
     li.appendChild(faqs);
+    var sections = button(editable() ? '编辑章节' : '查看章节', 'secondary',
+      (editable() ? '编辑章节：' : '查看章节：') + g.title);
+    sections.dataset.action = 'sections';
+    sections.addEventListener('click', function () { api.openGuide(g.id); });
+    li.appendChild(sections);
     var page = el('a', null, '打开指南页面');
     page.href = g.url;
     page.setAttribute('aria-label', '打开指南页面：' + g.title);
@@ -553,19 +567,26 @@
     return list;
   }
 
-  function renderHistory(list, empty, changes) {
+  /** @param reverted called after a revert instead of the FAQ editor's refresh (the guide editor passes one) */
+  function renderHistory(list, empty, changes, reverted) {
     list.replaceChildren();
     empty.hidden = changes.length > 0;
     changes.forEach(function (c) {
       var li = el('li');
       li.dataset.id = c.id;
+      var what = c.guide ? c.guide + (c.section ? ' · ' + c.section : '') : c.faq;
       li.appendChild(el('span', 'title', localTime(c.at) + ' · ' + c.actor + ' · ' + (ACTIONS[c.action] || c.action)
-        + ' · ' + c.faq));
+        + ' · ' + what));
       li.appendChild(differences(c.before, c.after));
       var revert = button('撤销此修改', 'secondary', '撤销此修改：' + c.actor + ' 于 ' + localTime(c.at) + ' 对 '
-        + c.faq + ' 的' + (ACTIONS[c.action] || c.action));
+        + what + ' 的' + (ACTIONS[c.action] || c.action));
       revert.addEventListener('click', function () {
         call('POST', M + '/kb/history/' + c.id + '/revert').then(function (out) {
+          if (reverted) { return reverted(out, c); }
+          if (c.guide) {
+            notice('已撤销对 ' + what + ' 的修改。' + (out.reloaded ? '知识库已重新加载。' : ''));
+            return loadRecent();
+          }
           if (state.faq && state.faq.id === c.faq && !$('editor').hidden) {
             return changed(out, '已撤销修改').then(function () { $('editor-title').focus(); });
           }
@@ -578,10 +599,23 @@
     });
   }
 
+  screens.dashboard = loadDashboard;
+  screens.gaps = loadGaps;
+  screens.kb = loadKb;
+
+  // what the screens in files of their own (conversations.js, guides.js) use
+  var api = window.MaintainerConsole = {
+    M: M, API: API, $: $, el: el, button: button, notice: notice, localTime: localTime, pct: pct,
+    call: call, renderHistory: renderHistory, loadRecent: loadRecent,
+    editable: editable,
+    register: function (name, load) { screens[name] = load; },
+    openGuide: function () { return Promise.resolve(); }
+  };
+
   document.addEventListener('DOMContentLoaded', function () {
     $('login-form').addEventListener('submit', session.login);
     $('logout').addEventListener('click', function () { logout(''); });
-    ['dashboard', 'gaps', 'kb'].forEach(function (s) {
+    Object.keys(screens).forEach(function (s) {
       $('tab-' + s).addEventListener('click', function () { show(s, true); });
     });
     $('period-form').addEventListener('submit', function (e) { e.preventDefault(); loadDashboard(); });

@@ -1,6 +1,7 @@
 package org.civicassist.assistant.chat;
 
 import org.civicassist.assistant.conversation.Author;
+import org.civicassist.assistant.conversation.ConsideredCandidate;
 import org.civicassist.assistant.conversation.Conversation;
 import org.civicassist.assistant.conversation.ConversationStatus;
 import org.civicassist.assistant.conversation.ConversationStore;
@@ -32,6 +33,8 @@ import java.util.function.Consumer;
 public class ChatService {
 
     private static final Logger log = LoggerFactory.getLogger(ChatService.class);
+    /** Candidates kept with each reply for the maintainers' log (as many as staff see on a handoff by default). */
+    static final int KEPT_CANDIDATES = 5;
 
     private final ConversationStore store;
     private final Assistant assistant;
@@ -210,7 +213,8 @@ public class ChatService {
                 .append(new TranscriptEntry(current.nextEntryId(), Author.CITIZEN, message, now, Optional.empty()))
                 .withDialogue(masked.applyTo(turn.next()));
         next = next.append(new TranscriptEntry(next.nextEntryId(), Author.ASSISTANT, reply.text(), now,
-                Optional.of(reply)));
+                Optional.of(reply), Optional.empty(), turn.trace().candidates().stream().limit(KEPT_CANDIDATES)
+                .map(ConsideredCandidate::of).toList()));
         if (opening.isPresent()) {
             next = next.escalate(opening.get().escalation());
         }

@@ -32,6 +32,7 @@ import org.civicassist.assistant.staff.StaffController.StaffSettings;
 import org.civicassist.assistant.staff.StaffService;
 import org.civicassist.assistant.analytics.AnalyticsStore;
 import org.civicassist.assistant.maintain.FaqHistory;
+import org.civicassist.assistant.maintain.ConversationLog;
 import org.civicassist.assistant.maintain.GapLinks;
 import org.civicassist.assistant.maintain.KbEditService;
 import org.civicassist.assistant.teach.InMemorySuggestionStore;
@@ -133,6 +134,12 @@ public class HandoffConfiguration {
     GapLinks gapLinks(AnalyticsStore analytics, TeachService teach, AssistantProperties assistant, Clock clock,
                       RetentionPolicy retention) {
         return new GapLinks(analytics, teach, assistant.analytics().zoneId(), clock, retention.analyticsDays());
+    }
+
+    @Bean
+    ConversationLog conversationLog(ConversationStore store, TeachService teach, AuditLog audit,
+                                    AssistantProperties assistant, Clock clock) {
+        return new ConversationLog(store, teach, audit, assistant.analytics().zoneId(), clock);
     }
 
     @Bean

@@ -1,5 +1,9 @@
 package org.civicassist.assistant.conversation;
 
+import org.civicassist.kb.passage.Passage;
+import org.civicassist.kb.passage.PassageKind;
+import org.civicassist.kb.rank.Candidate;
+
 import java.util.Objects;
 
 /**
@@ -18,5 +22,13 @@ public record ConsideredCandidate(String key, String title, String section, doub
         if (!Double.isFinite(score)) {
             throw new IllegalArgumentException("score must be finite");
         }
+    }
+
+    /** A ranked candidate as kept: a FAQ by its question, a guide section by its guide's title. */
+    public static ConsideredCandidate of(Candidate c) {
+        Passage p = c.passage();
+        String title = p.kind() == PassageKind.FAQ && !p.questions().isEmpty() ? p.questions().get(0) : p.title();
+        double score = Double.isFinite(c.score()) ? c.score() : 0;
+        return new ConsideredCandidate(p.citationKey(), title, p.section(), score);
     }
 }

@@ -103,7 +103,8 @@ public record Conversation(String id, String tokenHash, String channel, String l
     /** The same with one entry's text replaced (personal data found later masked in it). */
     public Conversation withEntryText(String entryId, String text) {
         List<TranscriptEntry> t = transcript.stream().map(e -> e.id().equals(entryId)
-                ? new TranscriptEntry(e.id(), e.author(), text, e.at(), e.reply(), e.staffName()) : e).toList();
+                ? new TranscriptEntry(e.id(), e.author(), text, e.at(), e.reply(), e.staffName(),
+                e.considered()) : e).toList();
         return new Conversation(id, tokenHash, channel, locale, createdAt, updatedAt, status, dialogue, t,
                 handoffReason, feedback, rating, escalation, version);
     }

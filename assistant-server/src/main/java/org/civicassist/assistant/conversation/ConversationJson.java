@@ -46,7 +46,9 @@ public final class ConversationJson {
                             Map<String, String> offeredOptions, String lastAnswer) {
     }
 
-    record EntryDocument(String id, String author, String text, String at, ReplyDocument reply, String staffName) {
+    /** {@code candidates}: what an assistant reply considered (absent in entries stored before it was kept). */
+    record EntryDocument(String id, String author, String text, String at, ReplyDocument reply, String staffName,
+                         List<CandidateDocument> candidates) {
     }
 
     record EscalationDocument(String reason, String requestedAt, String question, List<CandidateDocument> candidates,
@@ -129,7 +131,9 @@ public final class ConversationJson {
 
     private static EntryDocument toDocument(TranscriptEntry e) {
         return new EntryDocument(e.id(), wire(e.author()), e.text(), e.at().toString(),
-                e.reply().map(ConversationJson::toDocument).orElse(null), e.staffName().orElse(null));
+                e.reply().map(ConversationJson::toDocument).orElse(null), e.staffName().orElse(null),
+                e.considered().isEmpty() ? null : e.considered().stream()
+                        .map(k -> new CandidateDocument(k.key(), k.title(), k.section(), k.score())).toList());
     }
 
     private static ReplyDocument toDocument(Reply r) {
@@ -167,7 +171,9 @@ public final class ConversationJson {
     private static TranscriptEntry fromDocument(EntryDocument e) {
         return new TranscriptEntry(e.id(), parse(Author.class, e.author()), e.text(), Instant.parse(e.at()),
                 Optional.ofNullable(e.reply()).map(ConversationJson::fromDocument),
-                Optional.ofNullable(e.staffName()));
+                Optional.ofNullable(e.staffName()),
+                list(e.candidates()).stream().map(k -> new ConsideredCandidate(k.key(), k.title(), k.section(),
+                        k.score())).toList());
     }
 
     private static Reply fromDocument(ReplyDocument r) {

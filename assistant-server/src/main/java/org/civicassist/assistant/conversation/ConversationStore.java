@@ -3,6 +3,7 @@ package org.civicassist.assistant.conversation;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,6 +27,12 @@ public interface ConversationStore {
 
     /** Removes the conversation at once (the citizen's deletion request); whether it existed. */
     Mono<Boolean> delete(String id);
+
+    /**
+     * Live conversations, most recently updated first, at most {@code limit} of them after {@code after} (from the
+     * newest when empty). A deleted or expired conversation is not listed.
+     */
+    Mono<ConversationPage> recent(Optional<ConversationPage.Cursor> after, int limit);
 
     /** How many live conversations are in each status (statuses without any may be missing). */
     Mono<Map<ConversationStatus, Long>> countByStatus();

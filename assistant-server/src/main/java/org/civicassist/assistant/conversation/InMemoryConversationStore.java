@@ -5,8 +5,11 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -15,6 +18,9 @@ import java.util.function.Function;
  * runs on a schedule). Lost on restart, which is why production deployments configure Redis.
  */
 public final class InMemoryConversationStore implements ConversationStore, Sweepable {
+
+    private static final Comparator<Conversation> NEWEST_FIRST = Comparator
+            .comparingLong((Conversation c) -> c.updatedAt().toEpochMilli()).thenComparing(Conversation::id).reversed();
 
     private final ConcurrentHashMap<String, Conversation> conversations = new ConcurrentHashMap<>();
     private final Retention retention;
@@ -74,6 +80,25 @@ public final class InMemoryConversationStore implements ConversationStore, Sweep
                 }
             }
             return counts;
+        });
+    }
+
+    @Override
+    public Mono<ConversationPage> recent(Optional<ConversationPage.Cursor> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return Mono.fromSupplier(() -> {
+            Instant now = clock.instant();
+            List<Conversation> newest = conversations.values().stream()
+                    .filter(c -> !expired(c, now))
+                    .filter(c -> after.isEmpty() || after.get().precedes(c.updatedAt().toEpochMilli(), c.id()))
+                    .sorted(NEWEST_FIRST)
+                    .limit(limit + 1L)
+                    .toList();
+            List<Conversation> page = newest.subList(0, Math.min(limit, newest.size()));
+            return new ConversationPage(page, newest.size() > limit
+                    ? Optional.of(ConversationPage.Cursor.of(page.get(page.size() - 1))) : Optional.empty());
         });
     }
 

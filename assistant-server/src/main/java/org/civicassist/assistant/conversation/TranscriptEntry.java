@@ -3,6 +3,7 @@ package org.civicassist.assistant.conversation;
 import org.civicassist.assistant.reply.Reply;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +17,11 @@ import java.util.Optional;
  * @param at        when it was accepted
  * @param reply     the assistant's full reply, for assistant messages
  * @param staffName the display name of the staff member who wrote it, for staff messages
+ * @param considered for assistant replies of the pipeline: the knowledge-base items it considered, best first, with
+ *                   the ranker's scores (kept for the maintainers' conversation log; empty for older entries)
  */
 public record TranscriptEntry(String id, Author author, String text, Instant at, Optional<Reply> reply,
-                              Optional<String> staffName) {
+                              Optional<String> staffName, List<ConsideredCandidate> considered) {
     public TranscriptEntry {
         Objects.requireNonNull(id);
         Objects.requireNonNull(author);
@@ -26,6 +29,12 @@ public record TranscriptEntry(String id, Author author, String text, Instant at,
         Objects.requireNonNull(at);
         Objects.requireNonNull(reply);
         Objects.requireNonNull(staffName);
+        considered = List.copyOf(considered);
+    }
+
+    public TranscriptEntry(String id, Author author, String text, Instant at, Optional<Reply> reply,
+                           Optional<String> staffName) {
+        this(id, author, text, at, reply, staffName, List.of());
     }
 
     public TranscriptEntry(String id, Author author, String text, Instant at, Optional<Reply> reply) {

@@ -18,8 +18,6 @@ import org.civicassist.assistant.reply.Citation;
 import org.civicassist.assistant.reply.HandoffReason;
 import org.civicassist.assistant.reply.Reply;
 import org.civicassist.assistant.web.ApiException;
-import org.civicassist.kb.passage.Passage;
-import org.civicassist.kb.passage.PassageKind;
 import org.civicassist.kb.rank.Candidate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -285,10 +283,7 @@ public class HandoffService implements HandoffDesk {
     }
 
     static ConsideredCandidate considered(Candidate c) {
-        Passage p = c.passage();
-        String title = p.kind() == PassageKind.FAQ && !p.questions().isEmpty() ? p.questions().get(0) : p.title();
-        double score = Double.isFinite(c.score()) ? c.score() : 0;
-        return new ConsideredCandidate(p.citationKey(), title, p.section(), score);
+        return ConsideredCandidate.of(c);
     }
 
     private static List<ConsideredCandidate> candidatesOf(Reply.Answer answer) {

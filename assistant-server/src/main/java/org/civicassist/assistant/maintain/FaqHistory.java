@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The history of FAQ changes made through the maintainers' console (and accepted suggestions), kept beside the KB
+ * The history of FAQ and guide changes made through the maintainers' console (and accepted suggestions), kept beside the KB
  * content in {@code <kb dir>/.history/faq-changes.jsonl}: one JSON object a line, appended, never rewritten. The KB
  * watcher does not look there, and the loader reads only {@code faq.jsonl} and {@code guides/}. A KB directory kept in
  * git carries its history with it (or leaves it out with {@code .history/} in {@code .gitignore}).
@@ -46,10 +46,24 @@ public final class FaqHistory {
     /** Appends a change of {@code faq} and returns it. */
     public FaqChange append(Path kbDirectory, String actor, String action, String faq, FaqJsonl.LineChange change,
                             String reverts) {
+        return append(kbDirectory, new FaqChange(newId(), clock.instant().toString(), actor, action, faq,
+                change.before(), change.after(), reverts));
+    }
+
+    /** Appends a change of the guide {@code guide} in {@code file} (the whole file before and after). */
+    public FaqChange appendGuide(Path kbDirectory, String actor, String action, String guide, String file,
+                                 String before, String after, String reverts) {
+        return append(kbDirectory, new FaqChange(newId(), clock.instant().toString(), actor, action, null, before,
+                after, reverts, guide, file));
+    }
+
+    private static String newId() {
         byte[] id = new byte[12];
         RANDOM.nextBytes(id);
-        FaqChange entry = new FaqChange(HexFormat.of().formatHex(id), clock.instant().toString(), actor, action, faq,
-                change.before(), change.after(), reverts);
+        return HexFormat.of().formatHex(id);
+    }
+
+    private FaqChange append(Path kbDirectory, FaqChange entry) {
         Path file = fileOf(kbDirectory);
         synchronized (FaqHistory.class) {
             try {
@@ -66,13 +80,13 @@ public final class FaqHistory {
     /**
      * Changes, newest first.
      *
-     * @param faq only this FAQ's changes, or {@code null} for all
+     * @param item only this FAQ's or guide's changes, or {@code null} for all
      */
-    public List<FaqChange> list(Path kbDirectory, String faq, int limit) {
+    public List<FaqChange> list(Path kbDirectory, String item, int limit) {
         List<FaqChange> all = read(kbDirectory);
         List<FaqChange> out = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
-            if (faq == null || faq.equals(all.get(i).faq())) {
+            if (item == null || item.equals(all.get(i).item())) {
                 out.add(all.get(i));
             }
         }

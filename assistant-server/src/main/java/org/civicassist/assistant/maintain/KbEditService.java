@@ -4,9 +4,13 @@ import org.civicassist.assistant.audit.AuditEntry;
 import org.civicassist.assistant.audit.AuditLog;
 import org.civicassist.assistant.web.ApiException;
 import org.civicassist.kb.io.FaqJsonl;
+import org.civicassist.kb.io.GuideMarkdown;
+import org.civicassist.kb.load.KbProblem;
+import org.civicassist.kb.load.KnowledgeBaseLoader;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.model.Faq;
 import org.civicassist.kb.model.Guide;
+import org.civicassist.kb.model.GuideSection;
 import org.civicassist.kb.model.KnowledgeBase;
 import org.civicassist.kb.search.KnowledgeBaseService;
 import org.springframework.http.HttpStatus;
@@ -17,7 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +41,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The maintainers' edits of the knowledge base: browse guides and FAQs of the served KB, change a FAQ (question,
- * similar questions, answer, guide) or add a similar question, and revert a change. Every change rewrites only the
+ * similar questions, answer, guide) or add a similar question, change a guide section's heading and text (only that
+ * section's lines of its guides/*.md file, see {@link GuideMarkdown}), and revert a change. Every change rewrites only the
  * FAQ's line of the KB directory's faq.jsonl ({@link FaqJsonl#replaceLine}, replaced in one step), is kept in the
  * {@link FaqHistory} beside the KB with who, when and the previous line, is audited, and is followed by the usual
  * reload ({@link KnowledgeBaseService#reload}). The bundled demo KB is read-only: changes answer 409
@@ -46,6 +54,7 @@ public class KbEditService {
     static final int MAX_ANSWER = 20_000;
     static final int MAX_SIMILAR = 200;
     static final int MAX_LISTED = 50;
+    static final int MAX_HEADING = 60;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -65,9 +74,15 @@ public class KbEditService {
     public record FaqEdit(String question, List<String> similar, String answer, String guide, String version) {
     }
 
-    /** What a change did: the history entry ({@code null} when nothing changed), the FAQ now, and the reload. */
+    /**
+     * What a change did: the history entry ({@code null} when nothing changed), the FAQ now (or for a guide change,
+     * {@code guide}, the guide now), and the reload.
+     */
     public record Outcome(String outcome, FaqChange change, Map<String, Object> faq, Boolean reloaded,
-                          String message) {
+                          String message, Map<String, Object> guide) {
+        public Outcome(String outcome, FaqChange change, Map<String, Object> faq, Boolean reloaded, String message) {
+            this(outcome, change, faq, reloaded, message, null);
+        }
     }
 
     // --- reading ---
@@ -234,7 +249,8 @@ public class KbEditService {
             }
             return Mono.fromCallable(() -> history.find(dir, changeId).orElseThrow(KbEditService::changeNotFound))
                     .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(target -> change(actor, dir, target.faq(), "revert", target.id(), current -> {
+                    .flatMap(target -> target.guide() != null ? revertGuide(actor, dir, target)
+                            : change(actor, dir, target.faq(), "revert", target.id(), current -> {
                         if (!current.equals(target.after())) {
                             throw new ApiException(HttpStatus.CONFLICT, "faq-changed-since",
                                     "该常见问题在这次修改之后又被修改过，请先撤销之后的修改。",
@@ -278,6 +294,235 @@ public class KbEditService {
                                     "change=" + entry.id() + (reverts == null ? "" : " reverts=" + reverts)))
                             .thenReturn(new Outcome("changed", entry, faq, r.succeeded(), r.message())));
         });
+    }
+
+    // --- guides ---
+
+    /** A guide section as the maintainer wants it: {@code section} the heading it has now, {@code version} from GET. */
+    public record SectionEdit(String section, String heading, String body, String version) {
+    }
+
+    /** A guide's file found by the guide's id: its relative path and text. */
+    private record GuideFile(String file, String text, Guide guide) {
+    }
+
+    /**
+     * One guide with its sections in full: from its file when the KB is a directory (with the version an edit
+     * names), else as served.
+     */
+    public Mono<Map<String, Object>> guide(String id) {
+        return Mono.fromCallable(() -> {
+            Guide served = knowledge.get().knowledgeBase().guide(id).orElseThrow(() -> guideNotFound(id));
+            Optional<Path> dir = knowledge.source().directory();
+            if (dir.isEmpty()) {
+                Map<String, Object> view = guideView(served, null, null);
+                view.put("editable", false);
+                return view;
+            }
+            GuideFile f = guideFile(dir.get(), id);
+            Map<String, Object> view = guideView(f.guide(), f.file(), f.text());
+            view.put("editable", true);
+            return view;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Replaces one section's heading and text in the guide's file: only that section's lines change, and the file is
+     * checked to read back as the same guide with only that section changed before it is written. Kept in the
+     * history, audited, and followed by the reload, as FAQ edits are.
+     */
+    public Mono<Outcome> editSection(String actor, String id, SectionEdit edit) {
+        if (edit == null) {
+            return Mono.error(ApiException.badInput("请提交章节的内容。", "Send the section's content."));
+        }
+        return Mono.defer(() -> {
+            Path dir = directory();
+            knowledge.get().knowledgeBase().guide(id).orElseThrow(() -> guideNotFound(id));
+            String section = edit.section() == null ? "" : edit.section().strip();
+            String heading = required(edit.heading(), MAX_HEADING, "章节标题", "section heading");
+            if (heading.contains("\n") || heading.contains("\r")) {
+                throw ApiException.badInput("章节标题只能有一行。", "A section heading is one line.");
+            }
+            String body = required(edit.body() == null ? null : edit.body().replace("\r\n", "\n"), MAX_ANSWER,
+                    "章节内容", "section text");
+            String[] lines = body.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (GuideMarkdown.isHeading(lines[i])) {
+                    throw new ApiException(HttpStatus.BAD_REQUEST, "section-has-heading",
+                            "章节内容第 " + (i + 1) + " 行以“## ”开头，会被读成新的章节：请改用“### ”或去掉“## ”。",
+                            "Line " + (i + 1) + " of the section text starts with '## ', which would start a new "
+                                    + "section: use '### ' or drop the '## '.");
+                }
+            }
+            return Mono.fromCallable(() -> writeSection(actor, dir, id, section, heading, body, edit.version()))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(done -> afterGuideChange(actor, "guide-edit", id, done, null));
+        });
+    }
+
+    private Object[] writeSection(String actor, Path dir, String id, String section, String heading, String body,
+                                  String version) {
+        synchronized (GuideMarkdown.class) {
+            GuideFile f = guideFile(dir, id);
+            if (version != null && !version.isBlank() && !version.strip().equals(version(f.text()))) {
+                throw new ApiException(HttpStatus.CONFLICT, "guide-changed", "该办事指南在您打开之后已被修改，请重新打开后再改。",
+                        "The guide was changed since you opened it; open it again and redo your change.");
+            }
+            List<GuideSection> sections = f.guide().sections();
+            int index = -1;
+            for (int i = 0; i < sections.size(); i++) {
+                if (sections.get(i).heading().equals(section)) {
+                    index = i;
+                    break;
+                }
+            }
+            if (index < 0) {
+                throw new ApiException(HttpStatus.NOT_FOUND, "section-not-found",
+                        "办事指南 " + abbreviate(id) + " 中没有章节“" + abbreviate(section) + "”。",
+                        "The guide " + abbreviate(id) + " has no section '" + abbreviate(section) + "'.");
+            }
+            for (int i = 0; i < sections.size(); i++) {
+                if (i != index && sections.get(i).heading().equals(heading)) {
+                    throw new ApiException(HttpStatus.BAD_REQUEST, "duplicate-section",
+                            "该指南已有章节“" + abbreviate(heading) + "”，章节标题不能重复。",
+                            "The guide already has a section '" + abbreviate(heading) + "'; headings are unique.");
+                }
+            }
+            String after = GuideMarkdown.replaceSection(f.text(), section, heading, body)
+                    .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "guide-unreadable",
+                            "无法在指南文件 " + f.file() + " 中找到该章节，未作修改。",
+                            "The section cannot be found in " + f.file() + "; nothing was changed."));
+            // the file must read back as the same guide with only this section changed, or it is not written
+            List<KbProblem> problems = new ArrayList<>();
+            Optional<Guide> reread = new KnowledgeBaseLoader().parseGuide(f.file(), after, problems);
+            List<GuideSection> expected = new ArrayList<>(sections);
+            expected.set(index, new GuideSection(heading, body.strip()));
+            Guide g = f.guide();
+            if (reread.isEmpty() || !problems.isEmpty() || !reread.get().equals(new Guide(g.id(), g.title(),
+                    g.domain(), g.department(), g.audience(), g.channels(), g.updated(), g.url(), expected))) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "section-not-kept",
+                        "这样修改后指南文件无法按原样读回（" + problems.stream().map(KbProblem::message).findFirst()
+                                .orElse("其他章节会受影响") + "），未作修改。",
+                        "With this change the guide file would not read back as the same guide ("
+                                + problems.stream().map(KbProblem::message).findFirst()
+                                .orElse("other sections would change") + "); nothing was changed.");
+            }
+            if (after.equals(f.text())) {
+                return new Object[]{f.file(), f.text(), null};
+            }
+            GuideMarkdown.write(dir.resolve(f.file()), after);
+            return new Object[]{f.file(), after, history.appendGuide(dir, actor, "guide-edit", id, f.file(), f.text(),
+                    after, null)};
+        }
+    }
+
+    private Mono<Outcome> revertGuide(String actor, Path dir, FaqChange target) {
+        return Mono.fromCallable(() -> {
+            synchronized (GuideMarkdown.class) {
+                Path file = dir.resolve(target.file());
+                String current;
+                try {
+                    current = Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new ApiException(HttpStatus.CONFLICT, "guide-changed-since",
+                            "找不到指南文件 " + target.file() + "，无法撤销。",
+                            "The guide file " + target.file() + " is gone; the change cannot be reverted.");
+                }
+                if (!current.equals(target.after())) {
+                    throw new ApiException(HttpStatus.CONFLICT, "guide-changed-since",
+                            "该办事指南在这次修改之后又被修改过，请先撤销之后的修改。",
+                            "The guide was changed again after this change; revert the later change first.");
+                }
+                GuideMarkdown.write(file, target.before());
+                return new Object[]{target.file(), target.before(), history.appendGuide(dir, actor, "revert",
+                        target.guide(), target.file(), current, target.before(), target.id())};
+            }
+        }).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(done -> afterGuideChange(actor, "revert", target.guide(), done, target.id()));
+    }
+
+    /** {@code done}: the file, its text now, the history entry or {@code null}. */
+    private Mono<Outcome> afterGuideChange(String actor, String action, String id, Object[] done,
+                                                String reverts) {
+        String file = (String) done[0];
+        String text = (String) done[1];
+        FaqChange entry = (FaqChange) done[2];
+        Guide now = new KnowledgeBaseLoader().parseGuide(file, text, new ArrayList<>()).orElse(null);
+        Map<String, Object> view = now == null ? Map.of("id", id) : guideView(now, file, text);
+        if (entry == null) {
+            return Mono.just(new Outcome("unchanged", null, null, null, null, view));
+        }
+        return Mono.fromCallable(knowledge::reload).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(r -> audit.record(new AuditEntry(clock.instant(), actor, "kb-" + action, id,
+                                "change=" + entry.id() + " file=" + file + (reverts == null ? "" : " reverts=" + reverts)))
+                        .thenReturn(new Outcome("changed", entry, null, r.succeeded(), r.message(), view)));
+    }
+
+    /** The guide's file in the KB directory: the first guides/*.md that reads as the guide {@code id}. */
+    private GuideFile guideFile(Path dir, String id) {
+        KnowledgeBaseLoader loader = new KnowledgeBaseLoader();
+        try {
+            for (String file : knowledge.source().guideFiles()) {
+                String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+                Optional<Guide> g = loader.parseGuide(file, text, new ArrayList<>());
+                if (g.isPresent() && g.get().id().equals(id)) {
+                    return new GuideFile(file, text, g.get());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the guides of " + dir, e);
+        }
+        throw new ApiException(HttpStatus.CONFLICT, "guide-not-in-file",
+                "guides/ 中找不到办事指南 " + abbreviate(id) + " 的文件，未作修改。",
+                "guides/ has no file for guide " + abbreviate(id) + "; nothing was changed.");
+    }
+
+    private static Map<String, Object> guideView(Guide g, String file, String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", g.id());
+        m.put("title", g.title());
+        m.put("domain", g.domain());
+        if (file != null) {
+            m.put("file", file);
+            m.put("version", version(text));
+        }
+        m.put("sections", g.sections().stream().map(s -> {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("heading", s.heading());
+            section.put("body", s.body());
+            return section;
+        }).toList());
+        return m;
+    }
+
+    /** The section a guide change changed, before and after (the first that differs), read from the two files. */
+    private static void guideChangeView(FaqChange c, Map<String, Object> m) {
+        m.put("guide", c.guide());
+        m.put("file", c.file());
+        KnowledgeBaseLoader loader = new KnowledgeBaseLoader();
+        Optional<Guide> before = loader.parseGuide(c.file(), c.before(), new ArrayList<>());
+        Optional<Guide> after = loader.parseGuide(c.file(), c.after(), new ArrayList<>());
+        if (before.isEmpty() || after.isEmpty()) {
+            return;
+        }
+        List<GuideSection> b = before.get().sections();
+        List<GuideSection> a = after.get().sections();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            GuideSection x = i < b.size() ? b.get(i) : null;
+            GuideSection y = i < a.size() ? a.get(i) : null;
+            if (x == null || !x.equals(y)) {
+                m.put("section", x != null ? x.heading() : y.heading());
+                m.put("before", x == null ? null : Map.of("heading", x.heading(), "body", x.body()));
+                m.put("after", y == null ? null : Map.of("heading", y.heading(), "body", y.body()));
+                return;
+            }
+        }
+    }
+
+    private static ApiException guideNotFound(String id) {
+        return new ApiException(HttpStatus.NOT_FOUND, "guide-not-found",
+                "知识库中没有办事指南 " + abbreviate(String.valueOf(id)) + "。",
+                "The knowledge base has no guide " + abbreviate(String.valueOf(id)) + ".");
     }
 
     // --- helpers ---
@@ -374,9 +619,13 @@ public class KbEditService {
         m.put("at", c.at());
         m.put("actor", c.actor());
         m.put("action", c.action());
-        m.put("faq", c.faq());
-        m.put("before", lenientView(c.before()));
-        m.put("after", lenientView(c.after()));
+        if (c.guide() != null) {
+            guideChangeView(c, m);
+        } else {
+            m.put("faq", c.faq());
+            m.put("before", lenientView(c.before()));
+            m.put("after", lenientView(c.after()));
+        }
         if (c.reverts() != null) {
             m.put("reverts", c.reverts());
         }

@@ -111,4 +111,22 @@ class ConversationJsonTest {
 
         assertThat(ConversationJson.read(old).escalation()).isEmpty();
     }
+
+    @Test
+    void round_trips_the_candidates_a_reply_considered__and_reads_entries_stored_without_them() {
+        Reply answer = new Reply.Answer("先挂失。", List.of(new Citation("faq-card-lost", "社保卡丢了怎么补办？", null, null)),
+                0.42, List.of());
+        Conversation c = Conversation.start("c3", "hash", "web", "zh-CN", T0)
+                .append(new TranscriptEntry("000001", Author.ASSISTANT, "先挂失。", T0, Optional.of(answer),
+                        Optional.empty(), List.of(new ConsideredCandidate("faq-card-lost", "社保卡丢了怎么补办？", null, 2.5),
+                        new ConsideredCandidate("guide-card#申请材料", "社会保障卡补领", "申请材料", 1.25))));
+
+        String json = ConversationJson.write(c);
+        Conversation read = ConversationJson.read(json);
+
+        assertThat(read.transcript().get(0).considered()).containsExactlyElementsOf(c.transcript().get(0).considered());
+        String old = json.replaceAll(",\"candidates\":\\[[^\\]]*\\]", "");
+        assertThat(old).doesNotContain("candidates");
+        assertThat(ConversationJson.read(old).transcript().get(0).considered()).isEmpty();
+    }
 }

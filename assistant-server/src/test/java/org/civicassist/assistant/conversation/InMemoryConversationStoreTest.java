@@ -86,4 +86,17 @@ class InMemoryConversationStoreTest {
         assertThat(store.countByStatus().block()).containsEntry(ConversationStatus.BOT, 1L)
                 .containsEntry(ConversationStatus.WAITING, 1L).doesNotContainKey(ConversationStatus.CLOSED);
     }
+
+    @Test
+    void lists_recent_conversations_newest_first_in_bounded_pages__a_deleted_one_is_gone() {
+        RecentConversationsContract.lists_newest_first_in_bounded_pages__ties_and_deletion(store, clock.instant());
+    }
+
+    @Test
+    void lists_only_conversations_within_their_retention() {
+        InMemoryConversationStore kept = new InMemoryConversationStore(
+                new Retention(Duration.ofHours(1), Duration.ofDays(1)), clock);
+        RecentConversationsContract.lists_only_conversations_within_their_retention(kept, clock.instant(),
+                clock::advance);
+    }
 }

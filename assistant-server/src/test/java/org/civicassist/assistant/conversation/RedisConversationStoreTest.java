@@ -1,6 +1,7 @@
 package org.civicassist.assistant.conversation;
 
 import org.civicassist.assistant.reply.HandoffReason;
+import org.civicassist.assistant.testing.MutableClock;
 import org.civicassist.assistant.testing.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +46,16 @@ class RedisConversationStoreTest {
 
     /** A store with its own connection, as a separate server instance would have. */
     private RedisConversationStore store(Duration ttl) {
+        return new RedisConversationStore(template(), prefix, ttl, clock);
+    }
+
+    private ReactiveStringRedisTemplate template() {
         LettuceConnectionFactory factory = new LettuceConnectionFactory(
                 new RedisStandaloneConfiguration("127.0.0.1", redis.server().port()));
         factory.afterPropertiesSet();
         factory.start();
         factories.add(factory);
-        return new RedisConversationStore(new ReactiveStringRedisTemplate(factory), prefix, ttl, clock);
+        return new ReactiveStringRedisTemplate(factory);
     }
 
     @Test
@@ -161,5 +166,38 @@ class RedisConversationStoreTest {
                 .block(Duration.ofSeconds(20));
         assertThat(found.transcript()).hasSize(2);
         assertThat(found.transcript().get(0).text()).isEqualTo("公积金怎么提取");
+    }
+
+    @Test
+    void lists_recent_conversations_newest_first_in_bounded_pages__a_deleted_one_is_gone() {
+        RecentConversationsContract.lists_newest_first_in_bounded_pages__ties_and_deletion(store(Duration.ofHours(1)),
+                clock.instant());
+    }
+
+    @Test
+    void lists_only_conversations_within_their_retention__trimmed_from_the_recent_set() {
+        // the store's clock moves; Redis's own expiry (real time) is hours away, so only the trim can drop them
+        MutableClock moved = new MutableClock(clock.instant());
+        RedisConversationStore store = new RedisConversationStore(template(), prefix,
+                new Retention(Duration.ofHours(1), Duration.ofDays(1)), moved);
+        RecentConversationsContract.lists_only_conversations_within_their_retention(store, moved.instant(),
+                moved::advance);
+        assertThat(template().opsForZSet().size(prefix + "conversations:recent").block()).isEqualTo(1);
+    }
+
+    @Test
+    void more_conversations_than_a_scan_batch_are_listed_once_each() {
+        RedisConversationStore store = store(Duration.ofHours(1));
+        Instant at = clock.instant();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < RedisConversationStore.SCAN_BATCH + 30; i++) {
+            ids.add(store.create(Conversations.started(at)).block().id());
+        }
+
+        List<List<String>> pages = RecentConversationsContract.pages(store, 70);
+
+        assertThat(pages).hasSize(2);
+        assertThat(pages.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(ids);
     }
 }

@@ -100,6 +100,19 @@ class OpenApiContractTest {
         assertThat(paths.path("/api/v1/admin/kb/suggestions/{id}/reject").has("post")).isTrue();
         assertThat(paths.path("/api/v1/staff/kb/search").has("get")).isTrue();
         assertThat(paths.path("/api/v1/staff/audit").has("get")).isTrue();
+        // the maintainers' conversation log and guide editing
+        assertThat(paths.path("/api/v1/staff/maintain/conversations").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/conversations").path("get").path("parameters").findValuesAsString("name"))
+                .contains("q", "outcome", "day", "limit", "cursor");
+        assertThat(paths.path("/api/v1/staff/maintain/conversations/{id}").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/conversations/{id}/messages/{messageId}/mark").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/kb/guides/{id}").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/kb/guides/{id}/section").has("put")).isTrue();
+        JsonNode schemas = docs.path("components").path("schemas");
+        assertThat(schemas.path("Page").path("properties").has("next_cursor")).isTrue();
+        assertThat(schemas.path("Message").path("properties").has("considered")).isTrue();
+        assertThat(schemas.path("MarkRequest").path("properties").has("item")).isTrue();
+        assertThat(schemas.path("SectionRequest").path("properties").has("body")).isTrue();
         // the close request documents answered_by
         assertThat(docs.path("components").path("schemas").path("CloseRequest").path("properties").has("answered_by"))
                 .isTrue();

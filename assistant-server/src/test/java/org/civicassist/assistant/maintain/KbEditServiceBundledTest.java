@@ -39,11 +39,17 @@ class KbEditServiceBundledTest {
             assertThat(kb.faq(id).block()).containsEntry("editable", false).containsKey("answer");
             assertThat((List<?>) kb.guides("护照").get("guides")).isNotEmpty();
             assertThat(kb.history(null, 10).block()).isEmpty();
+            String guide = (String) ((List<Map<String, Object>>) kb.guides("护照").get("guides")).get(0).get("id");
+            Map<String, Object> served = kb.guide(guide).block();
+            assertThat(served).containsEntry("editable", false).doesNotContainKey("version");
+            String section = (String) ((List<Map<String, Object>>) served.get("sections")).get(0).get("heading");
 
             // every change is refused with 409 kb-read-only, and nothing is audited
             for (Runnable change : List.<Runnable>of(
                     () -> kb.edit("li", id, new KbEditService.FaqEdit("问", List.of(), "答", null, null)).block(),
                     () -> kb.addSimilar("li", id, "又一个问法").block(),
+                    () -> kb.editSection("li", guide, new KbEditService.SectionEdit(section, section, "新的内容。",
+                            null)).block(),
                     () -> kb.revert("li", "abc123").block())) {
                 ApiException refused = catchThrowableOfType(ApiException.class, change::run);
                 assertThat(refused.status().value()).isEqualTo(409);

@@ -208,4 +208,212 @@ class MaintainerApiTest extends MaintainerTestBase {
                             .contains("护照加急能多快");
                 });
     }
+
+    // --- the conversation log ---
+
+    private List<String> ids(Map<String, Object> page) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("conversations");
+        return items.stream().map(m -> (String) m.get("id")).toList();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_conversation_log__newest_first__filtered_by_text_outcome_and_day__in_pages__a_transcript_read_is_audited() {
+        // given: three conversations a minute apart (the newest last; those of the other tests are older), one reply
+        // marked not useful, a phone number
+        clock.advance(java.time.Duration.ofMinutes(1));
+        Citizen first = api.open();
+        api.say(first, "社保卡丢了怎么补办呀日志甲");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        Citizen second = api.open();
+        api.say(second, "护照要多久日志乙");
+        api.http().post().uri("/api/v1/conversations/{id}/feedback", second.id())
+                .header("X-Conversation-Token", second.token()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("message_id", "000002", "useful", false)).exchange().expectStatus().isOk();
+        clock.advance(java.time.Duration.ofMinutes(1));
+        Citizen third = api.open();
+        api.say(third, "日志丙护照加急，我手机13812345678");
+        String admin = api.login(ADMIN, ADMIN_PASSWORD);
+        String li = api.maintainer(admin, "lijing", "李静");
+
+        // newest first, the first question masked as stored
+        Map<String, Object> all = get(li, M + "/conversations?limit=50");
+        assertThat(ids(all)).containsSubsequence(third.id(), second.id(), first.id());
+        assertThat(ids(all).subList(0, 3)).containsExactly(third.id(), second.id(), first.id());
+        Map<String, Object> newest = ((List<Map<String, Object>>) all.get("conversations")).get(0);
+        assertThat((String) newest.get("first_question")).startsWith("日志丙护照加急").doesNotContain("13812345678");
+        assertThat(newest).containsEntry("messages", 2).containsKey("outcomes").containsEntry("status", "bot");
+
+        // by text, by outcome, by day
+        assertThat(ids(get(li, M + "/conversations?q={q}", "日志乙"))).containsExactly(second.id());
+        assertThat(ids(get(li, M + "/conversations?q={q}&outcome=not_useful", "日志"))).containsExactly(second.id());
+        assertThat(ids(get(li, M + "/conversations?q={q}&day=2026-03-09", "日志"))).hasSize(3);
+        Map<String, Object> dayBefore = get(li, M + "/conversations?q={q}&day=2026-03-08", "日志");
+        assertThat(ids(dayBefore)).isEmpty();
+        assertThat(dayBefore.get("next_cursor")).isNull();
+
+        // pages of one: each once, in order, then no cursor
+        Map<String, Object> page1 = get(li, M + "/conversations?q={q}&limit=1", "日志");
+        assertThat(ids(page1)).containsExactly(third.id());
+        Map<String, Object> page2 = get(li, M + "/conversations?q={q}&limit=1&cursor={c}", "日志",
+                page1.get("next_cursor"));
+        assertThat(ids(page2)).containsExactly(second.id());
+        Map<String, Object> page3 = get(li, M + "/conversations?q={q}&limit=1&cursor={c}", "日志",
+                page2.get("next_cursor"));
+        assertThat(ids(page3)).containsExactly(first.id());
+        // older conversations remain to be searched; the rest of them has no match, and that is the end
+        Map<String, Object> page4 = get(li, M + "/conversations?q={q}&limit=1&cursor={c}", "日志",
+                page3.get("next_cursor"));
+        assertThat(ids(page4)).isEmpty();
+        assertThat(page4.get("next_cursor")).isNull();
+
+        // bad parameters: 400 problems
+        for (String bad : List.of("limit=0", "limit=51", "limit=ten", "outcome=refused", "day=2026-13-01",
+                "day=yesterday", "cursor=not-a-cursor", "q=" + "长".repeat(101))) {
+            api.http().get().uri(M + "/conversations?" + bad).header("Authorization", "Bearer " + li).exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("bad-parameter");
+        }
+
+        // the transcript: masked, each reply with its confidence and the candidates it considered
+        Map<String, Object> transcript = get(li, M + "/conversations/{id}", third.id());
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) transcript.get("messages");
+        assertThat(messages).hasSize(2);
+        assertThat((String) messages.get(0).get("text")).contains("*").doesNotContain("13812345678");
+        Map<String, Object> reply = messages.get(1);
+        assertThat(reply).containsEntry("author", "assistant").containsKey("question");
+        assertThat(((Map<String, Object>) reply.get("reply")).get("confidence")).isInstanceOf(Number.class);
+        assertThat((List<Map<String, Object>>) reply.get("considered")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c).containsKeys("key", "title", "score"))
+                .anySatisfy(c -> assertThat((String) c.get("key")).contains("passport"));
+        assertThat(transcript.toString()).doesNotContain("13812345678").doesNotContain("contact");
+        assertThat((List<Map<String, Object>>) get(li, M + "/conversations/{id}", second.id()).get("messages"))
+                .anySatisfy(m -> assertThat(m).containsEntry("useful", false));
+        api.http().get().uri(M + "/conversations/{id}", "0".repeat(32)).header("Authorization", "Bearer " + li)
+                .exchange().expectStatus().isNotFound();
+
+        // the read is in the audit log, under li's name
+        assertThat(list(admin, "/api/v1/staff/audit?limit=200")).anySatisfy(e -> assertThat(e)
+                .containsEntry("actor", "lijing").containsEntry("action", "view").containsEntry("target", third.id()));
+        // staff without the maintainer role have no conversation log
+        String wang = api.staff(admin, "wang", "王芳");
+        api.http().get().uri(M + "/conversations").header("Authorization", "Bearer " + wang).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void marking_the_right_item_of_a_reply_suggests_the_masked_question_for_that_item() {
+        // given: a question with a phone number in it, read in the log
+        Citizen c = api.open();
+        api.say(c, "我手机13812345678，护照加急能几天拿到标注");
+        String li = api.maintainer(api.login(ADMIN, ADMIN_PASSWORD), "lijing", "李静");
+        Map<String, Object> transcript = get(li, M + "/conversations/{id}", c.id());
+        Map<String, Object> reply = ((List<Map<String, Object>>) transcript.get("messages")).get(1);
+        String masked = (String) reply.get("question");
+        assertThat(masked).contains("护照加急能几天拿到标注").doesNotContain("13812345678");
+
+        // when: li marks the FAQ that should have answered the reply
+        Map<String, Object> marked = api.staffPost(li, M + "/conversations/{id}/messages/{m}/mark",
+                        Map.of("item", "faq-passport-time"), c.id(), reply.get("id"))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+
+        // then: the masked question waits for review as a similar question of that FAQ, in li's name
+        assertThat(marked).containsEntry("outcome", "suggested").containsEntry("item", "faq-passport-time");
+        Map<String, Object> suggestion = (Map<String, Object>) marked.get("suggestion");
+        assertThat(suggestion).containsEntry("question", masked).containsEntry("conversation_id", c.id())
+                .containsEntry("faq", "faq-passport-time").containsEntry("suggested_by", "lijing");
+        assertThat(list(li, "/api/v1/staff/kb/suggestions")).anySatisfy(s -> assertThat(s)
+                .containsEntry("id", suggestion.get("id")).containsEntry("question", masked));
+        // marking it again makes no second suggestion
+        Map<String, Object> again = api.staffPost(li, M + "/conversations/{id}/messages/{m}/mark",
+                        Map.of("item", "faq-passport-time"), c.id(), reply.get("id"))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+        assertThat(((Map<String, Object>) again.get("suggestion")).get("id")).isEqualTo(suggestion.get("id"));
+        assertThat(list(li, "/api/v1/staff/kb/suggestions")).filteredOn(s -> masked.equals(s.get("question")))
+                .hasSize(1);
+
+        // an item the KB lacks, a citizen message, a message or conversation that does not exist
+        api.staffPost(li, M + "/conversations/{id}/messages/{m}/mark", Map.of("item", "faq-nope"), c.id(), "000002")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("unknown-item");
+        api.staffPost(li, M + "/conversations/{id}/messages/{m}/mark", Map.of("item", "faq-card-lost"), c.id(),
+                "000001").expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("not-a-reply");
+        api.staffPost(li, M + "/conversations/{id}/messages/{m}/mark", Map.of("item", "faq-card-lost"), c.id(),
+                "000099").expectStatus().isNotFound();
+        api.staffPost(li, M + "/conversations/{id}/messages/{m}/mark", Map.of("item", "faq-card-lost"),
+                "0".repeat(32), "000002").expectStatus().isNotFound();
+    }
+
+    // --- guide sections ---
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_guide_section_edit_changes_only_that_section_of_its_file__kept_in_the_history__served__and_reverted()
+            throws Exception {
+        // given: a maintainer, and the guide as its file has it
+        String li = api.maintainer(api.login(ADMIN, ADMIN_PASSWORD), "lijing", "李静");
+        java.nio.file.Path file = kbDirectory().resolve("guides/guide-passport.md");
+        String original = java.nio.file.Files.readString(file);
+        Map<String, Object> guide = get(li, M + "/kb/guides/guide-passport");
+        assertThat(guide).containsEntry("editable", true).containsEntry("file", "guides/guide-passport.md");
+        assertThat((List<Map<String, Object>>) guide.get("sections")).extracting(m -> m.get("heading"))
+                .containsExactly("申请材料", "办理时限");
+
+        // when: li renames the section 办理时限 and rewrites its text
+        Map<String, Object> edited = put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时限",
+                "heading", "办理时间", "body", "10 个工作日；\r\n加急 5 个工作日。\n", "version", guide.get("version")))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+
+        // then: the file has only that section changed, in the guide format; the reloaded KB serves it
+        assertThat(edited).containsEntry("outcome", "changed").containsEntry("reloaded", true);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(original.replace("## 办理时限\n7 个工作日。\n",
+                "## 办理时间\n10 个工作日；\n加急 5 个工作日。\n"));
+        org.civicassist.kb.model.Guide served = knowledge.get().knowledgeBase().guide("guide-passport").orElseThrow();
+        assertThat(served.sections()).containsExactly(
+                new org.civicassist.kb.model.GuideSection("申请材料", "居民身份证、近期免冠照片。"),
+                new org.civicassist.kb.model.GuideSection("办理时间", "10 个工作日；\n加急 5 个工作日。"));
+        assertThat(served.title()).isEqualTo("普通护照签发");
+        // in the same history as FAQ edits: who, when, the section before and after
+        Map<String, Object> change = list(li, M + "/kb/history?guide=guide-passport").get(0);
+        assertThat(change).containsEntry("actor", "lijing").containsEntry("action", "guide-edit")
+                .containsEntry("guide", "guide-passport").containsEntry("section", "办理时限").containsKey("at");
+        assertThat((Map<String, Object>) change.get("before")).containsEntry("heading", "办理时限")
+                .containsEntry("body", "7 个工作日。");
+        assertThat((Map<String, Object>) change.get("after")).containsEntry("heading", "办理时间");
+        assertThat(list(li, M + "/kb/history")).first().satisfies(h -> assertThat(h).containsEntry("id", change.get("id")));
+
+        // refused: a stale version (409), and what the file could not keep or the KB lacks (400, 404); nothing written
+        String now = java.nio.file.Files.readString(file);
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时间", "heading", "办理时间",
+                "body", "别的。", "version", guide.get("version"))).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("guide-changed");
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时间", "heading", "办理时间",
+                "body", "第一行\n## 新章节\n内容")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("section-has-heading");
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时间", "heading", "申请材料",
+                "body", "内容")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("duplicate-section");
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "办理时间", "heading", "办理时间",
+                "body", "  ")).expectStatus().isBadRequest();
+        put(li, M + "/kb/guides/guide-passport/section", Map.of("section", "收费标准", "heading", "收费标准",
+                "body", "不收费。")).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("section-not-found");
+        put(li, M + "/kb/guides/guide-nope/section", Map.of("section", "a", "heading", "a", "body", "b"))
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("guide-not-found");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(now);
+
+        // when: the change is reverted
+        Map<String, Object> reverted = api.staffPost(li, M + "/kb/history/{id}/revert", null, change.get("id"))
+                .expectStatus().isOk().expectBody(ApiClient.JSON).returnResult().getResponseBody();
+
+        // then: the file is byte for byte what it was, and served so
+        assertThat(reverted).containsEntry("outcome", "changed").containsEntry("reloaded", true);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(original);
+        assertThat(knowledge.get().knowledgeBase().guide("guide-passport").orElseThrow().section("办理时限"))
+                .isPresent();
+        assertThat(list(li, M + "/kb/history?guide=guide-passport")).first().satisfies(h -> assertThat(h)
+                .containsEntry("action", "revert").containsEntry("reverts", change.get("id")));
+        api.staffPost(li, M + "/kb/history/{id}/revert", null, change.get("id")).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("guide-changed-since");
+    }
 }

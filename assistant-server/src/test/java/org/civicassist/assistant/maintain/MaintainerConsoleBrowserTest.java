@@ -304,4 +304,176 @@ class MaintainerConsoleBrowserTest extends MaintainerTestBase {
             knowledge.reload();
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_conversation_log__filtered__a_transcript_with_confidence_and_candidates__and_the_right_item_marked() {
+        // given: a conversation with a phone number in it, and one whose reply was marked not useful
+        Citizen c = api.open();
+        api.say(c, "我手机13812345678，社保卡不见了咋整");
+        Citizen d = api.open();
+        api.say(d, "护照要多久才能拿到呢");
+        api.http().post().uri("/api/v1/conversations/{id}/feedback", d.id()).header("X-Conversation-Token", d.token())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message_id", "000002", "useful", false))
+                .exchange().expectStatus().isOk();
+        logInAsMaintainer();
+
+        // the log, newest first
+        screen("conversations", "conversations-title");
+        visible(By.cssSelector("#conv-list li[data-id='" + d.id() + "']"));
+        assertThat(axeViolations()).as("conversation log").isEmpty();
+
+        // filtered by text and outcome (市民评价无帮助 is the fourth after 全部)
+        tabTo(By.id("conv-q"));
+        keys("要多久才能");
+        tabTo(By.id("conv-outcome"));
+        keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        tabTo(By.id("conv-search"));
+        keys(Keys.ENTER);
+        waitForText(By.id("conv-count"), "显示 1 段对话");
+        assertThat(browser.findElement(By.cssSelector("#conv-list li")).getAttribute("data-id")).isEqualTo(d.id());
+        assertThat(visible(By.id("conv-list")).getText()).contains("无帮助");
+        // the same text with 请市民澄清 (two up): none, the question was answered
+        tabTo(By.id("conv-outcome"));
+        keys(Keys.ARROW_UP, Keys.ARROW_UP);
+        tabTo(By.id("conv-search"));
+        keys(Keys.ENTER);
+        waitForText(By.id("conv-count"), "没有符合条件的对话");
+
+        // by text alone: the masked conversation
+        tabTo(By.id("conv-q"));
+        selectAll();
+        keys("社保卡不见了");
+        tabTo(By.id("conv-outcome"));
+        keys(Keys.ARROW_UP, Keys.ARROW_UP);
+        tabTo(By.id("conv-search"));
+        keys(Keys.ENTER);
+        waitForText(By.id("conv-count"), "显示 1 段对话");
+        assertThat(visible(By.id("conv-list")).getText()).contains("社保卡不见了咋整").doesNotContain("13812345678");
+
+        // read it: each reply with its confidence and the candidates it considered
+        tabTo(By.cssSelector("#conv-list li[data-id='" + c.id() + "'] button"));
+        keys(Keys.ENTER);
+        assertFocusOn("transcript-title");
+        WebElement reply = visible(By.cssSelector("#transcript-messages li[data-id='000002']"));
+        assertThat(reply.getText()).contains("置信度").contains("机器人考虑过的条目");
+        assertThat(reply.findElements(By.cssSelector(".candidates button[data-key]"))).isNotEmpty();
+        assertThat(visible(By.id("transcript-messages")).getText()).contains("社保卡不见了咋整")
+                .doesNotContain("13812345678");
+        assertThat(axeViolations()).as("a transcript").isEmpty();
+
+        // mark the right item, found with the KB search
+        tabTo(By.id("msg-000002-query"));
+        selectAll();
+        keys("社保卡丢了怎么补办", Keys.ENTER);
+        By right = By.cssSelector("#msg-000002-results button[data-key='faq-card-lost']");
+        tabTo(right);
+        keys(Keys.ENTER);
+        waitForText(By.id("notice"), "已提交待审核");
+
+        // then: the masked question waits for review as a similar question of that FAQ
+        String zhao = api.login("zhao", "zhao-password-1");
+        List<Map<String, Object>> pending = api.http().get().uri("/api/v1/staff/kb/suggestions")
+                .header("Authorization", "Bearer " + zhao).exchange().expectStatus().isOk()
+                .expectBody(org.civicassist.assistant.testing.ApiClient.JSON_LIST).returnResult().getResponseBody();
+        assertThat(pending).anySatisfy(p -> {
+            assertThat(p).containsEntry("item", "faq-card-lost").containsEntry("conversation_id", c.id())
+                    .containsEntry("suggested_by", "zhao");
+            assertThat((String) p.get("question")).contains("社保卡不见了咋整").doesNotContain("13812345678");
+        });
+    }
+
+    @Test
+    void the_conversation_log__older_conversations_loaded_page_by_page__focus_on_the_first_new_one() {
+        // given: one conversation more than a page (20)
+        for (int i = 0; i < 21; i++) {
+            api.say(api.open(), "分页检查第" + i + "次");
+        }
+        logInAsMaintainer();
+        screen("conversations", "conversations-title");
+        tabTo(By.id("conv-q"));
+        keys("分页检查");
+        tabTo(By.id("conv-search"));
+        keys(Keys.ENTER);
+        waitForText(By.id("conv-count"), "显示 20 段对话，还有更早的对话可以加载");
+
+        // when: the older ones are loaded
+        tabTo(By.id("conv-more"));
+        keys(Keys.ENTER);
+
+        // then: the 21st is listed, and the focus is on it
+        waitForText(By.id("conv-count"), "显示 21 段对话");
+        assertThat(browser.findElements(By.cssSelector("#conv-list > li"))).hasSize(21);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> focused().equals(
+                d.findElement(By.cssSelector("#conv-list > li:nth-child(21) button"))));
+        assertThat(axeViolations()).as("the log with an older page").isEmpty();
+    }
+
+    @Test
+    void the_kb__a_guide_section_edited_in_its_file__a_validation_problem_shown__and_the_edit_reverted()
+            throws Exception {
+        Path file = kbDirectory().resolve("guides/guide-passport.md");
+        String original = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            logInAsMaintainer();
+            screen("kb", "kb-title");
+            waitForText(By.id("kb-count"), "常见问题");
+
+            // the guides, then one guide's sections
+            tabTo(By.id("kb-kind"));
+            keys(Keys.ARROW_DOWN);
+            tabTo(By.cssSelector("#kb-filter-form button"));
+            keys(Keys.ENTER);
+            waitForText(By.id("kb-count"), "办事指南 2 篇");
+            tabTo(By.cssSelector("#kb-list li[data-id='guide-passport'] button[data-action='sections']"));
+            keys(Keys.ENTER);
+            assertFocusOn("guide-editor-title");
+            assertThat(visible(By.id("guide-sections")).getText()).contains("申请材料").contains("办理时限")
+                    .contains("7 个工作日。");
+            assertThat(axeViolations()).as("a guide's sections").isEmpty();
+
+            // edit 办理时限: a line starting with "## " is refused, and said so next to the text
+            tabTo(By.cssSelector("#guide-sections li[data-heading='办理时限'] button"));
+            keys(Keys.ENTER);
+            assertFocusOn("section-heading");
+            selectAll();
+            keys("办理时间");
+            tabTo(By.id("section-body"));
+            selectAll();
+            keys("10 个工作日。", Keys.ENTER, "## 加急");
+            tabTo(By.id("section-save"));
+            keys(Keys.ENTER);
+            waitForText(By.id("section-error"), "会被读成新的章节");
+            assertFocusOn("section-body");
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(original);
+            assertThat(axeViolations()).as("the section editor with a problem").isEmpty();
+
+            // corrected and saved: only that section of the file changed, and the KB serves it
+            selectAll();
+            keys("10 个工作日；", Keys.ENTER, "加急 5 个工作日。");
+            tabTo(By.id("section-save"));
+            keys(Keys.ENTER);
+            waitForText(By.id("notice"), "已保存章节");
+            assertThat(browser.findElement(By.id("notice")).getText()).contains("知识库已重新加载");
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(original.replace(
+                    "## 办理时限\n7 个工作日。\n", "## 办理时间\n10 个工作日；\n加急 5 个工作日。\n"));
+            assertThat(knowledge.get().knowledgeBase().guide("guide-passport").orElseThrow().section("办理时间")
+                    .orElseThrow().body()).isEqualTo("10 个工作日；\n加急 5 个工作日。");
+            waitForText(By.id("guide-history"), "编辑章节");
+            assertThat(visible(By.cssSelector("#guide-history > li")).getText()).contains("zhao").contains("办理时限")
+                    .contains("7 个工作日。").contains("加急 5 个工作日。");
+            assertThat(axeViolations()).as("the guide editor with its history").isEmpty();
+
+            // reverted: the file is as it was
+            tabTo(By.cssSelector("#guide-history > li:first-child button"));
+            keys(Keys.ENTER);
+            waitForText(By.id("notice"), "已撤销");
+            assertFocusOn("guide-editor-title");
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(original);
+            assertThat(visible(By.id("guide-sections")).getText()).contains("办理时限").contains("7 个工作日。");
+        } finally {
+            Files.writeString(file, original, StandardCharsets.UTF_8);
+            knowledge.reload();
+        }
+    }
 }

@@ -101,7 +101,14 @@ public final class KnowledgeBaseLoader {
 
     // ---- guides ----
 
-    private Optional<Guide> parseGuide(String file, String text, List<KbProblem> problems) {
+    /**
+     * One guide file as the loader reads it (also to check a file before it is written).
+     *
+     * @param file     its relative path, for the problems
+     * @param problems where the problems found are added
+     * @return the guide, or empty when the file cannot be read as one (the problems say why)
+     */
+    public Optional<Guide> parseGuide(String file, String text, List<KbProblem> problems) {
         String[] lines = text.replace("\uFEFF", "").split("\r?\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
             problems.add(new KbProblem(file, 1, "front matter missing: the file must start with a '---' line"));
