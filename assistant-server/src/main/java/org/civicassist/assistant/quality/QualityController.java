@@ -70,6 +70,7 @@ public class QualityController {
             m.put("kb", r.kb());
             m.put("questions", r.questions());
             m.put("metrics", r.metrics());
+            m.put("counts", r.counts());
             m.put("html", runner.reportHtml(run.id(), r.name()).isPresent()
                     ? PATH + "/runs/" + run.id() + "/reports/" + r.name() + "/report.html?ticket="
                     + UriUtils.encodeQueryParam(ticket, StandardCharsets.UTF_8) : null);

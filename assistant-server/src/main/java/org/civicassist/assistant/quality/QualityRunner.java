@@ -81,8 +81,12 @@ public class QualityRunner implements AutoCloseable {
                       Integer exitCode, boolean timedOut, String kb, List<String> outputTail) {
     }
 
-    /** The figures of one report.json of a run: its name (the regression file's), KB, questions and metrics. */
-    public record Report(String name, String kb, Integer questions, Map<String, Double> metrics) {
+    /**
+     * The figures of one report.json of a run: its name (the regression file's), KB, question file, metrics and the
+     * counts they were computed from.
+     */
+    public record Report(String name, String kb, String questions, Map<String, Double> metrics,
+                         Map<String, Integer> counts) {
     }
 
     private final Settings settings;
@@ -292,8 +296,14 @@ public class QualityRunner implements AutoCloseable {
                             metrics.put(e.getKey(), e.getValue().asDouble());
                         }
                     });
-                    out.add(new Report(name, root.path("kb").asString(null),
-                            root.path("questions").isNumber() ? root.path("questions").asInt() : null, metrics));
+                    Map<String, Integer> counts = new LinkedHashMap<>();
+                    root.path("counts").properties().forEach(e -> {
+                        if (e.getValue().isIntegralNumber()) {
+                            counts.put(e.getKey(), e.getValue().asInt());
+                        }
+                    });
+                    out.add(new Report(name, root.path("kb").asString(null), root.path("questions").asString(null),
+                            metrics, counts));
                 } catch (JacksonException e) {
                     LOG.warn("quality run {}: {} is not readable JSON", runId, name);
                 }

@@ -103,7 +103,8 @@ class QualityApiTest extends HandoffApplicationTestBase {
         Map<String, Object> reports = (Map<String, Object>) status.get("reports");
         assertThat(reports).containsEntry("run", started.get("id")).containsEntry("state", "finished");
         Map<String, Object> dev = ((List<Map<String, Object>>) reports.get("items")).get(0);
-        assertThat(dev).containsEntry("name", "dev").containsEntry("kb", servedKb).containsEntry("questions", 4);
+        assertThat(dev).containsEntry("name", "dev").containsEntry("kb", servedKb).containsEntry("questions", "eval/questions/dev.jsonl")
+                .containsEntry("counts", Map.of("answerable", 4));
         assertThat((Map<String, Object>) dev.get("metrics")).containsEntry("resolution", 0.75)
                 .containsEntry("wrong_answer_rate", 0.25).doesNotContainKey("latency_ms");
 

@@ -27,8 +27,8 @@ public final class StandInEval {
         System.out.flush();
         Path dev = Files.createDirectories(reports.resolve("dev"));
         Files.writeString(dev.resolve("report.json"), "{\"name\": \"dev\", \"kb\": \"" + kb.replace("\\", "\\\\")
-                + "\", \"questions\": 4, \"metrics\": {\"resolution\": 0.75, \"wrong_answer_rate\": 0.25, "
-                + "\"latency_ms\": {\"p50\": 3}}}", StandardCharsets.UTF_8);
+                + "\", \"questions\": \"eval/questions/dev.jsonl\", \"metrics\": {\"resolution\": 0.75, "
+                + "\"wrong_answer_rate\": 0.25, \"latency_ms\": {\"p50\": 3}}, \"counts\": {\"answerable\": 4}}", StandardCharsets.UTF_8);
         Files.writeString(dev.resolve("report.html"), "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<title>Evaluation: dev</title><style>body{font-family:sans-serif}</style></head><body>"
                 + "<h1>Evaluation: dev</h1><p id=\"figure\">resolution 0.750</p>"
