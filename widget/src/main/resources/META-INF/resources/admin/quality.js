@@ -19,7 +19,7 @@
     turn_resolution: '多轮对话逐轮解答率', dialogues_resolved: '整段对话解决率', context_turns_kept: '承接上文的轮次'
   };
 
-  var state = { timer: null, shownRun: null };
+  var state = { timer: null, shownRun: null, lastState: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -116,6 +116,11 @@
     output.style.wordBreak = 'break-all';
     output.style.maxHeight = '16rem';
     output.style.overflow = 'auto';
+    output.scrollTop = output.scrollHeight; // the last lines say how it ended
+    if (run && state.lastState === 'running' && run.state !== 'running') {
+      notice('评测' + (STATES[run.state] || run.state) + '（' + run.id + '）。');
+    }
+    state.lastState = run ? run.state : null;
   }
 
   function figure(value) { return value === undefined || value === null ? '—' : value.toFixed(3); }

@@ -100,6 +100,10 @@ class OpenApiContractTest {
         assertThat(paths.path("/api/v1/admin/kb/suggestions/{id}/reject").has("post")).isTrue();
         assertThat(paths.path("/api/v1/staff/kb/search").has("get")).isTrue();
         assertThat(paths.path("/api/v1/staff/audit").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/quality").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/quality/runs").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/quality/runs/{id}/reports/{name}/report.html").has("get"))
+                .isTrue();
         // the close request documents answered_by
         assertThat(docs.path("components").path("schemas").path("CloseRequest").path("properties").has("answered_by"))
                 .isTrue();
