@@ -1,6 +1,7 @@
 package org.civicassist.eval;
 
 import org.civicassist.assistant.AssistantApplication;
+import org.civicassist.eval.run.EvaluationRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,15 +107,23 @@ class MaintainersConsoleOnRealEvaluationTest {
     static void startServer() throws IOException {
         Path kb = demoKb();
         demoKbPath = kb;
+        // the copy has the demo KB's content: the server and the harness use the store of the bundled KB that the
+        // other tests of the module build (vectors are stored by text and indexes by content), built once
+        Path store = Path.of("target", "eval-store").toAbsolutePath();
+        Path bundledStore = Files.createDirectories(store.resolve(EvaluationRunner.storeName("bundled")));
+        Path kbStore = store.resolve(EvaluationRunner.storeName(kb.toString()));
+        if (!Files.exists(kbStore, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(kbStore, bundledStore);
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-cp", System.getProperty("java.class.path"), EvalCli.class.getName(), "regress",
                 regression("dev", "eval/questions/dev.jsonl").toString(),
                 regression("common", "eval/questions/common-dev.jsonl").toString(),
-                "--store", Path.of("target", "console-eval-store").toAbsolutePath().toString()));
+                "--store", store.toString()));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
         properties.put("assistant.kb.path", kb.toString());
-        properties.put("assistant.kb.store", Path.of("target", "console-store").toAbsolutePath().toString());
+        properties.put("assistant.kb.store", kbStore.toString());
         properties.put("assistant.kb.watch", false);
         properties.put("assistant.staff.bootstrap.username", ADMIN);
         properties.put("assistant.staff.bootstrap.password", ADMIN_PASSWORD);
