@@ -2,6 +2,7 @@ package org.civicassist.eval;
 
 import org.civicassist.assistant.AssistantApplication;
 import org.civicassist.eval.run.EvaluationRunner;
+import org.civicassist.eval.testing.BundledStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,10 +108,10 @@ class MaintainersConsoleOnRealEvaluationTest {
     static void startServer() throws IOException {
         Path kb = demoKb();
         demoKbPath = kb;
-        // the copy has the demo KB's content: the server and the harness use the store of the bundled KB that the
-        // other tests of the module build (vectors are stored by text and indexes by content), built once
-        Path store = Path.of("target", "eval-store").toAbsolutePath();
-        Path bundledStore = Files.createDirectories(store.resolve(EvaluationRunner.storeName("bundled")));
+        // the copy has the demo KB's content: the server and the harness use the store of the bundled KB (vectors are
+        // stored by text and indexes by content), built once per clone
+        Path store = BundledStore.root();
+        Path bundledStore = store.resolve(EvaluationRunner.storeName("bundled"));
         Path kbStore = store.resolve(EvaluationRunner.storeName(kb.toString()));
         if (!Files.exists(kbStore, LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(kbStore, bundledStore);

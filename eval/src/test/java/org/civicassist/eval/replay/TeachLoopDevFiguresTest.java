@@ -2,6 +2,7 @@ package org.civicassist.eval.replay;
 
 import org.civicassist.eval.regress.RegressionCheck;
 import org.civicassist.eval.regress.RegressionFile;
+import org.civicassist.eval.testing.BundledStore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +40,7 @@ class TeachLoopDevFiguresTest {
     void accepting_what_the_teach_loop_brings_keeps_the_dev_figures_above_the_gate_and_adds_no_wrong_answer() {
         RegressionFile dev = RegressionFile.load(ROOT.resolve("eval/regressions/dev.yaml"));
 
-        Replay.Result r = Replay.run("bundled", ROOT.resolve(dev.questions()), TAUGHT, Path.of("target", "eval-store"),
+        Replay.Result r = Replay.run("bundled", ROOT.resolve(dev.questions()), TAUGHT, BundledStore.root(),
                 Path.of("target", "teach-loop-replay"));
 
         assertThat(r.applied()).isEqualTo(TAUGHT.size());
