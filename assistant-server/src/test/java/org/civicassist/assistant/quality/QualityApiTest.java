@@ -102,7 +102,9 @@ class QualityApiTest extends HandoffApplicationTestBase {
         assertThat((List<String>) run(status).get("output_tail")).last().asString().startsWith("[OK] dev");
         Map<String, Object> reports = (Map<String, Object>) status.get("reports");
         assertThat(reports).containsEntry("run", started.get("id")).containsEntry("state", "finished");
-        Map<String, Object> dev = ((List<Map<String, Object>>) reports.get("items")).get(0);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) reports.get("items");
+        assertThat(items).extracting(i -> i.get("name")).containsExactly("common", "dev");
+        Map<String, Object> dev = items.get(1);
         assertThat(dev).containsEntry("name", "dev").containsEntry("kb", servedKb).containsEntry("questions", "eval/questions/dev.jsonl")
                 .containsEntry("counts", Map.of("answerable", 4));
         assertThat((Map<String, Object>) dev.get("metrics")).containsEntry("resolution", 0.75)

@@ -57,7 +57,7 @@ class QualityRunnerTest {
 
         assertThat(run.state()).isEqualTo(QualityRunner.State.FAILED);
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(runner.reports(id)).extracting(QualityRunner.Report::name).containsExactly("dev");
+        assertThat(runner.reports(id)).extracting(QualityRunner.Report::name).containsExactly("common", "dev");
     }
 
     @Test
@@ -96,6 +96,6 @@ class QualityRunnerTest {
             assertThat(r.id()).isEqualTo(id);
             assertThat(r.state()).isEqualTo(QualityRunner.State.FAILED);
         });
-        assertThat(next.reports(id)).extracting(QualityRunner.Report::name).containsExactly("dev");
+        assertThat(next.reports(id)).extracting(QualityRunner.Report::name).containsExactly("common", "dev");
     }
 }
