@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -186,7 +187,7 @@ public class QualityRunner implements AutoCloseable {
                 return latest;
             }
             write(dir, run.snapshot());
-            LOG.info("quality run {} started by {}", id, actor);
+            LOG.info("quality run {} started (who: the audit log)", id);
             Thread reader = daemon("quality-output-" + id, () -> read(run));
             daemon("quality-run-" + id, () -> await(run, reader));
             return run.snapshot();
@@ -351,7 +352,7 @@ public class QualityRunner implements AutoCloseable {
             Path tmp = dir.resolve(RUN_FILE + ".tmp");
             Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(run)),
                     StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(RUN_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, dir.resolve(RUN_FILE), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             LOG.warn("quality run {}: status not written: {}", run.id(), e.toString());
         }
