@@ -42,4 +42,27 @@ class EvalCliAllTest {
                 .contains("1 check(s) FAILED");
         assertThat(dir.resolve("reports")).doesNotExist();
     }
+
+    /** {@code --kb} replaces the KB every file names: here a directory that is not there, so nothing is run. */
+    @Test
+    void the_kb_option_runs_every_file_on_the_kb_given_instead_of_its_own(@TempDir Path dir) throws Exception {
+        Path dev = Files.writeString(dir.resolve("dev.yaml"), "name: dev\nkb: bundled\nquestions: "
+                + Files.writeString(dir.resolve("q.jsonl"), "") + "\nchecks:\n  - {metric: metrics.mrr, min: 0.8}\n");
+
+        PrintStream out = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+            exit = new picocli.CommandLine(new EvalCli()).execute("regress", dev.toString(),
+                    "--kb", dir.resolve("served-kb").toString(), "--reports", dir.resolve("reports").toString(),
+                    "--store", dir.resolve("store").toString());
+        } finally {
+            System.setOut(out);
+        }
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(buffer.toString(StandardCharsets.UTF_8))
+                .contains("[FAIL] dev (" + dev + "): not found: kb " + dir.resolve("served-kb"));
+    }
 }

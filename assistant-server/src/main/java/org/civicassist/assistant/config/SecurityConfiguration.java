@@ -39,6 +39,9 @@ public class SecurityConfiguration {
     /** The maintainers' console API: administrators and maintainers. */
     static final String MAINTAIN_API = "/api/v1/staff/maintain/**";
 
+    /** An evaluation report.html, opened with a ticket ({@code org.civicassist.assistant.quality.ReportTickets}). */
+    static final String QUALITY_REPORT = "/api/v1/staff/maintain/quality/runs/*/reports/*/report.html";
+
     @Bean
     StaffAuthenticationManager staffAuthenticationManager(StaffSessions sessions) {
         return new StaffAuthenticationManager(sessions);
@@ -81,6 +84,8 @@ public class SecurityConfiguration {
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.POST, "/api/v1/staff/login").permitAll()
+                        // the console's frame cannot send the token: the report checks its link's ticket instead
+                        .pathMatchers(HttpMethod.GET, QUALITY_REPORT).permitAll()
                         .pathMatchers("/api/v1/staff/accounts", "/api/v1/staff/accounts/**", "/api/v1/staff/audit")
                         .hasRole("ADMIN")
                         .pathMatchers("/api/v1/staff/kb/suggestions", "/api/v1/staff/kb/suggestions/**",

@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
  *   <li>the pages this server renders (staff console, maintainers' console, demo portal, guide pages): a strict Content-Security-Policy
  *       (no inline script or style, nothing from other origins, Trusted Types), no framing;</li>
  *   <li>the staff API: no framing, no caching of staff data;</li>
+ *   <li>an evaluation report shown in the maintainers' console ({@link #REPORT_CSP}): sandboxed, no script at all,
+ *       only its own inline styles, framed by this origin's console only, not cached;</li>
  *   <li>the widget's files: loadable by the other sites' pages that embed them
  *       ({@code Cross-Origin-Resource-Policy: cross-origin}).</li>
  * </ul>
@@ -24,9 +26,22 @@ public final class SecurityHeaders implements WebFilter, Ordered {
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'; require-trusted-types-for 'script'";
 
-    enum Kind { PAGE, STAFF_API, WIDGET, OTHER }
+    /**
+     * An evaluation report.html (written by the harness, inline CSS and SVG): whatever it holds runs in a sandbox of
+     * its own origin, without script, and nothing is fetched.
+     */
+    static final String REPORT_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    static final java.util.regex.Pattern REPORT = java.util.regex.Pattern.compile(
+            "/api/v1/staff/maintain/quality/runs/[^/]+/reports/[^/]+/report\\.html");
+
+    enum Kind { PAGE, REPORT, STAFF_API, WIDGET, OTHER }
 
     static Kind kindOf(String path) {
+        if (REPORT.matcher(path).matches()) {
+            return Kind.REPORT;
+        }
         if (path.equals("/staff") || path.startsWith("/staff/") || path.equals("/admin") || path.startsWith("/admin/")
                 || path.equals("/demo") || path.startsWith("/demo/")
                 || path.startsWith("/guides/")) {
@@ -58,6 +73,11 @@ public final class SecurityHeaders implements WebFilter, Ordered {
                     case PAGE -> {
                         h.set("Content-Security-Policy", CSP);
                         h.set("X-Frame-Options", "DENY");
+                    }
+                    case REPORT -> {
+                        h.set("Content-Security-Policy", REPORT_CSP);
+                        h.set("X-Frame-Options", "SAMEORIGIN");
+                        h.setCacheControl("no-store");
                     }
                     case STAFF_API -> {
                         h.set("X-Frame-Options", "DENY");

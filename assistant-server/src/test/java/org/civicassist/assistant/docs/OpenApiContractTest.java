@@ -113,6 +113,10 @@ class OpenApiContractTest {
         assertThat(schemas.path("Message").path("properties").has("considered")).isTrue();
         assertThat(schemas.path("MarkRequest").path("properties").has("item")).isTrue();
         assertThat(schemas.path("SectionRequest").path("properties").has("body")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/quality").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/quality/runs").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/staff/maintain/quality/runs/{id}/reports/{name}/report.html").has("get"))
+                .isTrue();
         // the close request documents answered_by
         assertThat(docs.path("components").path("schemas").path("CloseRequest").path("properties").has("answered_by"))
                 .isTrue();

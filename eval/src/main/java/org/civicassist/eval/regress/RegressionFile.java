@@ -52,6 +52,11 @@ public record RegressionFile(String name, String kb, String questions, String si
                 (String) y.get("signals"), !Boolean.FALSE.equals(y.get("baselines")), checks);
     }
 
+    /** The same questions and checks on another KB (a directory, or {@code bundled}). */
+    public RegressionFile onKb(String otherKb) {
+        return new RegressionFile(name, otherKb, questions, signals, baselines, checks);
+    }
+
     /**
      * The paths this file names that do not exist (relative to the working directory): the external sets live in
      * ../shared, which a clone of the repository does not have.
