@@ -415,6 +415,8 @@ class MaintainerApiTest extends MaintainerTestBase {
                 .containsEntry("action", "revert").containsEntry("reverts", change.get("id")));
         api.staffPost(li, M + "/kb/history/{id}/revert", null, change.get("id")).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("guide-changed-since");
+    }
+
     @Test
     void without_an_evaluation_command_the_quality_screen_says_how_to_switch_it_on_and_runs_nothing() {
         String zhou = api.maintainer(api.login(ADMIN, ADMIN_PASSWORD), "zhoujie", "周杰");
