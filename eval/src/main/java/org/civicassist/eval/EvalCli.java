@@ -1,6 +1,7 @@
 package org.civicassist.eval;
 
 import org.civicassist.eval.fit.AdapterFit;
+import org.civicassist.eval.fit.HeldOutSimilarQuestions;
 import org.civicassist.eval.fit.Ablation;
 import org.civicassist.eval.fit.BoostedTreesTrainer;
 import org.civicassist.eval.fit.ModelFit;
@@ -236,6 +237,10 @@ public final class EvalCli implements Callable<Integer> {
                 + "buys (out-of-fold Recall@1 and expected resolution)")
         boolean ablation;
 
+        @Option(names = "--faq-similar", description = "also fit on the FAQs' similar questions, each asked of a copy "
+                + "of the KB without any similar question (style faq-similar)")
+        boolean faqSimilar;
+
         @Option(names = "--self-supervised-weight", defaultValue = "0.5",
                 description = "weight of questions made from the KB's own sections (0 = labelled questions only)")
         double selfSupervisedWeight;
@@ -263,6 +268,16 @@ public final class EvalCli implements Callable<Integer> {
                             "--scorer must be trees or linear, not " + scorer);
                 };
                 ModelFit.Training training = ModelFit.Training.of(assistant, qs);
+                if (faqSimilar) {
+                    String storeName = kb.equals("bundled") ? "bundled" : Path.of(kb).getFileName().toString();
+                    HeldOutSimilarQuestions.Prepared similar = HeldOutSimilarQuestions.prepare(kb,
+                            store.resolve("held-out-similar"), store, storeName);
+                    try (InProcessRespondent stripped = new InProcessRespondent(AssistantAssembly.create(
+                            KbSource.directory(similar.kb()), LoadMode.LENIENT,
+                            Optional.of(store.resolve(similar.kb().getFileName().toString()))))) {
+                        training = training.with(stripped, "faq-similar", similar.questions());
+                    }
+                }
                 RankingModelFitter.Fit fit = ModelFit.fit(training, settings, trainer);
                 fit.models().withQueryAdapter(adapter).save(out);
                 if (ablation) {

@@ -44,6 +44,13 @@ public final class ModelFit {
             return new Training(labeled, ModelFit.labeled(assistant,
                     sectionSentences(assistant.assembly().knowledge().get().knowledgeBase()), "self-supervised"));
         }
+
+        /** With questions of one more style, ranked by another assistant (e.g. on a copy of the KB). */
+        public Training with(InProcessRespondent assistant, String style, List<Question> questions) {
+            List<RankingModelFitter.LabeledQuestion> more = new ArrayList<>(labeled);
+            more.addAll(ModelFit.labeled(assistant, questions, style));
+            return new Training(more, selfSupervised);
+        }
     }
 
     /**

@@ -108,7 +108,7 @@ public final class Replay {
     }
 
     /** Writes the KB's files (faq.jsonl and guides) into {@code target}, from the jar or from a directory. */
-    static void copyKb(String kb, Path target) throws IOException {
+    public static void copyKb(String kb, Path target) throws IOException {
         KbSource source = kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
         List<String> files = new ArrayList<>(source.guideFiles());
         files.add("faq.jsonl");
