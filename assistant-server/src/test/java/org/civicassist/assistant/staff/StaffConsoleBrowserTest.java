@@ -1,5 +1,6 @@
 package org.civicassist.assistant.staff;
 
+import org.civicassist.assistant.testing.ConsoleBrowser;
 import org.civicassist.assistant.testing.ApiClient.Citizen;
 import org.civicassist.assistant.testing.HandoffApplicationTestBase;
 import org.junit.jupiter.api.AfterEach;
@@ -7,17 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,35 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StaffConsoleBrowserTest extends HandoffApplicationTestBase {
 
-    private WebDriver browser;
-    private ChromeDriverService service;
+    private ConsoleBrowser console;
+    private ChromeDriver browser;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chrome")), "profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void startBrowser() {
+        console = ConsoleBrowser.open(1400, 1000);
+        browser = console.driver();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
-        if (service != null) {
-            service.stop();
-        }
-    }
-
-    private WebElement visible(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     @Test
@@ -71,25 +51,25 @@ class StaffConsoleBrowserTest extends HandoffApplicationTestBase {
 
         // when: wang logs in
         browser.get(api.baseUrl() + "/staff/");
-        visible(By.id("login-username")).sendKeys("wang");
+        console.visible(By.id("login-username")).sendKeys("wang");
         browser.findElement(By.id("login-password")).sendKeys("wang-password-1");
         browser.findElement(By.id("login-submit")).click();
 
         // the waiting conversation is in the queue, with its reason and question
-        WebElement waiting = visible(By.cssSelector("#queue-list button[data-id='" + c.id() + "']"));
+        WebElement waiting = console.visible(By.cssSelector("#queue-list button[data-id='" + c.id() + "']"));
         assertThat(waiting.getText()).contains("市民要求人工").contains("补办社保卡要钱吗").contains("已等待");
         waiting.click();
-        assertThat(visible(By.id("fact-question")).getText()).isEqualTo("补办社保卡要钱吗");
-        assertThat(visible(By.id("candidates")).getText()).contains("补办社保卡要钱吗");
+        assertThat(console.visible(By.id("fact-question")).getText()).isEqualTo("补办社保卡要钱吗");
+        assertThat(console.visible(By.id("candidates")).getText()).contains("补办社保卡要钱吗");
 
         // claims it
-        visible(By.id("claim-button")).click();
-        WebElement reply = visible(By.id("reply-text"));
+        console.visible(By.id("claim-button")).click();
+        WebElement reply = console.visible(By.id("reply-text"));
 
         // looks up the knowledge base and inserts a cited snippet
-        visible(By.id("kb-query")).sendKeys("社保卡补办工本费");
+        console.visible(By.id("kb-query")).sendKeys("社保卡补办工本费");
         browser.findElement(By.cssSelector("#kb-form button[type='submit']")).click();
-        visible(By.cssSelector("#kb-results li button")).click();
+        console.visible(By.cssSelector("#kb-results li button")).click();
         assertThat(reply.getAttribute("value")).contains("（来源：");
 
         // and replies
@@ -119,19 +99,19 @@ class StaffConsoleBrowserTest extends HandoffApplicationTestBase {
         String admin = api.login(ADMIN, ADMIN_PASSWORD);
         api.staff(admin, "zhou", "周敏");
         browser.get(api.baseUrl() + "/staff/");
-        visible(By.id("login-username")).sendKeys("zhou");
+        console.visible(By.id("login-username")).sendKeys("zhou");
         browser.findElement(By.id("login-password")).sendKeys("zhou-password-1");
         browser.findElement(By.id("login-submit")).click();
-        visible(By.cssSelector("#queue-list button[data-id='" + c.id() + "']")).click();
-        visible(By.id("claim-button")).click();
-        visible(By.id("reply-text"));
+        console.visible(By.cssSelector("#queue-list button[data-id='" + c.id() + "']")).click();
+        console.visible(By.id("claim-button")).click();
+        console.visible(By.id("reply-text"));
 
         // when: zhou finds the FAQ, marks it as the item that answered, and closes
-        visible(By.id("kb-query")).sendKeys("社保卡丢了怎么补办");
+        console.visible(By.id("kb-query")).sendKeys("社保卡丢了怎么补办");
         browser.findElement(By.cssSelector("#kb-form button[type='submit']")).click();
-        visible(By.cssSelector("#kb-results li button[aria-label^='结束会话时']")).click();
+        console.visible(By.cssSelector("#kb-results li button[aria-label^='结束会话时']")).click();
         org.openqa.selenium.support.ui.Select answeredBy =
-                new org.openqa.selenium.support.ui.Select(visible(By.id("close-answered-by")));
+                new org.openqa.selenium.support.ui.Select(console.visible(By.id("close-answered-by")));
         String picked = answeredBy.getFirstSelectedOption().getAttribute("value");
         assertThat(picked).isNotEmpty();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("close-answered-by");
