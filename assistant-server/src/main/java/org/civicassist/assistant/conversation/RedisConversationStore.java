@@ -27,7 +27,8 @@ import java.util.function.Function;
  * {prefix}conversations:status:{status} sorted set of ids scored by expiry time (ms): live counts per status
  * {prefix}conversations:recent          sorted set of ids scored by last update (ms): the maintainers' log, newest
  *                                       first; an id leaves it with its conversation (deleted, or past its retention
- *                                       as the status sets say, see {@link #recent})
+ *                                       as the status sets say, see {@link #recent}); the set itself expires
+ *                                       with the longest-lived conversation written to it
  * </pre>
  *
  * Updates are optimistic: read, apply the change, then a Lua script writes only if the stored version is still the
@@ -38,13 +39,18 @@ public final class RedisConversationStore implements ConversationStore {
 
     static final int MAX_ATTEMPTS = 20;
 
-    /** KEYS: conversation, its status set, the recent set. ARGV: version, json, ttl, expiry, id, last update. */
+    /**
+     * KEYS: conversation, its status set, the recent set. ARGV: version, json, ttl, expiry, id, last update. The recent
+     * set lives as long as the longest-lived conversation written to it (its expiry is only ever extended): an index
+     * nobody writes to any more goes with the conversations it named.
+     */
     private static final RedisScript<Long> CREATE = RedisScript.of("""
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
             redis.call('ZADD', KEYS[3], ARGV[6], ARGV[5])
+            if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[3], ARGV[3]) end
             return 1
             """, Long.class);
 
@@ -61,6 +67,7 @@ public final class RedisConversationStore implements ConversationStore {
             for i = 4, #KEYS do redis.call('ZREM', KEYS[i], ARGV[6]) end
             redis.call('ZADD', KEYS[2], ARGV[5], ARGV[6])
             redis.call('ZADD', KEYS[3], ARGV[7], ARGV[6])
+            if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[4]) then redis.call('PEXPIRE', KEYS[3], ARGV[4]) end
             return 1
             """, Long.class);
 
