@@ -193,8 +193,8 @@ public final class AnswerPolicy {
      * service (火星上有水吗 is short too, but names none).
      */
     private static boolean namesTheService(ServiceFocus f) {
-        return f.items().stream().mapToDouble(c -> Math.max(c.features().get("question_cov"),
-                c.features().get("title_cov"))).max().orElse(0) >= NAMES_THE_SERVICE;
+        return f.items().stream().mapToDouble(c -> Math.max(seen(c, "question_cov"), seen(c, "title_cov")))
+                .max().orElse(0) >= NAMES_THE_SERVICE;
     }
 
     /**
@@ -204,23 +204,31 @@ public final class AnswerPolicy {
     static Optional<ServiceFocus> titled(List<Candidate> ranked) {
         Candidate best = null;
         for (Candidate c : ranked) {
-            if (best == null || c.features().get("title_cov") > best.features().get("title_cov")) {
+            if (best == null || seen(c, "title_cov") > seen(best, "title_cov")) {
                 best = c;
             }
         }
-        if (best == null || best.features().get("title_cov") < IS_THE_TITLE) {
+        if (best == null || seen(best, "title_cov") < IS_THE_TITLE) {
             return Optional.empty();
         }
         String service = best.passage().serviceId();
-        double cover = best.features().get("title_cov");
+        double cover = seen(best, "title_cov");
         boolean unique = ranked.stream().noneMatch(c -> !c.passage().serviceId().equals(service)
-                && c.features().get("title_cov") >= cover);
+                && seen(c, "title_cov") >= cover);
         return unique ? Optional.of(ServiceFocus.on(service, ranked)) : Optional.empty();
     }
 
     /** How much of the question the service's title covers (IDF-weighted share of its words). */
     private static double titleCoverage(ServiceFocus f) {
-        return f.items().stream().mapToDouble(c -> c.features().get("title_cov")).max().orElse(0);
+        return f.items().stream().mapToDouble(c -> seen(c, "title_cov")).max().orElse(0);
+    }
+
+    /**
+     * A coverage feature over the whole question: the coverage features leave out the words the KB never mentions,
+     * so 今天江州下不下雨 would be "covered" by the city's app through 江州 alone; here such words count as not found.
+     */
+    private static double seen(Candidate c, String coverage) {
+        return c.features().get(coverage) * (1 - c.features().get("unknown_share"));
     }
 
     /** A service name and perhaps an element (补办社保卡要多久), no story around it. */

@@ -386,6 +386,18 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void shows_no_card_when_the_words_the_title_covers_are_a_small_part_of_the_question() {
+            // 今天江州下不下雨: the city's app covers 江州 — all of the words the KB knows — but 下雨 is in no passage
+            Candidate app = with(with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0), "question_cov", 1.0);
+            Candidate mostlyUnknown = with(app, "unknown_share", 0.7);
+
+            assertThat(policy.decide(naming("今天江州下不下雨"), result(0.3, app, feesSection, otherService), FRESH))
+                    .as("every word known").isInstanceOf(Decision.ServiceCard.class);
+            assertThat(policy.decide(naming("今天江州下不下雨"), result(0.3, mostlyUnknown, feesSection, otherService),
+                    FRESH)).isNotInstanceOf(Decision.ServiceCard.class);
+        }
+
+        @Test
         void shows_no_card_for_a_short_question_whose_words_the_service_does_not_have() {
             Candidate intro = with(candidate("guide-a", "事项简介", 6.0), "question_cov", 0.1);
 
