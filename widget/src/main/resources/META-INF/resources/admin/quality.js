@@ -1,15 +1,14 @@
 /*
  * The maintainers' console, quality screen: run the evaluation harness on the KB the server serves now, follow the
  * run, and read the latest report (the figures as a table, the harness's report.html in a sandboxed frame that runs
- * no script). Talks to /api/v1/staff/maintain/quality with the console's staff login (sessionStorage, this tab only).
- * A file of its own beside admin.js: it adds its tab to the console's tabs and hides itself when another is chosen.
+ * no script). A screen of its own beside admin.js, registered with it and using its helpers (window.MaintainerConsole:
+ * the console's staff login, calls, notices); a run's status is refreshed only while this screen is shown.
  * Text is only ever set with textContent.
  */
 (function () {
   'use strict';
 
   var Q = '/api/v1/staff/maintain/quality';
-  var STORAGE_KEY = 'maintainer-token';
   var POLL_MS = 2000;
   var STATES = { running: '运行中', finished: '已完成', failed: '失败' };
   var METRICS = {
@@ -21,56 +20,14 @@
 
   var state = { timer: null, shownRun: null, lastState: null };
 
-  function $(id) { return document.getElementById(id); }
+  var c = window.MaintainerConsole;
+  var $ = c.$;
+  var el = c.el;
+  var notice = c.notice;
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
+  function localTime(iso) { return iso ? c.localTime(iso) : '—'; }
 
-  function notice(text) { $('notice').textContent = text || ''; }
-
-  function localTime(iso) { return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—'; }
-
-  // the console's login: the same token admin.js keeps, read at each call (it may have logged in again since)
-  var session = window.StaffSession({
-    storageKey: STORAGE_KEY,
-    show: function (show) {
-      $('login-view').hidden = show;
-      $('console').hidden = !show;
-      $('who').hidden = !show;
-    },
-    start: function () { /* admin.js starts the console */ },
-    stop: stopPolling
-  });
-
-  function call(method, url) {
-    session.token = sessionStorage.getItem(STORAGE_KEY);
-    return session.call(method, url);
-  }
-
-  // --- the tab ---
-
-  function showQuality() {
-    Array.prototype.forEach.call(document.querySelectorAll('#console .screen'), function (s) {
-      s.hidden = s.id !== 'quality';
-    });
-    Array.prototype.forEach.call(document.querySelectorAll('.tabs [data-screen]'), function (tab) {
-      if (tab.id === 'tab-quality') { tab.setAttribute('aria-current', 'page'); } else { tab.removeAttribute('aria-current'); }
-    });
-    notice('');
-    state.shownRun = null;
-    load();
-    $('quality-title').focus();
-  }
-
-  function hideQuality() {
-    $('quality').hidden = true;
-    $('tab-quality').removeAttribute('aria-current');
-    stopPolling();
-  }
+  function call(method, url) { return c.call(method, url); }
 
   function stopPolling() {
     if (state.timer) { clearTimeout(state.timer); state.timer = null; }
@@ -212,14 +169,12 @@
     }).catch(function (e) { notice(e.message); });
   }
 
+  c.register('quality', function () {
+    state.shownRun = null;
+    return load();
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
-    $('tab-quality').addEventListener('click', showQuality);
-    Array.prototype.forEach.call(document.querySelectorAll('.tabs [data-screen]'), function (tab) {
-      if (tab.id !== 'tab-quality') { tab.addEventListener('click', hideQuality); }
-    });
     $('quality-start').addEventListener('click', start);
-    // logged out (also on an expired token): the next login starts on the dashboard, without this screen
-    new MutationObserver(function () { if ($('console').hidden) { hideQuality(); } })
-      .observe($('console'), { attributes: true, attributeFilter: ['hidden'] });
   });
 }());
