@@ -230,9 +230,13 @@ class MaintainerConsoleBrowserTest extends MaintainerTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void the_conversation_log__filtered__a_transcript_with_confidence_and_candidates__and_the_right_item_marked() {
-        // given: a conversation with a phone number in it, and one whose reply was marked not useful
+        // given: a conversation with a phone number in it, and one whose reply was marked not useful, a minute apart
+        // and after every other conversation of this context (each test starts at the same instant, and conversations
+        // of the same instant come in id order: without the clock moving these two need not be on the first page)
+        clock.advance(Duration.ofMinutes(1));
         Citizen c = api.open();
         api.say(c, "我手机13812345678，社保卡不见了咋整");
+        clock.advance(Duration.ofMinutes(1));
         Citizen d = api.open();
         api.say(d, "护照要多久才能拿到呢");
         api.http().post().uri("/api/v1/conversations/{id}/feedback", d.id()).header("X-Conversation-Token", d.token())
@@ -243,6 +247,8 @@ class MaintainerConsoleBrowserTest extends MaintainerTestBase {
         // the log, newest first
         screen("conversations", "conversations-title");
         console.visible(By.cssSelector("#conv-list li[data-id='" + d.id() + "']"));
+        assertThat(browser.findElements(By.cssSelector("#conv-list li")).stream().limit(2)
+                .map(li -> li.getAttribute("data-id")).toList()).containsExactly(d.id(), c.id());
         assertThat(console.seriousAxeViolations(true)).as("conversation log").isEmpty();
 
         // filtered by text and outcome (市民评价无帮助 is the fourth after 全部)
