@@ -247,9 +247,8 @@ public final class EvalCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            KbSource source = kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
-            AssistantAssembly assembly = AssistantAssembly.create(source, LoadMode.LENIENT,
-                    Optional.of(store.resolve(kb.equals("bundled") ? "bundled" : Path.of(kb).getFileName().toString())));
+            AssistantAssembly assembly = AssistantAssembly.create(EvaluationRunner.source(kb), LoadMode.LENIENT,
+                    Optional.of(store.resolve(fitStoreName(kb))));
             try (InProcessRespondent assistant = new InProcessRespondent(assembly)) {
                 // the candidates' dense features were computed with the KB's query adapter: the fitted scorer needs it
                 Optional<org.civicassist.kb.embed.QueryAdapter> adapter =
@@ -269,9 +268,8 @@ public final class EvalCli implements Callable<Integer> {
                 };
                 ModelFit.Training training = ModelFit.Training.of(assistant, qs);
                 if (faqSimilar) {
-                    String storeName = kb.equals("bundled") ? "bundled" : Path.of(kb).getFileName().toString();
                     HeldOutSimilarQuestions.Prepared similar = HeldOutSimilarQuestions.prepare(kb,
-                            store.resolve("held-out-similar"), store, storeName);
+                            store.resolve("held-out-similar"), store, fitStoreName(kb));
                     try (InProcessRespondent stripped = new InProcessRespondent(AssistantAssembly.create(
                             KbSource.directory(similar.kb()), LoadMode.LENIENT,
                             Optional.of(store.resolve(similar.kb().getFileName().toString()))))) {
@@ -301,6 +299,11 @@ public final class EvalCli implements Callable<Integer> {
         }
     }
 
+    /** The store directory fit and adapt keep a KB's vectors and index in: {@code bundled}, or the KB directory's name. */
+    static String fitStoreName(String kb) {
+        return kb.equals("bundled") ? "bundled" : Path.of(kb).getFileName().toString();
+    }
+
     @Command(name = "adapt", description = "Fit the query adapter of the dense retrieval on the KB's own paraphrases "
             + "and write the ranking model with it (refit the ranking model afterwards: its dense features change).")
     static final class Adapt implements Callable<Integer> {
@@ -326,9 +329,8 @@ public final class EvalCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            KbSource source = kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
-            Path kbStore = store.resolve(kb.equals("bundled") ? "bundled" : Path.of(kb).getFileName().toString());
-            try (AssistantAssembly assembly = AssistantAssembly.create(source, LoadMode.LENIENT,
+            Path kbStore = store.resolve(fitStoreName(kb));
+            try (AssistantAssembly assembly = AssistantAssembly.create(EvaluationRunner.source(kb), LoadMode.LENIENT,
                     Optional.of(kbStore))) {
                 org.civicassist.kb.search.KnowledgeSearch search = assembly.knowledge().get();
                 List<org.civicassist.kb.passage.Passage> passages =

@@ -109,7 +109,7 @@ public final class Replay {
 
     /** Writes the KB's files (faq.jsonl and guides) into {@code target}, from the jar or from a directory. */
     public static void copyKb(String kb, Path target) throws IOException {
-        KbSource source = kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
+        KbSource source = EvaluationRunner.source(kb);
         List<String> files = new ArrayList<>(source.guideFiles());
         files.add("faq.jsonl");
         files.add("ranking-model.json"); // a KB directory may carry its own model: the copy must rank as it does

@@ -147,7 +147,8 @@ public final class EvaluationRunner {
         return out;
     }
 
-    static KbSource source(String kb) {
+    /** {@code bundled} (or none) is the KB in the jar, anything else a KB directory. */
+    public static KbSource source(String kb) {
         return kb == null || kb.equals("bundled") ? KbSource.bundled() : KbSource.directory(Path.of(kb));
     }
 

@@ -1,15 +1,12 @@
 package org.civicassist.nlp.pii;
 
-import org.civicassist.nlp.ChineseNlp;
-import org.civicassist.nlp.TextUnderstander;
-import org.civicassist.nlp.normalize.TextNormalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.List;
-
+import static org.civicassist.nlp.pii.Masking.kinds;
+import static org.civicassist.nlp.pii.Masking.NLP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,14 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kept, as for mobiles. Service numbers, dates and the first groups of a longer number are no landlines.
  */
 class LandlineMaskingTest {
-
-    private static final TextUnderstander NLP = ChineseNlp.bundled().understander();
-    private final PiiDetector detector = new PiiDetector();
-    private final TextNormalizer normalizer = new TextNormalizer();
-
-    private List<PiiKind> kinds(String text) {
-        return detector.find(normalizer.normalizeToString(text)).stream().map(PiiMatch::kind).toList();
-    }
 
     // --- landlines ---
 
