@@ -439,31 +439,41 @@ public final class EvalCli implements Callable<Integer> {
                 description = "how many questions make up the 'repeated common questions' phase")
         int common;
 
+        @Option(names = "--common-questions", description = "the file the repeated common questions are the first "
+                + "--common of (default: --questions); short common questions are what a site mostly sees")
+        Path commonQuestions;
+
         @Option(names = "--report", description = "write load.json here")
         Path report;
 
         @Override
         public Integer call() throws Exception {
             List<String> texts = QuestionSet.load(questions).stream().map(Question::lastTurn).toList();
+            List<String> commonTexts = commonQuestions == null ? texts
+                    : QuestionSet.load(commonQuestions).stream().map(Question::lastTurn).toList();
             LoadRun load = new LoadRun(endpoint, concurrency);
             Duration d = Duration.ofSeconds(duration);
             List<LoadRun.Phase> phases = List.of(
                     load.chat("unique questions", texts, concurrency, d),
-                    load.chat("common questions", texts.subList(0, Math.min(common, texts.size())), concurrency, d),
+                    load.chat("common questions", commonTexts.subList(0, Math.min(common, commonTexts.size())),
+                            concurrency, d),
                     load.ceiling(concurrency, d));
             phases.forEach(System.out::println);
             if (!load.failures().isEmpty()) {
                 System.out.println("failed requests by status: " + load.failures());
             }
             double ratio = phases.get(0).throughput() / phases.get(2).throughput();
-            System.out.printf(Locale.ROOT, "chat throughput is %.3f of the framework ceiling (%d clients, %d s each,"
-                    + " %d cores)%n", ratio, concurrency, duration, Runtime.getRuntime().availableProcessors());
+            double commonRatio = phases.get(1).throughput() / phases.get(2).throughput();
+            System.out.printf(Locale.ROOT, "chat throughput is %.3f of the framework ceiling for unique questions, "
+                    + "%.3f for repeated common ones (%d clients, %d s each, %d cores)%n", ratio, commonRatio,
+                    concurrency, duration, Runtime.getRuntime().availableProcessors());
             if (report != null) {
                 ObjectNode json = JsonMapper.builder().build().createObjectNode();
                 json.put("concurrency", concurrency);
                 json.put("duration_s", duration);
                 phases.forEach(p -> json.set(p.name().replace(' ', '_').replaceAll("[()]", ""), p.toJson()));
                 json.put("ratio_to_ceiling", Math.round(ratio * 1000) / 1000.0);
+                json.put("common_ratio_to_ceiling", Math.round(commonRatio * 1000) / 1000.0);
                 Files.createDirectories(report);
                 Files.writeString(report.resolve("load.json"),
                         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
