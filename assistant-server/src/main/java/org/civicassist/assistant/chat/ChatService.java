@@ -230,17 +230,24 @@ public class ChatService {
             return previousId.map(id -> c.withEntryText(id, previous)).orElse(c);
         }
 
-        /** The dialogue's context (the last question) with the digits masked only when joined masked too. */
+        /**
+         * The dialogue's context (the last question, the situation told) with the digits masked only when joined
+         * masked too.
+         */
         DialogueState applyTo(DialogueState d) {
-            if (extra.isEmpty() || d.lastQuestion().isEmpty()) {
+            if (extra.isEmpty()) {
                 return d;
             }
-            String q = d.lastQuestion().get();
+            return new DialogueState(d.topicServiceId(), d.topicTitle(), d.lastQuestion().map(this::masked),
+                    d.unresolvedStreak(), d.offeredOptions(), d.lastAnswer(), d.situation().map(this::masked));
+        }
+
+        private String masked(String text) {
+            String q = text;
             for (String digits : extra) {
                 q = q.replace(digits, "*".repeat(digits.length()));
             }
-            return new DialogueState(d.topicServiceId(), d.topicTitle(), Optional.of(q), d.unresolvedStreak(),
-                    d.offeredOptions(), d.lastAnswer());
+            return q;
         }
     }
 

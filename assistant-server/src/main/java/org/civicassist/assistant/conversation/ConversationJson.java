@@ -42,8 +42,9 @@ public final class ConversationJson {
                     EscalationDocument escalation, long version) {
     }
 
+    /** {@code situation} is absent from conversations stored before it was kept. */
     record DialogueDocument(String topicServiceId, String topicTitle, String lastQuestion, int unresolvedStreak,
-                            Map<String, String> offeredOptions, String lastAnswer) {
+                            Map<String, String> offeredOptions, String lastAnswer, String situation) {
     }
 
     /** {@code candidates}: what an assistant reply considered (absent in entries stored before it was kept). */
@@ -99,7 +100,7 @@ public final class ConversationJson {
                 c.updatedAt().toString(), wire(c.status()), c.handoffReason().map(ConversationJson::wire).orElse(null),
                 new DialogueDocument(s.topicServiceId().orElse(null), s.topicTitle().orElse(null),
                         s.lastQuestion().orElse(null), s.unresolvedStreak(), s.offeredOptions(),
-                        s.lastAnswer().orElse(null)),
+                        s.lastAnswer().orElse(null), s.situation().orElse(null)),
                 c.transcript().stream().map(ConversationJson::toDocument).toList(),
                 c.feedback().stream().map(f -> new FeedbackDocument(f.messageId(), f.useful(),
                         f.reason().orElse(null), f.at().toString())).toList(),
@@ -155,7 +156,8 @@ public final class ConversationJson {
         DialogueState dialogue = dd == null ? DialogueState.initial()
                 : new DialogueState(Optional.ofNullable(dd.topicServiceId()), Optional.ofNullable(dd.topicTitle()),
                 Optional.ofNullable(dd.lastQuestion()), dd.unresolvedStreak(),
-                dd.offeredOptions() == null ? Map.of() : dd.offeredOptions(), Optional.ofNullable(dd.lastAnswer()));
+                dd.offeredOptions() == null ? Map.of() : dd.offeredOptions(), Optional.ofNullable(dd.lastAnswer()),
+                Optional.ofNullable(dd.situation()));
         return new Conversation(d.id(), d.tokenHash(), d.channel(), d.locale(), Instant.parse(d.createdAt()),
                 Instant.parse(d.updatedAt()), parse(ConversationStatus.class, d.status()),
                 dialogue, list(d.transcript()).stream().map(ConversationJson::fromDocument).toList(),

@@ -52,7 +52,8 @@ public final class LlmQuestionRewriter implements QuestionRewriter {
                 .replaceAll("^[\"“「]+|[\"”」]+$", "")
                 .strip();
         int limit = message.length() + context.topicTitle().map(String::length).orElse(0)
-                + context.lastQuestion().map(String::length).orElse(0) + SLACK_CHARS;
+                + context.lastQuestion().map(String::length).orElse(0)
+                + context.situation().map(String::length).orElse(0) + SLACK_CHARS;
         if (text.isEmpty() || text.contains("\n") || text.length() > limit) {
             log.info("rewrite dropped ({} chars, limit {})", text.length(), limit);
             return Optional.empty();

@@ -63,6 +63,7 @@ final class Prompts {
         StringBuilder user = new StringBuilder("<背景>\n");
         context.topicTitle().ifPresent(t -> user.append("当前事项：").append(citizen(t)).append('\n'));
         context.lastQuestion().ifPresent(q -> user.append("上一个问题：").append(citizen(q)).append('\n'));
+        context.situation().ifPresent(t -> user.append("市民说过的情况：").append(citizen(t)).append('\n'));
         user.append("</背景>\n<市民消息>\n").append(citizen(message)).append("\n</市民消息>\n\n请输出改写后的问题。");
         return List.of(SystemMessage.from(REWRITE_RULES), UserMessage.from(user.toString()));
     }

@@ -141,7 +141,9 @@ public final class Assistant {
         }
         // only what the citizen asked and got answered is "already answered": an item given to a message that only
         // told the situation may well answer the question that follows
-        DialogueState next = AnswerPolicy.asks(u) ? composed.next() : composed.next().withoutLastAnswer();
+        // a message that asks nothing tells the citizen's situation, which holds for the rest of the conversation
+        DialogueState next = AnswerPolicy.asks(u) ? composed.next()
+                : composed.next().withoutLastAnswer().told(mask(u.retrievalText()));
         return finish(u, reply, next, resolution.text(), resolution.followUp(),
                 result.candidates(), result.confidence(), result.foreignPlace(), start);
     }
@@ -159,7 +161,7 @@ public final class Assistant {
         }
         DialogueState context = new DialogueState(state.topicServiceId(), state.topicTitle(),
                 state.lastQuestion().map(this::mask), state.unresolvedStreak(), state.offeredOptions(),
-                state.lastAnswer());
+                state.lastAnswer(), state.situation().map(this::mask));
         return rewriter.rewrite(u.masked(), context)
                 .map(q -> understander.understand(q).retrievalText())
                 .filter(q -> !q.isBlank() && !q.equals(u.retrievalText()))

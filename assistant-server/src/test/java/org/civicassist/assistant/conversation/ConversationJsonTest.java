@@ -38,7 +38,7 @@ class ConversationJsonTest {
                 .append(new TranscriptEntry("000006", Author.STAFF, "您好，我是工作人员。", T0, Optional.empty()))
                 .withDialogue(new DialogueState(Optional.of("guide-card"), Optional.of("社会保障卡补领"),
                         Optional.of("社保卡丢了怎么补办"), 1,
-                        Map.of("护照", "guide-passport#申请材料")))
+                        Map.of("护照", "guide-passport#申请材料"), Optional.empty(), Optional.of("我在外地上班")))
                 .withStatus(ConversationStatus.WITH_STAFF, Optional.of(HandoffReason.LOW_CONFIDENCE),
                         T0.plusSeconds(5))
                 .withFeedback(new ReplyFeedback("000002", false, Optional.of("没说材料"), T0.plusSeconds(6)))
@@ -63,6 +63,7 @@ class ConversationJsonTest {
                 .contains("\"schema\":1", "\"token_hash\":\"hash\"", "\"status\":\"with_staff\"",
                         "\"handoff_reason\":\"low_confidence\"", "\"type\":\"refuse\"", "\"reason\":\"abusive\"",
                         "\"author\":\"staff\"", "\"offered_options\":{\"护照\":\"guide-passport#申请材料\"}",
+                        "\"situation\":\"我在外地上班\"",
                         "\"message_id\":\"000002\"", "\"created_at\":\"2026-11-28T08:00:00Z\"", "\"version\":2")
                 .doesNotContain("Optional", "HandoffReason", "WITH_STAFF");
     }
@@ -73,6 +74,16 @@ class ConversationJsonTest {
                 "\"schema\":1,\"added_by_a_newer_server\":{\"x\":1},");
 
         assertThat(ConversationJson.read(json)).isEqualTo(everyKindOfContent());
+    }
+
+    @Test
+    void a_conversation_stored_before_the_situation_was_kept_reads_without_one() {
+        String json = ConversationJson.write(everyKindOfContent()).replace(",\"situation\":\"我在外地上班\"", "");
+
+        DialogueState read = ConversationJson.read(json).dialogue();
+
+        assertThat(read.situation()).isEmpty();
+        assertThat(read.lastQuestion()).contains("社保卡丢了怎么补办");
     }
 
     @Test
