@@ -141,9 +141,12 @@ public final class Assistant {
         }
         // only what the citizen asked and got answered is "already answered": an item given to a message that only
         // told the situation may well answer the question that follows
-        // a message that asks nothing tells the citizen's situation, which holds for the rest of the conversation
-        DialogueState next = AnswerPolicy.asks(u) ? composed.next()
-                : composed.next().withoutLastAnswer().told(mask(u.retrievalText()));
+        // a message that asks nothing tells the citizen's situation, which holds for the rest of the conversation;
+        // one that is a service's name (answered by its card) tells none
+        DialogueState next = AnswerPolicy.asks(u) ? composed.next() : composed.next().withoutLastAnswer();
+        if (!AnswerPolicy.asks(u) && !(decision instanceof Decision.ServiceCard)) {
+            next = next.told(mask(u.retrievalText()));
+        }
         return finish(u, reply, next, resolution.text(), resolution.followUp(),
                 result.candidates(), result.confidence(), result.foreignPlace(), start);
     }

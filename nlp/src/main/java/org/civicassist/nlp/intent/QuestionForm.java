@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * Whether a message is put as a question or a request (rather than only telling something): Mandarin interrogative
  * words (什么, 怎么, 哪, 几, 多少, 谁 …), the A-not-A form (能不能, 要不要, 是不是, 可以不), sentence-final question
- * particles (吗, 么, 呢, 不 at the end) and a question mark; or a request (请, 帮我, 想 + a verb, 我要, 需要).
+ * particles (吗, 么, 呢, 不 or 没 at the end: 能报不, 办好了没) and a question mark; or a request (请, 帮我, 想 + a verb, 我要, 需要).
  * Works on normalised text (simplified, half-width). This is grammar, not vocabulary of any service: a message
  * without it tells the citizen's situation (我在外地上班 社保一直在江州交), which the dialogue keeps as context.
  */
@@ -16,7 +16,7 @@ public final class QuestionForm {
                     + "|什么|啥|怎么|咋|怎样|如何|哪|几|多少|多久|多长|多大|谁|为何|为什么|干嘛|是否|有无"
                     + "|(.)[不没]\\1"                       // A-not-A: 能不能, 要不要, 有没有, 是不是
                     + "|可以不|行不|能不|好不|成不|对不|是不"       // A-not (clipped A-not-A)
-                    + "|[吗嘛么呢吧][\\s.。!！~～]*$"              // final particles
+                    + "|[吗嘛么呢吧不没][\\s.。!！~～]*$"          // final particles (能报不, 办了没)
                     + "|[吗嘛呢][\\s,，.。!！]"
                     + "|^请|请问|帮我|帮忙|麻烦|想|我要|需要|我得|要办|咨询");
 

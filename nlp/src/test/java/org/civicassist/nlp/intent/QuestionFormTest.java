@@ -1,0 +1,23 @@
+package org.civicassist.nlp.intent;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuestionFormTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"驾照换证要体检吗", "去哪里补办", "能不能网上交", "断缴了能补几个月", "能报不", "罚款交了没",
+            "营业执照办好了没。", "请帮我查一下", "我想换个身份证", "这个怎么弄？"})
+    void aQuestionOrARequestAsks(String text) {
+        assertThat(QuestionForm.asks(text)).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"我在外地上班 社保一直在江州交", "我妈七十多了 走路不利索", "孩子下个月出生",
+            "我是外地户口", "房子还没过户 钱也没给"})
+    void tellingASituationAsksNothing(String text) {
+        assertThat(QuestionForm.asks(text)).as(text).isFalse();
+    }
+}
