@@ -103,6 +103,21 @@ class BundledKnowledgeBaseConversationTest {
                 .expectBody().jsonPath("$.state").isEqualTo("bot").jsonPath("$.messages.length()").isEqualTo(4);
     }
 
+    @Test
+    void a_service_named_by_its_title_alone_starts_a_new_topic__and_the_next_follow_up_is_about_it() {
+        Opened c = open();
+        assertThat(ask(c, "护照怎么办").get("type")).isEqualTo("answer");
+
+        // 协议离婚 has no term of the nlp dictionary: only the KB's guide title names the service
+        Map<String, Object> divorce = ask(c, "协议离婚");
+        Map<String, Object> howLong = ask(c, "那要多久");
+
+        assertThat(divorce.get("type")).as("reply %s", divorce).isEqualTo("answer");
+        assertThat(guideOf(divorce)).isEqualTo("guide-hunyu-divorce");
+        assertThat(howLong.get("type")).as("reply %s", howLong).isEqualTo("answer");
+        assertThat(guideOf(howLong)).isEqualTo("guide-hunyu-divorce");
+    }
+
     /**
      * What the demo portal offers (its 热门办事 buttons: their labels and the questions they ask; the widget's
      * suggestions) and the README's examples: plain service questions. None may be handed to a person: each is

@@ -198,12 +198,16 @@ public final class AnswerPolicy {
     }
 
     /**
-     * The service whose title the question is (结婚登记 → 内地居民结婚登记): its title covers the question almost whole,
-     * better than any other service's title does — whatever the ranking of their items.
+     * The service whose title the question is (结婚登记 → 内地居民结婚登记): its guide's title covers the question almost
+     * whole, better than any other service's title does — whatever the ranking of their items.
      */
     static Optional<ServiceFocus> titled(List<Candidate> ranked) {
         Candidate best = null;
         for (Candidate c : ranked) {
+            // a FAQ without a guide has its question for a title (…怎么查进度、多久到账？), which names no service
+            if (c.passage().guideId() == null) {
+                continue;
+            }
             if (best == null || seen(c, "title_cov") > seen(best, "title_cov")) {
                 best = c;
             }

@@ -112,7 +112,8 @@ public final class Assistant {
         }
 
         // 4. follow-up resolution, then a standalone restatement if a rewriter gives one
-        FollowUpResolver.Resolution resolution = standalone(followUps.resolve(u, state), u, state);
+        FollowUpResolver.Resolution resolution = standalone(newTopic(followUps.resolve(u, state), u, state, search),
+                u, state);
 
         // 5. retrieve and rank
         // a follow-up asks something else than what was just answered: that item is not a candidate for it
@@ -149,6 +150,25 @@ public final class Assistant {
         }
         return finish(u, reply, next, resolution.text(), resolution.followUp(),
                 result.candidates(), result.confidence(), result.foreignPlace(), start);
+    }
+
+    /**
+     * A message without a service term of the dictionary may still name a service of the KB other than the
+     * conversation's (协议离婚 after a passport question): searched alone, it is that service's title. It is then a new
+     * question, not a follow-up. The search alone is of a stand-alone request, so a repeated message costs a cache
+     * lookup, and a new topic's search is that same request when no situation was told.
+     */
+    private FollowUpResolver.Resolution newTopic(FollowUpResolver.Resolution resolved, Understanding u,
+                                                 DialogueState state, KnowledgeSearch search) {
+        if (!resolved.followUp()) {
+            return resolved;
+        }
+        SearchResult alone = search.search(new SearchRequest(u.retrievalText(), u.aspect(), Optional.empty(),
+                TRACE_DEPTH, u.places(), Set.of(), u.askedPlaces()));
+        boolean another = AnswerPolicy.titled(alone.candidates())
+                .filter(f -> !state.topicServiceId().map(f.serviceId()::equals).orElse(false))
+                .isPresent();
+        return another ? followUps.asNewQuestion(u, state) : resolved;
     }
 
     /**

@@ -27,8 +27,7 @@ public final class FollowUpResolver {
         String text = u.retrievalText();
         boolean hasContext = state.topicServiceId().isPresent() || state.lastQuestion().isPresent();
         if (!hasContext || !u.domainTerms().isEmpty()) {
-            // a new question is still asked by the citizen whose situation was told
-            return new Resolution(state.situation().map(t -> t + ' ' + text).orElse(text), Optional.empty(), false);
+            return asNewQuestion(u, state);
         }
         StringBuilder context = new StringBuilder();
         state.topicTitle().ifPresent(t -> context.append(t).append(' '));
@@ -39,5 +38,11 @@ public final class FollowUpResolver {
                     .ifPresent(q -> context.append(q).append(' '));
         }
         return new Resolution(context + text, state.topicServiceId(), true);
+    }
+
+    /** The message as a question of its own, still asked by the citizen whose situation was told. */
+    public Resolution asNewQuestion(Understanding u, DialogueState state) {
+        String text = u.retrievalText();
+        return new Resolution(state.situation().map(t -> t + ' ' + text).orElse(text), Optional.empty(), false);
     }
 }

@@ -377,6 +377,17 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_faq_without_a_guide_names_no_service__its_title_is_its_question() {
+            Passage question = new Passage("faq-x", PassageKind.FAQ, "faq-x", null, null, "申请提交了，多久到账？",
+                    "公积金", List.of("申请提交了，多久到账？"), "一般三个工作日。", null);
+            Candidate faq = with(new Candidate(question, new Features(), 6.0), "title_cov", 1.0);
+
+            assertThat(AnswerPolicy.titled(List.of(faq, candidate("guide-b", "办理时限", 5.0)))).isEmpty();
+            assertThat(AnswerPolicy.titled(List.of(with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0))))
+                    .map(ServiceFocus::serviceId).contains("guide-a");
+        }
+
+        @Test
         void two_services_with_the_title_words_get_no_card() {
             Candidate a = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
             Candidate b = with(candidate("guide-b", "事项简介", 6.0), "title_cov", 1.0);
