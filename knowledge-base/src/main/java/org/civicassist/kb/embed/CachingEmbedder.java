@@ -3,21 +3,14 @@ package org.civicassist.kb.embed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +38,7 @@ public final class CachingEmbedder implements Embedder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create embedding cache directory " + directory, e);
         }
-        this.file = directory.resolve("vectors-" + delegate.modelId().replaceAll("[^A-Za-z0-9.-]", "_") + ".bin");
+        this.file = directory.resolve(VectorFile.fileName(delegate.modelId()));
         load();
     }
 
@@ -102,15 +95,7 @@ public final class CachingEmbedder implements Embedder {
     }
 
     private String key(String text) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(delegate.modelId().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return VectorFile.key(delegate.modelId(), text);
     }
 
     private void load() {
@@ -118,7 +103,7 @@ public final class CachingEmbedder implements Embedder {
             return;
         }
         int dim = delegate.dimension();
-        long record = 32L + 4L * dim;
+        long record = VectorFile.recordBytes(dim);
         try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
             long whole = channel.size() - channel.size() % record;
             if (whole != channel.size()) {
@@ -128,21 +113,8 @@ public final class CachingEmbedder implements Embedder {
         } catch (IOException e) {
             log.warn("embedding cache {} cannot be repaired: {}", file, e.toString());
         }
-        try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
-            byte[] digest = new byte[32];
-            while (true) {
-                try {
-                    in.readFully(digest);
-                    float[] v = new float[dim];
-                    for (int i = 0; i < dim; i++) {
-                        v[i] = in.readFloat();
-                    }
-                    vectors.put(HexFormat.of().formatHex(digest), v);
-                } catch (EOFException end) {
-                    break;
-                }
-            }
+        try (InputStream raw = Files.newInputStream(file)) {
+            VectorFile.read(raw, dim, vectors);
         } catch (IOException e) {
             log.warn("embedding cache {} unreadable, starting empty: {}", file, e.toString());
             vectors.clear();
@@ -150,14 +122,12 @@ public final class CachingEmbedder implements Embedder {
     }
 
     private synchronized void append(List<String> keys, List<float[]> fresh) {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16))) {
-            for (int i = 0; i < keys.size(); i++) {
-                out.write(HexFormat.of().parseHex(keys.get(i)));
-                for (float x : fresh.get(i)) {
-                    out.writeFloat(x);
-                }
-            }
+        Map<String, float[]> records = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            records.put(keys.get(i), fresh.get(i));
+        }
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            VectorFile.write(out, records);
         } catch (IOException e) {
             // the cache only saves time; answering must go on
             log.warn("cannot write embedding cache {}: {}", file, e.toString());
