@@ -47,7 +47,8 @@ import java.util.stream.Stream;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measures how many questions the assistant resolves, and where it fails.",
         subcommands = {EvalCli.Regress.class, EvalCli.All.class, EvalCli.Signals.class, EvalCli.Fit.class,
-                EvalCli.Load.class, EvalCli.Figures.class, EvalCli.ReplayCommand.class, EvalCli.Adapt.class})
+                EvalCli.Load.class, EvalCli.Figures.class, EvalCli.ReplayCommand.class, EvalCli.Adapt.class,
+                EvalCli.Vectors.class})
 public final class EvalCli implements Callable<Integer> {
 
     @Option(names = "--kb", description = "KB directory, or 'bundled' (default)", defaultValue = "bundled")
@@ -359,6 +360,48 @@ public final class EvalCli implements Callable<Integer> {
                 search.rankingModels().withQueryAdapter(Optional.of(result.adapter())).save(out);
                 System.out.println("written to " + out);
             }
+            return 0;
+        }
+    }
+
+    /** Where the bundled demo KB's files are in a checkout (the command runs from its root). */
+    static final Path BUNDLED_KB_DIR = Path.of("knowledge-base", "src", "main", "resources", "kb", "jiangzhou");
+
+    @Command(name = "vectors", description = "Write the vectors a KB ships (vectors-<model>.bin beside faq.jsonl), so "
+            + "that its first build on a fresh machine embeds nothing; rerun after editing the KB.")
+    static final class Vectors implements Callable<Integer> {
+        @Option(names = "--kb", defaultValue = "bundled", description = "KB directory, or 'bundled' (run from the "
+                + "checkout's root: the file goes to " + "knowledge-base/src/main/resources/kb/jiangzhou)")
+        String kb;
+
+        @Option(names = "--fresh", description = "embed every text again instead of keeping the shipped vectors of "
+                + "the texts that did not change")
+        boolean fresh;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Path dir = kb.equals("bundled") ? BUNDLED_KB_DIR : Path.of(kb);
+            if (!Files.isDirectory(dir)) {
+                System.err.println("no KB directory " + dir.toAbsolutePath()
+                        + (kb.equals("bundled") ? " (run from the checkout's root)" : ""));
+                return 2;
+            }
+            KbSource source = KbSource.directory(dir);
+            org.civicassist.kb.model.KnowledgeBase base = new org.civicassist.kb.load.KnowledgeBaseLoader()
+                    .load(source, LoadMode.LENIENT).knowledgeBase();
+            org.civicassist.kb.embed.BgeSmallZhEmbedder model = new org.civicassist.kb.embed.BgeSmallZhEmbedder();
+            org.civicassist.kb.embed.ShippedVectors shipped = fresh ? org.civicassist.kb.embed.ShippedVectors.none()
+                    : org.civicassist.kb.search.KnowledgeSearchBuilder.shippedVectors(source, model);
+            List<String> texts = org.civicassist.kb.search.KnowledgeSearchBuilder.embeddedTexts(base);
+            long kept = texts.stream().distinct().filter(t -> shipped.contains(model.modelId(), t)).count();
+            long began = System.nanoTime();
+            List<float[]> vectors = shipped.before(model).embedAll(texts);
+            Path out = dir.resolve(org.civicassist.kb.embed.VectorFile.fileName(model.modelId()));
+            long bytes = org.civicassist.kb.embed.ShippedVectors.write(out, model.modelId(), texts, vectors);
+            long distinct = texts.stream().distinct().count();
+            System.out.printf(Locale.ROOT, "%d texts (%d distinct): %d kept, %d embedded in %.1f s; %,d bytes written "
+                    + "to %s%n", texts.size(), distinct, kept, distinct - kept, (System.nanoTime() - began) / 1e9,
+                    bytes, out);
             return 0;
         }
     }

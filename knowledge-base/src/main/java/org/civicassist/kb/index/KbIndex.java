@@ -137,6 +137,17 @@ public final class KbIndex implements Closeable {
         return new PerFieldAnalyzerWrapper(words, perField);
     }
 
+    /** Every text a build of these passages embeds ({@link VectorViews}), in the order it embeds them. */
+    public static List<String> embeddedTexts(List<Passage> passages) {
+        List<String> texts = new ArrayList<>();
+        for (Passage p : passages) {
+            for (VectorViews.View view : VectorViews.of(p)) {
+                texts.add(view.text());
+            }
+        }
+        return texts;
+    }
+
     /** Writes the passages and their vectors into {@code directory} (which must be empty) and opens it. */
     public static KbIndex build(List<Passage> passages, Analyzer fieldAnalyzer, Embedder embedder,
                                 Directory directory) {

@@ -29,6 +29,9 @@ public interface KbSource {
     /** The file's text, or empty if it does not exist. */
     Optional<String> read(String relativePath) throws IOException;
 
+    /** The file's bytes as a stream the caller closes (for binary files), or empty if it does not exist. */
+    Optional<InputStream> open(String relativePath) throws IOException;
+
     /** The directory this source reads, if it is one (only directories can be watched for changes). */
     default Optional<Path> directory() {
         return Optional.empty();
@@ -79,6 +82,15 @@ public interface KbSource {
         }
 
         @Override
+        public Optional<InputStream> open(String relativePath) throws IOException {
+            try {
+                return Optional.of(Files.newInputStream(dir.resolve(relativePath)));
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
         public Optional<Path> directory() {
             return Optional.of(dir);
         }
@@ -110,6 +122,11 @@ public interface KbSource {
             try (InputStream in = KbSource.class.getClassLoader().getResourceAsStream(root + "/" + relativePath)) {
                 return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
+        }
+
+        @Override
+        public Optional<InputStream> open(String relativePath) {
+            return Optional.ofNullable(KbSource.class.getClassLoader().getResourceAsStream(root + "/" + relativePath));
         }
     }
 }

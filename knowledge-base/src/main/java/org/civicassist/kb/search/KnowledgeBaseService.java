@@ -73,7 +73,7 @@ public final class KnowledgeBaseService implements Supplier<KnowledgeSearch>, Au
                 LoadResult loaded = new KnowledgeBaseLoader().load(source, mode);
                 loaded.warnings().forEach(w -> log.warn("knowledge base entry skipped: {}", w));
                 RankingModels models = rankingModels();
-                KnowledgeSearch fresh = builder.build(loaded.knowledgeBase(), models);
+                KnowledgeSearch fresh = builder.build(loaded.knowledgeBase(), models, source);
                 KnowledgeSearch old = current.getAndSet(fresh);
                 // the old snapshot's cached results could not be served by the new one (the key names the snapshot):
                 // free their room; one an in-flight search of the old snapshot puts after this just ages out

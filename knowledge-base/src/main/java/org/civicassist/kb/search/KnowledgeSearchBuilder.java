@@ -6,9 +6,12 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.civicassist.kb.embed.CachingEmbedder;
 import org.civicassist.kb.embed.Embedder;
+import org.civicassist.kb.embed.ShippedVectors;
+import org.civicassist.kb.embed.VectorFile;
 import org.civicassist.kb.index.AnalyzedTerms;
 import org.civicassist.kb.index.IndexSchema;
 import org.civicassist.kb.index.KbIndex;
+import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.model.KnowledgeBase;
 import org.civicassist.kb.passage.Chunker;
 import org.civicassist.kb.passage.Passage;
@@ -23,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +46,9 @@ import java.util.stream.Stream;
 /**
  * Builds a {@link KnowledgeSearch} for a knowledge base. With a store directory, vectors and the Lucene index are
  * kept on disk under a key hashed from everything they are built from: a restart with an unchanged KB opens the
- * stored index and embeds nothing, and an edited entry re-embeds only its own texts.
+ * stored index and embeds nothing, and an edited entry re-embeds only its own texts. A KB may ship the vectors of its
+ * texts ({@link ShippedVectors}, {@code vectors-<model>.bin} beside {@code faq.jsonl}; the bundled demo KB does): a
+ * build takes those and embeds only the texts they lack, so a fresh machine's first build embeds nothing.
  *
  * <pre>
  * store/
@@ -61,7 +67,7 @@ public final class KnowledgeSearchBuilder {
     private final Embedder passageEmbedder;
     private final Optional<Path> store;
     private final AnswerCache answers;
-    private final PassageBuilder passageBuilder = new PassageBuilder(Chunker.defaults());
+    private final PassageBuilder passageBuilder = new PassageBuilder(Chunker.defaults()); // as embeddedTexts
 
     /** A builder whose searches cache nothing. */
     public KnowledgeSearchBuilder(ChineseNlp nlp, Embedder embedder, Optional<Path> store) {
@@ -88,13 +94,26 @@ public final class KnowledgeSearchBuilder {
         return passageEmbedder;
     }
 
+    /** Builds (or opens the stored index of) a KB that ships no vectors: every text is embedded or found stored. */
     public KnowledgeSearch build(KnowledgeBase kb, RankingModels models) {
+        return build(kb, models, Optional.empty());
+    }
+
+    /**
+     * Builds (or opens the stored index of) the KB read from {@code source}, taking the vectors it ships, if any,
+     * before embedding. Shipped vectors are read only when an index has to be built, and dropped after.
+     */
+    public KnowledgeSearch build(KnowledgeBase kb, RankingModels models, KbSource source) {
+        return build(kb, models, Optional.of(source));
+    }
+
+    private KnowledgeSearch build(KnowledgeBase kb, RankingModels models, Optional<KbSource> source) {
         List<Passage> passages = passageBuilder.build(kb);
         String key = contentKey(passages);
         Analyzer fieldAnalyzer = KbIndex.fieldAnalyzer(nlp.wordAnalyzer(), nlp.bigramAnalyzer());
         KbIndex index = store.isPresent()
-                ? openOrBuild(store.get().resolve("index"), key, passages, fieldAnalyzer, models)
-                : KbIndex.build(passages, fieldAnalyzer, passageEmbedder, new ByteBuffersDirectory());
+                ? openOrBuild(store.get().resolve("index"), key, passages, fieldAnalyzer, models, source)
+                : KbIndex.build(passages, fieldAnalyzer, embedderFor(source), new ByteBuffersDirectory());
         PassageStatistics statistics = statistics(passages);
         SectionAspects sections = SectionAspects.defaults();
         Ranker ranker = new Ranker(models.scorer(), index, statistics, sections, nlp.aspectDetector(),
@@ -103,8 +122,41 @@ public final class KnowledgeSearchBuilder {
                 answers);
     }
 
+    /** Every text a build of this KB embeds, in order: what its shipped vectors must cover. */
+    public static List<String> embeddedTexts(KnowledgeBase kb) {
+        return KbIndex.embeddedTexts(new PassageBuilder(Chunker.defaults()).build(kb));
+    }
+
+    /**
+     * The vectors {@code source} ships for {@code model} ({@link VectorFile#fileName}), or none (also when the file
+     * cannot be read).
+     */
+    public static ShippedVectors shippedVectors(KbSource source, Embedder model) {
+        String file = VectorFile.fileName(model.modelId());
+        try {
+            Optional<InputStream> in = source.open(file);
+            if (in.isEmpty()) {
+                return ShippedVectors.none();
+            }
+            try (InputStream stream = in.get()) {
+                ShippedVectors shipped = ShippedVectors.read(stream, model.modelId(), model.dimension());
+                log.info("{} ships {} vectors ({})", source.describe(), shipped.size(), file);
+                return shipped;
+            }
+        } catch (IOException e) {
+            // shipped vectors only save time: embed instead
+            log.warn("cannot read the vectors {} ships ({}): {}", source.describe(), file, e.toString());
+            return ShippedVectors.none();
+        }
+    }
+
+    private Embedder embedderFor(Optional<KbSource> source) {
+        return source.map(s -> shippedVectors(s, passageEmbedder)).orElse(ShippedVectors.none())
+                .before(passageEmbedder);
+    }
+
     private KbIndex openOrBuild(Path root, String key, List<Passage> passages, Analyzer analyzer,
-                                RankingModels models) {
+                                RankingModels models, Optional<KbSource> source) {
         Path dir = root.resolve(key);
         try {
             if (Files.exists(dir.resolve(COMPLETE))) {
@@ -113,7 +165,7 @@ public final class KnowledgeSearchBuilder {
             }
             Files.createDirectories(root);
             Path tmp = Files.createTempDirectory(root, key + ".building-");
-            KbIndex built = KbIndex.build(passages, analyzer, passageEmbedder, FSDirectory.open(tmp));
+            KbIndex built = KbIndex.build(passages, analyzer, embedderFor(source), FSDirectory.open(tmp));
             built.close();
             models.save(tmp.resolve(RankingModels.FILE_NAME));
             Files.writeString(tmp.resolve(COMPLETE), key);

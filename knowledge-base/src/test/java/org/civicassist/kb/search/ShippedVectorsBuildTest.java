@@ -1,0 +1,181 @@
+package org.civicassist.kb.search;
+
+import org.civicassist.kb.embed.BgeSmallZhEmbedder;
+import org.civicassist.kb.embed.CachingEmbedder;
+import org.civicassist.kb.embed.Embedder;
+import org.civicassist.kb.embed.ShippedVectors;
+import org.civicassist.kb.embed.VectorFile;
+import org.civicassist.kb.load.KbSource;
+import org.civicassist.kb.load.KnowledgeBaseLoader;
+import org.civicassist.kb.load.LoadMode;
+import org.civicassist.kb.model.Faq;
+import org.civicassist.kb.model.KnowledgeBase;
+import org.civicassist.kb.rank.RankingModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo KB ships the vectors of every text its build embeds, so that its first build on a fresh machine (empty
+ * store) embeds nothing; an edited text is not found among them and is embedded, alone. None of this runs the model:
+ * a counting embedder stands in for it (that the shipped vectors are the model's is {@code ShippedVectorsModelTest}).
+ */
+class ShippedVectorsBuildTest {
+
+    /** The id the real model's vectors are keyed with; constructing the embedder loads no model. */
+    static final String MODEL_ID = new BgeSmallZhEmbedder(1).modelId();
+    static final String REGENERATE = "the bundled KB's shipped vectors (vectors-" + MODEL_ID + ".bin) do not match "
+            + "its texts: regenerate them from the checkout's root with "
+            + "`mvn -q -DskipTests package && java -jar eval/target/eval.jar vectors` and commit the file";
+
+    @TempDir
+    Path store;
+    @TempDir
+    Path kbDir;
+
+    @Test
+    void shipped_vectors_cover_exactly_the_texts_a_build_of_the_bundled_kb_embeds() {
+        List<String> texts = KnowledgeSearchBuilder.embeddedTexts(bundled());
+        ShippedVectors shipped = KnowledgeSearchBuilder.shippedVectors(KbSource.bundled(), new CountingModel());
+
+        List<String> missing = texts.stream().filter(t -> !shipped.contains(MODEL_ID, t)).toList();
+        assertThat(missing).as(REGENERATE + "; texts without a vector").isEmpty();
+        // nothing stale either: a vector of no text of the KB only makes the jar bigger
+        assertThat(shipped.size()).as(REGENERATE + "; vectors of texts the KB no longer has")
+                .isEqualTo(new HashSet<>(texts).size());
+    }
+
+    @Test
+    void should_embed_nothing__when_the_bundled_kb_is_first_built_over_an_empty_store() {
+        CountingModel model = new CountingModel();
+        KnowledgeSearchBuilder builder = new KnowledgeSearchBuilder(TestModels.NLP, model, Optional.of(store));
+        KnowledgeBase kb = bundled();
+
+        try (KnowledgeSearch search = builder.build(kb, RankingModels.bundled(), KbSource.bundled())) {
+            assertThat(search.passageCount()).isPositive();
+        }
+
+        assertThat(model.calls).isEmpty();
+        assertThat(((CachingEmbedder) builder.passageEmbedder()).computedCount()).isZero();
+        // the shipped vectors are not copied into the store
+        assertThat(storedRecords()).isZero();
+    }
+
+    @Test
+    void should_embed_only_the_edited_text__when_a_kb_directory_ships_vectors_and_one_answer_changed()
+            throws IOException {
+        // given: the demo KB as a maintainer's directory, shipped vectors included, with one FAQ's answer edited
+        copyBundledKbTo(kbDir);
+        KnowledgeBase original = new KnowledgeBaseLoader().load(KbSource.directory(kbDir), LoadMode.STRICT)
+                .knowledgeBase();
+        KnowledgeBase edited = withAnswerEdited(original, original.faqs().get(0).id());
+        List<String> newTexts = new ArrayList<>(KnowledgeSearchBuilder.embeddedTexts(edited));
+        newTexts.removeAll(Set.copyOf(KnowledgeSearchBuilder.embeddedTexts(original)));
+        assertThat(newTexts).hasSize(1); // the FAQ's content view (question and answer); its phrasings are unchanged
+        CountingModel model = new CountingModel();
+        KnowledgeSearchBuilder builder = new KnowledgeSearchBuilder(TestModels.NLP, model, Optional.of(store));
+
+        // when
+        try (KnowledgeSearch search = builder.build(edited, RankingModels.bundled(), KbSource.directory(kbDir))) {
+            assertThat(search.passageCount()).isPositive();
+        }
+
+        // then: the model saw the edited text only, in one call, and the store holds its vector alone
+        assertThat(model.calls).containsExactly(newTexts);
+        assertThat(storedRecords()).isEqualTo(1);
+    }
+
+    @Test
+    void should_embed_everything__when_a_kb_is_built_without_its_source() {
+        // the overload without a source (a KB held in memory) finds no shipped vectors: behaviour as before
+        CountingModel model = new CountingModel();
+        KnowledgeBase kb = new KnowledgeBase(List.of(), bundled().faqs().subList(0, 3).stream()
+                .map(f -> new Faq(f.id(), f.domain(), f.question(), f.similar(), f.answer(), null)).toList());
+
+        try (KnowledgeSearch ignored = new KnowledgeSearchBuilder(TestModels.NLP, model, Optional.of(store))
+                .build(kb, RankingModels.bundled())) {
+            assertThat(model.calls).containsExactly(KnowledgeSearchBuilder.embeddedTexts(kb));
+        }
+    }
+
+    private static KnowledgeBase bundled() {
+        return new KnowledgeBaseLoader().load(KbSource.bundled(), LoadMode.STRICT).knowledgeBase();
+    }
+
+    private static KnowledgeBase withAnswerEdited(KnowledgeBase kb, String faqId) {
+        List<Faq> faqs = kb.faqs().stream()
+                .map(f -> f.id().equals(faqId) ? new Faq(f.id(), f.domain(), f.question(), f.similar(),
+                        f.answer() + "（自2027年1月1日起，可在江州政务服务网全程网办。）", f.guideId()) : f)
+                .toList();
+        return new KnowledgeBase(kb.guides(), faqs);
+    }
+
+    /** Every file the bundled KB's MANIFEST lists, copied into {@code dir}. */
+    private static void copyBundledKbTo(Path dir) throws IOException {
+        ClassLoader loader = ShippedVectorsBuildTest.class.getClassLoader();
+        String manifest;
+        try (InputStream in = loader.getResourceAsStream("kb/jiangzhou/MANIFEST")) {
+            manifest = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String file : manifest.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList()) {
+            try (InputStream in = loader.getResourceAsStream("kb/jiangzhou/" + file)) {
+                Path target = dir.resolve(file);
+                Files.createDirectories(target.getParent());
+                Files.copy(Objects.requireNonNull(in, file), target);
+            }
+        }
+    }
+
+    private long storedRecords() {
+        Path file = store.resolve("embeddings").resolve(VectorFile.fileName(MODEL_ID));
+        try {
+            return Files.exists(file) ? Files.size(file) / VectorFile.recordBytes(512) : 0;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Stands in for bge-small-zh (same id and dimension) and records every call; vectors from the characters. */
+    static final class CountingModel implements Embedder {
+        final List<List<String>> calls = new ArrayList<>();
+
+        @Override
+        public String modelId() {
+            return MODEL_ID;
+        }
+
+        @Override
+        public int dimension() {
+            return 512;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return embedAll(List.of(text)).get(0);
+        }
+
+        @Override
+        public synchronized List<float[]> embedAll(List<String> texts) {
+            calls.add(List.copyOf(texts));
+            return texts.stream().map(t -> {
+                float[] v = new float[512];
+                t.chars().forEach(c -> v[c % 512] += 1);
+                return Embedder.normalize(v);
+            }).toList();
+        }
+    }
+}
