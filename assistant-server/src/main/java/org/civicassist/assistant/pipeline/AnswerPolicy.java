@@ -28,6 +28,8 @@ import java.util.Set;
  *   <li>only a greeting, thanks or goodbye → small talk; nothing to search → ask for the question;</li>
  *   <li>asks about the rules or offices of a place the knowledge base does not cover (上海的低保标准) → say so and
  *       where to ask, whatever ranks first;</li>
+ *   <li>asks to look up or work out the citizen's own records (帮我查一下我的…) → say that the assistant cannot see
+ *       them and where to look, with the nearest items;</li>
  *   <li>confidence ≥ answer threshold → answer with the first candidate; so too a follow-up asking about an aspect
  *       of the conversation's topic when the first candidate is that topic's answer to that aspect;</li>
  *   <li>the service is sure (its share ≥ the service threshold), of this city and, for a follow-up, the
@@ -117,7 +119,12 @@ public final class AnswerPolicy {
         double p = result.confidence();
         // another city's rules or offices (上海的低保标准): this city's item on the subject would be a wrong answer
         if (result.otherPlaceAsked()) {
-            return new Decision.NotFound(List.of(), p, true);
+            return new Decision.NotFound(List.of(), p, Decision.Beyond.OTHER_CITY);
+        }
+        // their own records (帮我查一下我的…): whatever item ranks first says how to look, not what they hold; it may
+        // be among the items offered
+        if (u.has(Signal.OWN_RECORD)) {
+            return new Decision.NotFound(nearest(result.candidates(), result), p, Decision.Beyond.OWN_RECORD);
         }
         Candidate top = result.candidates().get(0);
         // a follow-up is about the conversation's service: another one found for it is not sure
@@ -178,9 +185,14 @@ public final class AnswerPolicy {
         if (state.unresolvedStreak() > 0) {
             return new Decision.HandToStaff(HandoffReason.UNRESOLVED, p);
         }
-        List<Candidate> nearest = result.foreignPlace() || ranked.isEmpty() ? List.of()
+        return new Decision.NotFound(nearest(ranked, result), p,
+                result.foreignPlace() ? Decision.Beyond.OTHER_CITY : Decision.Beyond.NOTHING_SURE);
+    }
+
+    /** The best item of each of the first few services, as guesses; none for a place the KB does not cover. */
+    private static List<Candidate> nearest(List<Candidate> ranked, SearchResult result) {
+        return result.foreignPlace() || ranked.isEmpty() ? List.of()
                 : competingServices(ranked).stream().limit(MAX_NEAREST).toList();
-        return new Decision.NotFound(nearest, p, result.foreignPlace());
     }
 
     /** The question is little more than the service's name: its title covers most of the question's words. */

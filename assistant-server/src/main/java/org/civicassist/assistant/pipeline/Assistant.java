@@ -252,7 +252,7 @@ public final class Assistant {
         }
         if (decision instanceof Decision.NotFound n) {
             Composer.Options options = composer.options(kb, n.nearest());
-            return new Composed(composer.notFound(options, n.confidence(), n.otherCity()),
+            return new Composed(composer.notFound(options, n.confidence(), n.why()),
                     state.offering(options.keyByLabel(), Optional.empty(), Optional.empty()));
         }
         if (decision instanceof Decision.AcknowledgeSituation) {

@@ -185,10 +185,14 @@ public final class Composer {
      * Nothing in the knowledge base answers the question surely: say so, offer the nearest items (if any), how to
      * ask again, where else to go, and a person as an action the citizen can take.
      */
-    public Reply notFound(Options nearest, double confidence, boolean otherCity) {
-        String text = otherCity
+    public Reply notFound(Options nearest, double confidence, Decision.Beyond why) {
+        String text = why == Decision.Beyond.OTHER_CITY
                 ? "抱歉，我只能解答本市的办事问题，其他城市的规定请咨询当地的 12345 政务服务便民热线或主管部门。"
                 + "如果您问的是本市的事项，可以换个说法再问，或点“" + ASK_FOR_A_PERSON + "”。"
+                : why == Decision.Beyond.OWN_RECORD
+                ? "抱歉，我看不到您本人的办理记录、账户和证件信息，没法替您查询或计算。本人的办理进度、余额和记录，"
+                + "可以登录本市政务服务网站或 App 查询，或带身份证到办理窗口、拨打 " + HOTLINE + " 咨询。"
+                + (nearest.items().isEmpty() ? "" : "下面的办事说明也许有用：")
                 : nearest.items().isEmpty()
                 ? "抱歉，知识库里没有找到这个问题的答案。您可以换个说法再问，比如说出要办的事项名称；"
                 + "也可以点“" + ASK_FOR_A_PERSON + "”，或拨打 " + HOTLINE + "。"

@@ -28,13 +28,23 @@ public sealed interface Decision {
     }
 
     /**
-     * No item is sure enough to answer or to choose among: say so, offer the {@code nearest} items, how to ask again,
-     * where else to go and a person to ask. {@code otherCity}: the question is about a place the KB does not cover.
+     * No item answers: say so and why, offer the {@code nearest} items, how to ask again, where else to go and a
+     * person to ask.
      */
-    record NotFound(List<Candidate> nearest, double confidence, boolean otherCity) implements Decision {
+    record NotFound(List<Candidate> nearest, double confidence, Beyond why) implements Decision {
         public NotFound {
             nearest = List.copyOf(nearest);
         }
+    }
+
+    /** Why a question is not answered from the knowledge base. */
+    enum Beyond {
+        /** no item is sure enough to answer or to choose among */
+        NOTHING_SURE,
+        /** it asks about the rules or offices of a place the knowledge base does not cover */
+        OTHER_CITY,
+        /** it asks to look up or work out the citizen's own records, which the assistant cannot see */
+        OWN_RECORD
     }
 
     /** The message only tells the citizen's situation: acknowledge it and keep it as context. */

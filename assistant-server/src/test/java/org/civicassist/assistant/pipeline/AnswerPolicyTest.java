@@ -155,7 +155,7 @@ class AnswerPolicyTest {
         @Test
         void says_nothing_was_found__instead_of_handing_off_when_nothing_was_retrieved() {
             assertThat(policy.decide(question("火星签证怎么办"), SearchResult.empty(), FRESH))
-                    .isEqualTo(new Decision.NotFound(List.of(), 0, false));
+                    .isEqualTo(new Decision.NotFound(List.of(), 0, Decision.Beyond.NOTHING_SURE));
         }
 
         @Test
@@ -165,7 +165,7 @@ class AnswerPolicyTest {
 
             Decision d = policy.decide(question("补办要多久"), result(0.1, a, b, candidate("guide-a", "x", 4.0)), FRESH);
 
-            assertThat(d).isEqualTo(new Decision.NotFound(List.of(a, b), 0.1, false));
+            assertThat(d).isEqualTo(new Decision.NotFound(List.of(a, b), 0.1, Decision.Beyond.NOTHING_SURE));
         }
 
         @Test
@@ -433,7 +433,18 @@ class AnswerPolicyTest {
 
             Decision d = policy.decide(naming("上海社保卡怎么补办"), abroad, FRESH);
 
-            assertThat(d).isEqualTo(new Decision.NotFound(List.of(), 0.1, true));
+            assertThat(d).isEqualTo(new Decision.NotFound(List.of(), 0.1, Decision.Beyond.OTHER_CITY));
+        }
+
+        @Test
+        void a_request_to_look_up_the_citizens_own_records_is_not_answered_from_an_item__however_sure() {
+            Candidate howToQuery = candidate("guide-a", "办理流程", 6.0);
+            SearchResult sure = result(0.95, howToQuery, feesSection);
+            Decision d = policy.decide(question("帮我查一下我的驾照还有几分", Signal.OWN_RECORD), sure, FRESH);
+
+            assertThat(d).isInstanceOf(Decision.NotFound.class);
+            assertThat(((Decision.NotFound) d).why()).isEqualTo(Decision.Beyond.OWN_RECORD);
+            assertThat(((Decision.NotFound) d).nearest()).first().isEqualTo(howToQuery);
         }
 
         @Test
@@ -443,7 +454,7 @@ class AnswerPolicyTest {
             SearchResult askedAboutThere = new SearchResult(List.of(dibaoStandard, feesSection), 0.95, true, true);
 
             assertThat(policy.decide(question("上海的低保标准是多少"), askedAboutThere, FRESH))
-                    .isEqualTo(new Decision.NotFound(List.of(), 0.95, true));
+                    .isEqualTo(new Decision.NotFound(List.of(), 0.95, Decision.Beyond.OTHER_CITY));
             assertThat(policy.decide(question("我在上海上班 低保标准是多少"), sure, FRESH))
                     .as("a place that is only the citizen's circumstance").isInstanceOf(Decision.AnswerWith.class);
         }

@@ -86,7 +86,8 @@ class ComposerTest {
         Passage p = new Passage("faq-fee", PassageKind.FAQ, "faq-fee", null, "guide-card", CARD.title(), "社保",
                 List.of(FEE.question()), FEE.answer(), null);
 
-        Reply r = composer.notFound(composer.options(KB, List.of(new Candidate(p, new Features(), 1))), 0.1, false);
+        Reply r = composer.notFound(composer.options(KB, List.of(new Candidate(p, new Features(), 1))), 0.1,
+                Decision.Beyond.NOTHING_SURE);
 
         assertThat(r.type().wireName()).isEqualTo("clarify");
         assertThat(r.text()).contains("12345");
@@ -96,10 +97,23 @@ class ComposerTest {
 
     @Test
     void a_question_about_another_city_is_told_to_ask_there() {
-        Reply r = composer.notFound(composer.options(KB, List.of()), 0.1, true);
+        Reply r = composer.notFound(composer.options(KB, List.of()), 0.1, Decision.Beyond.OTHER_CITY);
 
         assertThat(r.text()).contains("本市", "其他城市", "12345");
         assertThat(r.suggestions()).containsExactly("转人工");
         assertThat(r.options()).isEmpty();
+    }
+
+    @Test
+    void a_request_for_the_citizens_own_records_says_where_to_look__with_the_nearest_items() {
+        Passage p = new Passage("faq-fee", PassageKind.FAQ, "faq-fee", null, "guide-card", CARD.title(), "社保",
+                List.of(FEE.question()), FEE.answer(), null);
+
+        Reply r = composer.notFound(composer.options(KB, List.of(new Candidate(p, new Features(), 1))), 0.9,
+                Decision.Beyond.OWN_RECORD);
+
+        assertThat(r.type().wireName()).isEqualTo("clarify");
+        assertThat(r.text()).contains("看不到您本人的", "App", "12345").doesNotContain("其他城市");
+        assertThat(r.suggestions()).containsExactly("补卡要钱吗？", "转人工");
     }
 }

@@ -10,6 +10,11 @@ public enum Signal {
     ANGER,
     /** An urgent personal hardship that needs a person (求助). */
     URGENT_HELP,
+    /**
+     * Asks the assistant to look up or work out the citizen's own records (帮我查一下我的…, 给我算算我能退多少):
+     * it sees none, so it says where to look.
+     */
+    OWN_RECORD,
     GREETING,
     THANKS,
     GOODBYE,

@@ -91,6 +91,20 @@ class SignalDetectorTest {
         assertThat(signals(text)).doesNotContain(Signal.URGENT_HELP);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"帮我查查我的公积金余额还有多少", "给我查一下我爸的养老金到账没", "你帮我算一下我今年能退多少税",
+            "麻烦你查下我们单位社保交到几月了", "帮忙查一下俺家的补贴批了没"})
+    void should_raise_own_record_when_asked_to_look_up_or_work_out_the_citizens_own_records(String text) {
+        assertThat(signals(text)).contains(Signal.OWN_RECORD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"怎么查公积金余额", "我想查一下养老金到账没有 在哪查", "帮我看看要带什么",
+            "帮我查一下补办社保卡要什么材料", "退税能退多少是怎么算的", "单位能帮我们统一办汇算吗 我要准备啥"})
+    void should_not_raise_own_record_for_questions_about_how_to_look_up(String text) {
+        assertThat(signals(text)).doesNotContain(Signal.OWN_RECORD);
+    }
+
     @Test
     void should_raise_fire_medical_and_police_emergencies() {
         assertThat(signals("楼下着火了 好大的烟")).contains(Signal.EMERGENCY_FIRE);
