@@ -135,9 +135,10 @@ public final class AnswerPolicy {
         // service → element: within a sure service, the item about the element asked
         Optional<Candidate> element = focus.filter(f -> aspectAsked).flatMap(ServiceFocus::itemAboutAskedAspect);
         // a short question (a service and an element, no situation) asks for the element even when another item of
-        // the service is surer; a longer one may describe the situation a FAQ answers
+        // the service is surer; a longer one may describe the situation a FAQ answers, and so may a follow-up, short
+        // as it is, with the conversation's situation
         if (element.isPresent() && element.get() != top && top.features().get("aspect_match") == 0
-                && isShort(u)) {
+                && isShort(u) && !followUp) {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
         // a service named with nothing asked about it gets its card (a follow-up without an aspect asks something of

@@ -304,6 +304,16 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_follow_up_short_as_it_is_keeps_the_sure_first_candidate__it_may_answer_the_situation_told() {
+            DialogueState aboutA = FRESH.answered("guide-a", "A", "guide-a#事项简介");
+
+            Decision d = policy.decide(asking("那要钱吗", Aspect.FEES),
+                    result(0.9, materialsFaq, feesSection, otherService), aboutA, true);
+
+            assertThat(d).isEqualTo(new Decision.AnswerWith(materialsFaq, 0.9));
+        }
+
+        @Test
         void keeps_the_first_candidate__when_it_is_about_the_element_asked() {
             Candidate feesFaq = with(materialsFaq, "aspect_match", 1);
 
