@@ -144,7 +144,7 @@ public final class AnswerPolicy {
         // a service named with nothing asked about it gets its card (a follow-up without an aspect asks something of
         // the service the card would not say); a question that is the service's title (结婚登记) names it even when
         // neighbouring services share the ranking
-        boolean asksForTheService = !aspectAsked && !followUp;
+        boolean asksForTheService = !aspectAsked && !followUp && !QuestionForm.questions(u.normalized());
         Optional<ServiceFocus> titled = result.foreignPlace() ? Optional.empty() : titled(result.candidates());
         // a question that is little more than a service's name (结婚登记, 护照) asks for the service, not for whichever
         // of its items ranks first, however sure: its card. A short question that a FAQ's phrasing matches best

@@ -376,6 +376,18 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_service_named_in_a_question_of_its_own_gets_the_sure_item__not_the_card() {
+            Candidate titledFaq = with(with(materialsFaq, "title_cov", 1.0), "question_cov", 1.0);
+            SearchResult sure = result(0.9, titledFaq, feesSection, otherService);
+
+            assertThat(policy.decide(naming("社保卡补领"), sure, FRESH)).isInstanceOf(Decision.ServiceCard.class);
+            assertThat(policy.decide(naming("社保卡补领每个月几号能拿到"), sure, FRESH))
+                    .isEqualTo(new Decision.AnswerWith(titledFaq, 0.9));
+            assertThat(policy.decide(naming("我想补领社保卡"), sure, FRESH))
+                    .as("a request for the service").isInstanceOf(Decision.ServiceCard.class);
+        }
+
+        @Test
         void a_question_that_is_a_service_title_gets_its_card__even_when_other_services_rank_higher() {
             Candidate rival = candidate("guide-b", "办理对象", 9.0);
             Candidate titled = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
@@ -408,13 +420,14 @@ class AnswerPolicyTest {
 
         @Test
         void shows_no_card_when_the_words_the_title_covers_are_a_small_part_of_the_question() {
-            // 今天江州下不下雨: the city's app covers 江州 — all of the words the KB knows — but 下雨 is in no passage
+            // 江州今天下雨 (put as a statement: a question gets no card anyway): the city's app covers 江州 — all of the
+            // words the KB knows — but 下雨 is in no passage
             Candidate app = with(with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0), "question_cov", 1.0);
             Candidate mostlyUnknown = with(app, "unknown_share", 0.7);
 
-            assertThat(policy.decide(naming("今天江州下不下雨"), result(0.3, app, feesSection, otherService), FRESH))
+            assertThat(policy.decide(naming("江州今天下雨"), result(0.3, app, feesSection, otherService), FRESH))
                     .as("every word known").isInstanceOf(Decision.ServiceCard.class);
-            assertThat(policy.decide(naming("今天江州下不下雨"), result(0.3, mostlyUnknown, feesSection, otherService),
+            assertThat(policy.decide(naming("江州今天下雨"), result(0.3, mostlyUnknown, feesSection, otherService),
                     FRESH)).isNotInstanceOf(Decision.ServiceCard.class);
         }
 

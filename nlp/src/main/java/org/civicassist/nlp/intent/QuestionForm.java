@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
  */
 public final class QuestionForm {
 
-    private static final Pattern ASKS = Pattern.compile(
-            "[?？]"
-                    + "|什么|啥|怎么|咋|怎样|如何|哪|几|多少|多久|多长|多大|谁|为何|为什么|干嘛|是否|有无"
-                    + "|(.)[不没]\\1"                       // A-not-A: 能不能, 要不要, 有没有, 是不是
-                    + "|可以不|行不|能不|好不|成不|对不|是不"       // A-not (clipped A-not-A)
-                    + "|[吗嘛么呢吧不没][\\s.。!！~～]*$"          // final particles (能报不, 办了没)
-                    + "|[吗嘛呢][\\s,，.。!！]"
-                    + "|^请|请问|帮我|帮忙|麻烦|想|我要|需要|我得|要办|咨询");
+    private static final String QUESTION = "[?？]"
+            + "|什么|啥|怎么|咋|怎样|如何|哪|几|多少|多久|多长|多大|谁|为何|为什么|干嘛|是否|有无"
+            + "|(.)[不没]\\1"                       // A-not-A: 能不能, 要不要, 有没有, 是不是
+            + "|可以不|行不|能不|好不|成不|对不|是不"       // A-not (clipped A-not-A)
+            + "|[吗嘛么呢吧不没][\\s.。!！~～]*$"          // final particles (能报不, 办了没)
+            + "|[吗嘛呢][\\s,，.。!！]";
+    private static final Pattern QUESTIONS = Pattern.compile(QUESTION);
+    private static final Pattern ASKS = Pattern.compile(QUESTION
+            + "|^请|请问|帮我|帮忙|麻烦|想|我要|需要|我得|要办|咨询");
 
     private QuestionForm() {
     }
@@ -26,5 +27,13 @@ public final class QuestionForm {
     /** True when the text asks something or requests something. */
     public static boolean asks(String normalized) {
         return ASKS.matcher(normalized).find();
+    }
+
+    /**
+     * True when the text is put as a question (how, where, when, whether …), not only as a request: 我想离婚 requests
+     * a service, 养老金每个月几号到 asks something of it.
+     */
+    public static boolean questions(String normalized) {
+        return QUESTIONS.matcher(normalized).find();
     }
 }

@@ -20,4 +20,17 @@ class QuestionFormTest {
     void tellingASituationAsksNothing(String text) {
         assertThat(QuestionForm.asks(text)).as(text).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"养老金每个月几号到", "江州办怎么实名认证", "能网上办吗", "是不是要本人去"})
+    void aQuestionQuestions(String text) {
+        assertThat(QuestionForm.questions(text)).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"我想离婚", "我要办护照", "请帮我转人工", "需要开个证明"})
+    void aRequestAsksWithoutQuestioning(String text) {
+        assertThat(QuestionForm.asks(text)).as(text).isTrue();
+        assertThat(QuestionForm.questions(text)).as(text).isFalse();
+    }
 }
