@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Samples of a JFR recording taken while the assistant answered, by stage: each sample goes to the first stage whose
+"""Samples of a JFR recording (or of async-profiler's collapsed stacks, *.collapsed) taken while the assistant
+answered, by stage: each sample goes to the first stage whose
 classes are on its stack. Java samples (jdk.ExecutionSample, every 10 ms with settings=profile) tell where the CPU
 goes; native samples (jdk.NativeMethodSample, every 20 ms, weighted 2) add time in native code, which is mostly the
 ONNX runtime embedding the question (on a busy machine, also its waiting)."""
@@ -44,8 +45,28 @@ def breakdown(recording, events, weights):
         print(f'  {name:50s} {n:6d} {100 * n / total:5.1f} %')
 
 
-for path in sys.argv[1:]:
-    print(f'{path}: Java and native samples while answering (native weighted 2)')
-    breakdown(path, ['jdk.ExecutionSample', 'jdk.NativeMethodSample'], {'jdk.NativeMethodSample': 2})
-    print(f'{path}: Java samples only (CPU in the JVM)')
-    breakdown(path, ['jdk.ExecutionSample'], {})
+def collapsed(path):
+    """async-profiler's collapsed stacks (frames root first, separated by ';', then the sample count): every sample,
+    Java and native alike, taken while answering, by stage."""
+    counts = collections.Counter()
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            frames_part, _, n = line.rstrip('\n').rpartition(' ')
+            stack = [fr.replace('/', '.') for fr in frames_part.split(';')][::-1]
+            if any(k in fr for fr in stack for k in IN_TURN):
+                counts[stage(stack)] += int(n)
+    total = sum(counts.values()) or 1
+    for name, n in counts.most_common():
+        print(f'  {name:50s} {n:6d} {100 * n / total:5.1f} %')
+
+
+if __name__ == '__main__':
+    for path in sys.argv[1:]:
+        if path.endswith('.collapsed'):
+            print(f'{path}: CPU samples while answering (async-profiler, Java and native)')
+            collapsed(path)
+            continue
+        print(f'{path}: Java and native samples while answering (native weighted 2)')
+        breakdown(path, ['jdk.ExecutionSample', 'jdk.NativeMethodSample'], {'jdk.NativeMethodSample': 2})
+        print(f'{path}: Java samples only (CPU in the JVM)')
+        breakdown(path, ['jdk.ExecutionSample'], {})
