@@ -154,7 +154,8 @@ public class ChatService {
                     Reply reply = opening.<Reply>map(HandoffDesk.Opening::reply)
                             .orElseGet(() -> waiting && turn.reply() instanceof Reply.Handoff ? desk.forwarded(c)
                                     : turn.reply());
-                    return store.update(c.id(), current -> record(masked.applyTo(current), masked, turn, reply,
+                    // from the copy read to authorize the message: read again only if it changed meanwhile
+                    return store.update(c, current -> record(masked.applyTo(current), masked, turn, reply,
                                     opening))
                             .switchIfEmpty(Mono.error(ApiException::notFound))
                             // fields for structured logs (logging.structured.format.console), and the same in the

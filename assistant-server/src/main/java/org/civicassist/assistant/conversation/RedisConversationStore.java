@@ -138,33 +138,47 @@ public final class RedisConversationStore implements ConversationStore {
     @Override
     public Mono<Conversation> update(String id, Function<Conversation, Conversation> change) {
         return find(id)
-                .flatMap(current -> {
-                    Conversation next = change.apply(current).nextVersion();
-                    List<String> keys = new ArrayList<>();
-                    keys.add(key(id));
-                    keys.add(statusKey(next.status()));
-                    keys.add(recentKey());
-                    for (ConversationStatus s : ConversationStatus.values()) {
-                        keys.add(statusKey(s));
-                    }
-                    return redis.execute(COMPARE_AND_SET, keys, List.of(Long.toString(current.version()),
-                                    Long.toString(next.version()), ConversationJson.write(next), ttlMillis(next),
-                                    expiryScore(next), id, updatedScore(next)))
-                            .next()
-                            .flatMap(result -> {
-                                if (result == 1) {
-                                    return Mono.just(next);
-                                }
-                                // -1: expired between the read and the write
-                                return result == 0 ? Mono.error(new VersionConflict()) : Mono.empty();
-                            });
-                })
+                .flatMap(current -> compareAndSet(current, change))
                 .retryWhen(Retry.backoff(MAX_ATTEMPTS - 1, Duration.ofMillis(2))
                         .maxBackoff(Duration.ofMillis(100))
                         .jitter(0.75)
                         .filter(VersionConflict.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> new ConcurrentUpdateException(id, MAX_ATTEMPTS)))
                 .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("update", e));
+    }
+
+    @Override
+    public Mono<Conversation> update(Conversation read, Function<Conversation, Conversation> change) {
+        return Mono.defer(() -> compareAndSet(read, change))
+                .onErrorResume(VersionConflict.class, e -> update(read.id(), change))
+                .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("update", e));
+    }
+
+    /**
+     * Writes {@code change} applied to {@code current} if the stored version is still current's; {@link VersionConflict}
+     * if another update came first, empty if the conversation expired in between.
+     */
+    private Mono<Conversation> compareAndSet(Conversation current, Function<Conversation, Conversation> change) {
+        String id = current.id();
+        Conversation next = change.apply(current).nextVersion();
+        List<String> keys = new ArrayList<>();
+        keys.add(key(id));
+        keys.add(statusKey(next.status()));
+        keys.add(recentKey());
+        for (ConversationStatus s : ConversationStatus.values()) {
+            keys.add(statusKey(s));
+        }
+        return redis.execute(COMPARE_AND_SET, keys, List.of(Long.toString(current.version()),
+                        Long.toString(next.version()), ConversationJson.write(next), ttlMillis(next),
+                        expiryScore(next), id, updatedScore(next)))
+                .next()
+                .flatMap(result -> {
+                    if (result == 1) {
+                        return Mono.just(next);
+                    }
+                    // -1: expired between the read and the write
+                    return result == 0 ? Mono.error(new VersionConflict()) : Mono.empty();
+                });
     }
 
     @Override

@@ -101,6 +101,27 @@ class RedisConversationStoreTest {
     }
 
     @Test
+    void an_update_from_a_copy_read_before_another_update_loses_neither() {
+        RedisConversationStore first = store(Duration.ofHours(1));
+        RedisConversationStore second = store(Duration.ofHours(1));
+        Conversation c = first.create(Conversations.started(clock.instant())).block();
+        Conversation read = first.find(c.id()).block();
+
+        // another instance answers a message between the read and the update
+        second.update(c.id(), current -> Conversations.withExchange(current, "护照怎么办", clock.instant())).block();
+        Conversation saved = first.update(read, current -> Conversations.withExchange(current, "那要多久",
+                clock.instant())).block();
+
+        Conversation stored = first.find(c.id()).block();
+        assertThat(stored).isEqualTo(saved);
+        assertThat(stored.transcript()).extracting(TranscriptEntry::text).containsSubsequence("护照怎么办", "那要多久");
+        assertThat(stored.version()).isEqualTo(3);
+        // a copy that is still current is written as it is
+        assertThat(first.update(stored, current -> current.withStatus(ConversationStatus.WAITING,
+                Optional.of(HandoffReason.REQUESTED), clock.instant())).block().version()).isEqualTo(4);
+    }
+
+    @Test
     void concurrent_updates_from_two_instances_lose_no_entry() {
         RedisConversationStore first = store(Duration.ofHours(1));
         RedisConversationStore second = store(Duration.ofHours(1));
