@@ -104,6 +104,18 @@ class BundledKnowledgeBaseConversationTest {
     }
 
     @Test
+    void a_situation_told_first_is_no_failed_attempt__the_unsure_question_after_it_is_not_handed_over() {
+        Opened c = open();
+        // tells, asks nothing; nothing answers it surely
+        Map<String, Object> told = ask(c, "我爸的户口还在老家农村");
+        assertThat(told.get("type")).as("reply %s", told).isEqualTo("clarify");
+
+        Map<String, Object> unsure = ask(c, "接过来的话难不难");
+
+        assertThat(unsure.get("type")).as("reply %s", unsure).isNotEqualTo("handoff");
+    }
+
+    @Test
     void a_service_named_by_its_title_alone_starts_a_new_topic__and_the_next_follow_up_is_about_it() {
         Opened c = open();
         assertThat(ask(c, "护照怎么办").get("type")).isEqualTo("answer");

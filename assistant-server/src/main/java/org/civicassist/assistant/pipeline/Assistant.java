@@ -143,10 +143,11 @@ public final class Assistant {
         // only what the citizen asked and got answered is "already answered": an item given to a message that only
         // told the situation may well answer the question that follows
         // a message that asks nothing tells the citizen's situation, which holds for the rest of the conversation;
-        // one that is a service's name (answered by its card) tells none
+        // one that is a service's name (answered by its card) tells none. Nothing found for it is no failed attempt:
+        // the question that follows is the first, and is not handed to a person for being unsure
         DialogueState next = AnswerPolicy.asks(u) ? composed.next() : composed.next().withoutLastAnswer();
         if (!AnswerPolicy.asks(u) && !(decision instanceof Decision.ServiceCard)) {
-            next = next.told(mask(u.retrievalText()));
+            next = next.told(mask(u.retrievalText())).withUnresolvedStreak(state.unresolvedStreak());
         }
         return finish(u, reply, next, resolution.text(), resolution.followUp(),
                 result.candidates(), result.confidence(), result.foreignPlace(), start);

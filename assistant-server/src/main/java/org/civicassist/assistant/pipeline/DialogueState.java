@@ -84,6 +84,12 @@ public record DialogueState(Optional<String> topicServiceId, Optional<String> to
                 Optional.empty(), situation);
     }
 
+    /** The same with this many unresolved turns in a row. */
+    DialogueState withUnresolvedStreak(int streak) {
+        return new DialogueState(topicServiceId, topicTitle, lastQuestion, streak, offeredOptions, lastAnswer,
+                situation);
+    }
+
     /** The citizen told more of their situation; the most recent part is kept when it grows long. */
     DialogueState told(String more) {
         String all = situation.map(t -> t + ' ' + more).orElse(more);
