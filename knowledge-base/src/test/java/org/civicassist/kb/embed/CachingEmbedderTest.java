@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,39 +51,5 @@ class CachingEmbedderTest {
         assertThat(restarted.computedCount()).isZero();
         assertThat(again.get(0)).containsExactly(RecordingEmbedder.vector("公积金"));
         assertThat(single).containsExactly(RecordingEmbedder.vector("社保卡"));
-    }
-
-    /** Records every call to the model; a text's vector is derived from its characters. */
-    static final class RecordingEmbedder implements Embedder {
-        final List<List<String>> calls = new ArrayList<>();
-
-        static float[] vector(String text) {
-            float[] v = new float[512];
-            for (int i = 0; i < text.length(); i++) {
-                v[text.charAt(i) % 512] += 1;
-            }
-            return Embedder.normalize(v);
-        }
-
-        @Override
-        public String modelId() {
-            return "recording";
-        }
-
-        @Override
-        public int dimension() {
-            return 512;
-        }
-
-        @Override
-        public float[] embed(String text) {
-            return embedAll(List.of(text)).get(0);
-        }
-
-        @Override
-        public synchronized List<float[]> embedAll(List<String> texts) {
-            calls.add(List.copyOf(texts));
-            return texts.stream().map(RecordingEmbedder::vector).toList();
-        }
     }
 }

@@ -2,7 +2,7 @@ package org.civicassist.kb.search;
 
 import org.civicassist.kb.embed.BgeSmallZhEmbedder;
 import org.civicassist.kb.embed.CachingEmbedder;
-import org.civicassist.kb.embed.Embedder;
+import org.civicassist.kb.embed.RecordingEmbedder;
 import org.civicassist.kb.embed.ShippedVectors;
 import org.civicassist.kb.embed.VectorFile;
 import org.civicassist.kb.load.KbSource;
@@ -49,7 +49,7 @@ class ShippedVectorsBuildTest {
     @Test
     void shipped_vectors_cover_exactly_the_texts_a_build_of_the_bundled_kb_embeds() {
         List<String> texts = KnowledgeSearchBuilder.embeddedTexts(bundled());
-        ShippedVectors shipped = KnowledgeSearchBuilder.shippedVectors(KbSource.bundled(), new CountingModel());
+        ShippedVectors shipped = KnowledgeSearchBuilder.shippedVectors(KbSource.bundled(), new RecordingEmbedder(MODEL_ID));
 
         List<String> missing = texts.stream().filter(t -> !shipped.contains(MODEL_ID, t)).toList();
         assertThat(missing).as(REGENERATE + "; texts without a vector").isEmpty();
@@ -60,7 +60,7 @@ class ShippedVectorsBuildTest {
 
     @Test
     void should_embed_nothing__when_the_bundled_kb_is_first_built_over_an_empty_store() {
-        CountingModel model = new CountingModel();
+        RecordingEmbedder model = new RecordingEmbedder(MODEL_ID);
         KnowledgeSearchBuilder builder = new KnowledgeSearchBuilder(TestModels.NLP, model, Optional.of(store));
         KnowledgeBase kb = bundled();
 
@@ -85,7 +85,7 @@ class ShippedVectorsBuildTest {
         List<String> newTexts = new ArrayList<>(KnowledgeSearchBuilder.embeddedTexts(edited));
         newTexts.removeAll(Set.copyOf(KnowledgeSearchBuilder.embeddedTexts(original)));
         assertThat(newTexts).hasSize(1); // the FAQ's content view (question and answer); its phrasings are unchanged
-        CountingModel model = new CountingModel();
+        RecordingEmbedder model = new RecordingEmbedder(MODEL_ID);
         KnowledgeSearchBuilder builder = new KnowledgeSearchBuilder(TestModels.NLP, model, Optional.of(store));
 
         // when
@@ -101,7 +101,7 @@ class ShippedVectorsBuildTest {
     @Test
     void should_embed_everything__when_a_kb_is_built_without_its_source() {
         // the overload without a source (a KB held in memory) finds no shipped vectors: behaviour as before
-        CountingModel model = new CountingModel();
+        RecordingEmbedder model = new RecordingEmbedder(MODEL_ID);
         KnowledgeBase kb = new KnowledgeBase(List.of(), bundled().faqs().subList(0, 3).stream()
                 .map(f -> new Faq(f.id(), f.domain(), f.question(), f.similar(), f.answer(), null)).toList());
 
@@ -146,36 +146,6 @@ class ShippedVectorsBuildTest {
             return Files.exists(file) ? Files.size(file) / VectorFile.recordBytes(512) : 0;
         } catch (IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    /** Stands in for bge-small-zh (same id and dimension) and records every call; vectors from the characters. */
-    static final class CountingModel implements Embedder {
-        final List<List<String>> calls = new ArrayList<>();
-
-        @Override
-        public String modelId() {
-            return MODEL_ID;
-        }
-
-        @Override
-        public int dimension() {
-            return 512;
-        }
-
-        @Override
-        public float[] embed(String text) {
-            return embedAll(List.of(text)).get(0);
-        }
-
-        @Override
-        public synchronized List<float[]> embedAll(List<String> texts) {
-            calls.add(List.copyOf(texts));
-            return texts.stream().map(t -> {
-                float[] v = new float[512];
-                t.chars().forEach(c -> v[c % 512] += 1);
-                return Embedder.normalize(v);
-            }).toList();
         }
     }
 }
