@@ -292,9 +292,10 @@ public final class EvalCli implements Callable<Integer> {
                         fit.expectedResolution(), fit.expectedWrongAnswerRate(), fit.models().answerThreshold(),
                         fit.models().clarifyThreshold(), out);
                 fit.byStyle().forEach((style, figures) -> System.out.printf(Locale.ROOT,
-                        "  %-16s %4d questions: out-of-fold Recall@1 %.3f, resolution %.3f, wrong-answer rate %.3f%n",
+                        "  %-16s %4d questions: out-of-fold Recall@1 %.3f, resolution %.3f, wrong-answer rate %.3f,"
+                                + " within one click %.3f%n",
                         style, figures.questions(), figures.recallAt1(), figures.resolution(),
-                        figures.wrongAnswerRate()));
+                        figures.wrongAnswerRate(), figures.withinOneClick()));
             }
             return 0;
         }

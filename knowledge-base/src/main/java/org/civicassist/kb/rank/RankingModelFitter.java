@@ -104,10 +104,13 @@ public final class RankingModelFitter {
     }
 
     /**
-     * Out-of-fold figures of one style of question: Recall@1 of the scorer, and resolution and wrong-answer rate at
-     * the fitted answer threshold with out-of-fold confidences.
+     * Out-of-fold figures of one style of question: Recall@1 of the scorer, resolution and wrong-answer rate at the
+     * fitted answer threshold with out-of-fold confidences, and resolution within one click: answered rightly, or
+     * below the answer threshold but not below the clarify one with the right item among the first
+     * {@value #CLARIFY_OPTIONS} offered (the threshold alone again: no service card, no element rule).
      */
-    public record StyleFigures(int questions, double recallAt1, double resolution, double wrongAnswerRate) {
+    public record StyleFigures(int questions, double recallAt1, double resolution, double wrongAnswerRate,
+                               double withinOneClick) {
     }
 
     public Fit fit(List<LabeledQuestion> questions, Settings settings) {
@@ -161,7 +164,7 @@ public final class RankingModelFitter {
         RankingModels models = new RankingModels(trainer.train(questions, selfSupervised, settings), calibrator, t.answer,
                 Math.min(t.clarify, t.answer));
         return new Fit(models, recalled / (double) answerable.size(), t.resolution, t.wrongRate, questions.size(),
-                byStyle(oofQuestions, oofRight, p, t.answer));
+                byStyle(oofQuestions, oofRight, oofRightInTop, p, t.answer, Math.min(t.clarify, t.answer)));
     }
 
     private static List<Double> outOfFoldConfidences(List<double[]> inputs, List<Integer> right, double l2) {
@@ -184,21 +187,25 @@ public final class RankingModelFitter {
     }
 
     private static Map<String, StyleFigures> byStyle(List<LabeledQuestion> questions, List<Integer> right,
-                                                     List<Double> confidence, double answerThreshold) {
-        Map<String, int[]> counts = new TreeMap<>(); // questions, answerable, right first, answered, answered right
+                                                     List<Boolean> rightInTop, List<Double> confidence,
+                                                     double answerThreshold, double clarifyThreshold) {
+        // questions, answerable, right first, answered, answered right, right offered to click
+        Map<String, int[]> counts = new TreeMap<>();
         for (int i = 0; i < questions.size(); i++) {
             LabeledQuestion q = questions.get(i);
-            int[] c = counts.computeIfAbsent(q.style(), k -> new int[5]);
+            int[] c = counts.computeIfAbsent(q.style(), k -> new int[6]);
             boolean answered = confidence.get(i) >= answerThreshold;
             c[0]++;
             c[1] += q.answerable() ? 1 : 0;
             c[2] += right.get(i);
             c[3] += answered ? 1 : 0;
             c[4] += answered && right.get(i) == 1 ? 1 : 0;
+            c[5] += !answered && confidence.get(i) >= clarifyThreshold && rightInTop.get(i) ? 1 : 0;
         }
         Map<String, StyleFigures> out = new LinkedHashMap<>();
         counts.forEach((style, c) -> out.put(style, new StyleFigures(c[0], c[2] / (double) Math.max(1, c[1]),
-                c[4] / (double) Math.max(1, c[1]), (c[3] - c[4]) / (double) Math.max(1, c[3]))));
+                c[4] / (double) Math.max(1, c[1]), (c[3] - c[4]) / (double) Math.max(1, c[3]),
+                (c[4] + c[5]) / (double) Math.max(1, c[1]))));
         return out;
     }
 
