@@ -365,14 +365,11 @@ public final class EvalCli implements Callable<Integer> {
         }
     }
 
-    /** Where the bundled demo KB's files are in a checkout (the command runs from its root). */
-    static final Path BUNDLED_KB_DIR = Path.of("knowledge-base", "src", "main", "resources", "kb", "jiangzhou");
-
-    @Command(name = "vectors", description = "Write the vectors a KB ships (vectors-<model>.bin beside faq.jsonl), so "
-            + "that its first build on a fresh machine embeds nothing; rerun after editing the KB.")
+    @Command(name = "vectors", description = "Write the vectors a KB directory ships (vectors-<model>.bin beside "
+            + "faq.jsonl), so that its first build on a fresh machine embeds nothing; rerun after editing the KB. "
+            + "A deployment's KB, not the repository's: the file is a build output of some megabytes.")
     static final class Vectors implements Callable<Integer> {
-        @Option(names = "--kb", defaultValue = "bundled", description = "KB directory, or 'bundled' (run from the "
-                + "checkout's root: the file goes to " + "knowledge-base/src/main/resources/kb/jiangzhou)")
+        @Option(names = "--kb", required = true, description = "KB directory")
         String kb;
 
         @Option(names = "--fresh", description = "embed every text again instead of keeping the shipped vectors of "
@@ -381,10 +378,9 @@ public final class EvalCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
-            Path dir = kb.equals("bundled") ? BUNDLED_KB_DIR : Path.of(kb);
+            Path dir = Path.of(kb);
             if (!Files.isDirectory(dir)) {
-                System.err.println("no KB directory " + dir.toAbsolutePath()
-                        + (kb.equals("bundled") ? " (run from the checkout's root)" : ""));
+                System.err.println("no KB directory " + dir.toAbsolutePath());
                 return 2;
             }
             KbSource source = KbSource.directory(dir);

@@ -46,9 +46,9 @@ import java.util.stream.Stream;
 /**
  * Builds a {@link KnowledgeSearch} for a knowledge base. With a store directory, vectors and the Lucene index are
  * kept on disk under a key hashed from everything they are built from: a restart with an unchanged KB opens the
- * stored index and embeds nothing, and an edited entry re-embeds only its own texts. A KB may ship the vectors of its
- * texts ({@link ShippedVectors}, {@code vectors-<model>.bin} beside {@code faq.jsonl}; the bundled demo KB does): a
- * build takes those and embeds only the texts they lack, so a fresh machine's first build embeds nothing.
+ * stored index and embeds nothing, and an edited entry re-embeds only its own texts. A KB directory may ship the
+ * vectors of its texts ({@link ShippedVectors}, {@code vectors-<model>.bin} beside {@code faq.jsonl}): a build takes
+ * those and embeds only the texts they lack, so a fresh machine's first build embeds nothing.
  *
  * <pre>
  * store/
