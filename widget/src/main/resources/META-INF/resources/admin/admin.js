@@ -255,23 +255,31 @@
     });
   }
 
-  function linkBox(g, i) {
-    var box = el('div', 'link-box');
-    box.id = 'gap-' + i + '-link';
-    box.hidden = true;
+  /** A labelled search box of the KB with its 检索 button; the caller handles its submit. */
+  function searchForm(inputId, labelText, value) {
     var form = el('form', 'inline-form');
     form.setAttribute('role', 'search');
-    var label = el('label', null, '检索知识库');
-    label.htmlFor = 'gap-' + i + '-query';
+    var label = el('label', null, labelText);
+    label.htmlFor = inputId;
     var input = el('input');
     input.type = 'search';
-    input.id = 'gap-' + i + '-query';
-    input.value = g.representative;
+    input.id = inputId;
+    input.value = value;
     var submit = el('button', 'secondary', '检索');
     submit.type = 'submit';
     form.appendChild(label);
     form.appendChild(input);
     form.appendChild(submit);
+    return { form: form, input: input };
+  }
+
+  function linkBox(g, i) {
+    var box = el('div', 'link-box');
+    box.id = 'gap-' + i + '-link';
+    box.hidden = true;
+    var found = searchForm('gap-' + i + '-query', '检索知识库', g.representative);
+    var form = found.form;
+    var input = found.input;
     box.appendChild(form);
     var all = null;
     if (g.examples.length) {
@@ -606,7 +614,7 @@
   // what the screens in files of their own (conversations.js, guides.js) use
   var api = window.MaintainerConsole = {
     M: M, API: API, $: $, el: el, button: button, notice: notice, localTime: localTime, pct: pct,
-    call: call, renderHistory: renderHistory, loadRecent: loadRecent,
+    call: call, renderHistory: renderHistory, loadRecent: loadRecent, searchForm: searchForm,
     editable: editable,
     register: function (name, load) { screens[name] = load; },
     openGuide: function () { return Promise.resolve(); }

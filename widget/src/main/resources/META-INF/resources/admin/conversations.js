@@ -132,19 +132,9 @@
   /** The KB search, to mark an item the reply did not consider. */
   function search(conversation, m) {
     var box = el('div', 'link-box');
-    var form = el('form', 'inline-form');
-    form.setAttribute('role', 'search');
-    var label = el('label', null, '检索知识库中的正确条目');
-    var input = el('input');
-    input.type = 'search';
-    input.id = 'msg-' + m.id + '-query';
-    label.htmlFor = input.id;
-    input.value = m.question;
-    var submit = el('button', 'secondary', '检索');
-    submit.type = 'submit';
-    form.appendChild(label);
-    form.appendChild(input);
-    form.appendChild(submit);
+    var found = c.searchForm('msg-' + m.id + '-query', '检索知识库中的正确条目', m.question);
+    var form = found.form;
+    var input = found.input;
     box.appendChild(form);
     var results = el('ol', 'rows');
     results.id = 'msg-' + m.id + '-results';
