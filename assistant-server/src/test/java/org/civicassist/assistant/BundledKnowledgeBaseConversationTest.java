@@ -130,6 +130,18 @@ class BundledKnowledgeBaseConversationTest {
         assertThat(guideOf(howLong)).isEqualTo("guide-hunyu-divorce");
     }
 
+    @Test
+    void a_follow_up_naming_a_term_its_service_mentions_stays_with_that_service() {
+        Opened c = open();
+        assertThat(ask(c, "辞职了 养老保险想自己接着交 怎么弄").get("type")).isEqualTo("answer");
+
+        // 居住证 is a service of its own, and also what the flexible-employment pension asks of a non-local
+        Map<String, Object> permit = ask(c, "我是外地户口 没有居住证 也能交吗");
+
+        assertThat(permit.get("type")).as("reply %s", permit).isEqualTo("answer");
+        assertThat(guideOf(permit)).isEqualTo("guide-shebao-flexible-pension");
+    }
+
     /**
      * What the demo portal offers (its 热门办事 buttons: their labels and the questions they ask; the widget's
      * suggestions) and the README's examples: plain service questions. None may be handed to a person: each is

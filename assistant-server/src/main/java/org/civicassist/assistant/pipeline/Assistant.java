@@ -112,15 +112,23 @@ public final class Assistant {
         }
 
         // 4. follow-up resolution, then a standalone restatement if a rewriter gives one
-        FollowUpResolver.Resolution resolution = standalone(newTopic(followUps.resolve(u, state), u, state, search),
+        FollowUpResolver.Resolution resolution = standalone(newTopic(followUps.resolve(u, state,
+                term -> state.topicServiceId().map(id -> kb.serviceMentions(id, term)).orElse(false)), u, state, search),
                 u, state);
 
         // 5. retrieve and rank
-        // a follow-up asks something else than what was just answered: that item is not a candidate for it
-        Set<String> answeredAlready = resolution.followUp() ? state.lastAnswer().map(Set::of).orElse(Set.of())
-                : Set.of();
-        SearchResult result = search.search(new SearchRequest(resolution.text(), u.aspect(),
-                resolution.topicServiceId(), TRACE_DEPTH, u.places(), answeredAlready, u.askedPlaces()));
+        SearchResult result = search.search(request(resolution, u, state));
+        // a follow-up naming a term its service mentions may still ask about that term's own service (身份证 前两天丢了
+        // after 补领结婚证 is about the identity card, 户口簿要带吗 after 结婚登记 about the marriage): the reading the
+        // ranker is surer of stands
+        if (resolution.followUp() && !u.domainTerms().isEmpty()) {
+            FollowUpResolver.Resolution alone = followUps.asNewQuestion(u, state);
+            SearchResult aloneResult = search.search(request(alone, u, state));
+            if (aloneResult.confidence() > result.confidence()) {
+                resolution = alone;
+                result = aloneResult;
+            }
+        }
 
         // 6. decide
         // the context kept in the conversation is stored: masked like the transcript (a number the detector does not
@@ -151,6 +159,14 @@ public final class Assistant {
         }
         return finish(u, reply, next, resolution.text(), resolution.followUp(),
                 result.candidates(), result.confidence(), result.foreignPlace(), start);
+    }
+
+    private static SearchRequest request(FollowUpResolver.Resolution resolution, Understanding u, DialogueState state) {
+        // a follow-up asks something else than what was just answered: that item is not a candidate for it
+        Set<String> answeredAlready = resolution.followUp() ? state.lastAnswer().map(Set::of).orElse(Set.of())
+                : Set.of();
+        return new SearchRequest(resolution.text(), u.aspect(), resolution.topicServiceId(), TRACE_DEPTH, u.places(),
+                answeredAlready, u.askedPlaces());
     }
 
     /**

@@ -3,12 +3,14 @@ package org.civicassist.assistant.pipeline;
 import org.civicassist.nlp.Understanding;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Part of the understand stage: reads a message that lacks a topic (那要多久 / 在哪办 / 要带啥 / 网上能办吗) as a
  * question about what the conversation is about: any message without a government-service term of its own is read in
  * that context. A message that names a service of its own (公积金, 护照 …) is searched as it stands, so a new topic
- * replaces the old one.
+ * replaces the old one; a term the conversation's service itself mentions (户口簿 among the materials of 结婚登记) is
+ * no new topic by itself, and {@link Assistant} keeps whichever reading the ranker is surer of.
  *
  * <p>The context is the conversation's service, by its title, once one is known, and the citizen's situation as told
  * (我老家河南的 在江州租房住了大半年了), which also goes with a message naming a service of its own. The question asked
@@ -23,10 +25,14 @@ public final class FollowUpResolver {
     public record Resolution(String text, Optional<String> topicServiceId, boolean followUp) {
     }
 
-    public Resolution resolve(Understanding u, DialogueState state) {
+    /**
+     * @param ofTopic whether the conversation's service mentions a term (its materials, fees, offices): such a term
+     *                (户口簿 after 结婚登记, 工本费 after 驾驶证换证) may ask about the service rather than name another
+     */
+    public Resolution resolve(Understanding u, DialogueState state, Predicate<String> ofTopic) {
         String text = u.retrievalText();
         boolean hasContext = state.topicServiceId().isPresent() || state.lastQuestion().isPresent();
-        if (!hasContext || !u.domainTerms().isEmpty()) {
+        if (!hasContext || !u.domainTerms().stream().allMatch(ofTopic)) {
             return asNewQuestion(u, state);
         }
         StringBuilder context = new StringBuilder();

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FollowUpResolverTest {
 
     private final FollowUpResolver resolver = new FollowUpResolver();
+
+    /** The conversation's service mentions none of the message's terms. */
+    private static final Predicate<String> NOT_OF_THE_TOPIC = term -> false;
 
     private static Understanding message(String text, String... domainTerms) {
         return new Understanding(text, text, text, text, List.of(), Set.of(domainTerms), Optional.empty(), Set.of());
@@ -26,7 +30,7 @@ class FollowUpResolverTest {
     void aFollowUpIsSearchedWithTheConversationsServiceNotTheQuestionAnsweredBefore() {
         DialogueState state = about("guide-huji-residence-permit", "居住证办理", "居住证要带什么材料");
 
-        FollowUpResolver.Resolution r = resolver.resolve(message("办下来要几天"), state);
+        FollowUpResolver.Resolution r = resolver.resolve(message("办下来要几天"), state, NOT_OF_THE_TOPIC);
 
         assertThat(r.followUp()).isTrue();
         assertThat(r.topicServiceId()).contains("guide-huji-residence-permit");
@@ -38,7 +42,7 @@ class FollowUpResolverTest {
         DialogueState state = new DialogueState(Optional.empty(), Optional.empty(),
                 Optional.of("我老家河南的 在江州租房住了大半年了"), 0, Map.of());
 
-        FollowUpResolver.Resolution r = resolver.resolve(message("能办那个证不"), state);
+        FollowUpResolver.Resolution r = resolver.resolve(message("能办那个证不"), state, NOT_OF_THE_TOPIC);
 
         assertThat(r.followUp()).isTrue();
         assertThat(r.topicServiceId()).isEmpty();
@@ -49,7 +53,7 @@ class FollowUpResolverTest {
     void aMessageNamingAServiceOfItsOwnStandsAlone() {
         DialogueState state = about("guide-huji-residence-permit", "居住证办理", "居住证要带什么材料");
 
-        FollowUpResolver.Resolution r = resolver.resolve(message("公积金怎么提取", "公积金"), state);
+        FollowUpResolver.Resolution r = resolver.resolve(message("公积金怎么提取", "公积金"), state, NOT_OF_THE_TOPIC);
 
         assertThat(r.followUp()).isFalse();
         assertThat(r.topicServiceId()).isEmpty();
@@ -57,11 +61,34 @@ class FollowUpResolverTest {
     }
 
     @Test
+    void aTermTheConversationsServiceMentionsAsksAboutThatService() {
+        DialogueState state = about("guide-hunyu-marriage", "内地居民结婚登记", "打算下礼拜去领结婚证 要准备些什么");
+
+        FollowUpResolver.Resolution r = resolver.resolve(message("户口簿要带吗", "户口簿"), state,
+                "户口簿"::equals);
+
+        assertThat(r.followUp()).isTrue();
+        assertThat(r.topicServiceId()).contains("guide-hunyu-marriage");
+        assertThat(r.text()).isEqualTo("内地居民结婚登记 户口簿要带吗");
+    }
+
+    @Test
+    void aTermTheServiceDoesNotMentionBesideOneItDoesStartsANewTopic() {
+        DialogueState state = about("guide-hunyu-marriage", "内地居民结婚登记", "打算下礼拜去领结婚证 要准备些什么");
+
+        FollowUpResolver.Resolution r = resolver.resolve(message("户口簿和护照丢了", "户口簿", "护照"), state,
+                "户口簿"::equals);
+
+        assertThat(r.followUp()).isFalse();
+        assertThat(r.topicServiceId()).isEmpty();
+    }
+
+    @Test
     void aFollowUpAfterAnOfferIsSearchedWithTheQuestionThatGotTheOffer() {
         DialogueState offered = new DialogueState(Optional.of("guide-gjj-withdraw-rent"), Optional.of("租房提取住房公积金"),
                 Optional.of("租房能提多少"), 1, Map.of("租房提取住房公积金 · 提取额度", "guide-gjj-withdraw-rent#提取额度"));
 
-        FollowUpResolver.Resolution r = resolver.resolve(message("一年能提几次"), offered);
+        FollowUpResolver.Resolution r = resolver.resolve(message("一年能提几次"), offered, NOT_OF_THE_TOPIC);
 
         assertThat(r.text()).isEqualTo("租房提取住房公积金 租房能提多少 一年能提几次");
     }
@@ -71,9 +98,9 @@ class FollowUpResolverTest {
         DialogueState state = about("guide-huji-residence-permit", "居住证办理", "居住证要带什么材料")
                 .told("我老家河南的 在江州租房住");
 
-        assertThat(resolver.resolve(message("办下来要几天"), state).text())
+        assertThat(resolver.resolve(message("办下来要几天"), state, NOT_OF_THE_TOPIC).text())
                 .isEqualTo("居住证办理 我老家河南的 在江州租房住 办下来要几天");
-        FollowUpResolver.Resolution newTopic = resolver.resolve(message("社保卡怎么办", "社会保障卡"), state);
+        FollowUpResolver.Resolution newTopic = resolver.resolve(message("社保卡怎么办", "社会保障卡"), state, NOT_OF_THE_TOPIC);
         assertThat(newTopic.followUp()).isFalse();
         assertThat(newTopic.text()).isEqualTo("我老家河南的 在江州租房住 社保卡怎么办");
     }
@@ -83,12 +110,12 @@ class FollowUpResolverTest {
         String told = "我老家河南的 在江州租房住了大半年了";
         DialogueState state = DialogueState.initial().asked(told).told(told);
 
-        assertThat(resolver.resolve(message("能办那个证不"), state).text()).isEqualTo(told + " 能办那个证不");
+        assertThat(resolver.resolve(message("能办那个证不"), state, NOT_OF_THE_TOPIC).text()).isEqualTo(told + " 能办那个证不");
     }
 
     @Test
     void theFirstMessageOfAConversationStandsAlone() {
-        FollowUpResolver.Resolution r = resolver.resolve(message("办下来要几天"), DialogueState.initial());
+        FollowUpResolver.Resolution r = resolver.resolve(message("办下来要几天"), DialogueState.initial(), NOT_OF_THE_TOPIC);
 
         assertThat(r.followUp()).isFalse();
         assertThat(r.text()).isEqualTo("办下来要几天");

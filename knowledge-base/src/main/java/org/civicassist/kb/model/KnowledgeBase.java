@@ -45,6 +45,24 @@ public final class KnowledgeBase {
         return faqs.values().stream().filter(f -> guideId.equals(f.guideId())).toList();
     }
 
+    /**
+     * Whether a service's own text (its guide's title and sections and the FAQs answered from it, or a FAQ without a
+     * guide) mentions the term: 户口簿 is among the materials of 结婚登记, so a question about it is about the marriage.
+     */
+    public boolean serviceMentions(String serviceId, String term) {
+        Guide g = guides.get(serviceId);
+        if (g == null) {
+            Faq f = faqs.get(serviceId);
+            return f != null && mentions(f, term);
+        }
+        return g.title().contains(term) || g.sections().stream().anyMatch(s -> s.body().contains(term))
+                || faqsOfGuide(serviceId).stream().anyMatch(f -> mentions(f, term));
+    }
+
+    private static boolean mentions(Faq f, String term) {
+        return f.question().contains(term) || f.answer().contains(term);
+    }
+
     public int size() {
         return guides.size() + faqs.size();
     }
