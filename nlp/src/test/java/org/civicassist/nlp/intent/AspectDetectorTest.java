@@ -31,6 +31,8 @@ class AspectDetectorTest {
             "政务服务中心周六上班吗, PLACE_AND_HOURS",
             "居住证在哪办, PLACE_AND_HOURS",
             "低保申请条件是什么, CONDITIONS",
+            "什么样的人能领高龄津贴, CONDITIONS",
+            "谁可以申请公租房, CONDITIONS",
             "外地户口能在这边办残疾证吗, ELIGIBILITY",
             "社保卡丢了咋补, PROCESS",
             "公积金贷款流程, PROCESS",
