@@ -145,12 +145,14 @@ public final class AnswerPolicy {
         // the service the card would not say); a question that is the service's title (结婚登记) names it even when
         // neighbouring services share the ranking
         boolean asksForTheService = !aspectAsked && !followUp && !QuestionForm.questions(u.normalized());
-        Optional<ServiceFocus> titled = result.foreignPlace() ? Optional.empty() : titled(result.candidates());
+        Optional<ServiceFocus> titled = result.foreignPlace() ? Optional.empty() : titled(result.candidates(),
+                u.domainTerms());
         // a question that is little more than a service's name (结婚登记, 护照) asks for the service, not for whichever
         // of its items ranks first, however sure: its card. A short question that a FAQ's phrasing matches best
         // (护照丢了) is answered by that FAQ when it is sure; when a section ranks first, which section is arbitrary
         Optional<ServiceFocus> named = focus.filter(f -> namesOnlyTheService(f)
                         || (isShort(u) && namesTheService(f) && top.passage().kind() == PassageKind.SECTION))
+                .filter(f -> titleHas(f.items().get(0), u.domainTerms()))
                 .or(() -> titled);
         if (asksForTheService && named.isPresent()) {
             return serviceCard(named.get());
@@ -162,7 +164,8 @@ public final class AnswerPolicy {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
         // not sure of any item: a short question naming the service gets its card
-        Optional<ServiceFocus> shortlyNamed = focus.filter(f -> isShort(u) && namesTheService(f));
+        Optional<ServiceFocus> shortlyNamed = focus.filter(f -> isShort(u) && namesTheService(f))
+                .filter(f -> titleHas(f.items().get(0), u.domainTerms()));
         if (asksForTheService && shortlyNamed.isPresent()) {
             return serviceCard(shortlyNamed.get());
         }
@@ -214,11 +217,14 @@ public final class AnswerPolicy {
      * The service whose title the question is (结婚登记 → 内地居民结婚登记): its guide's title covers the question almost
      * whole, better than any other service's title does — whatever the ranking of their items.
      */
-    static Optional<ServiceFocus> titled(List<Candidate> ranked) {
+    static Optional<ServiceFocus> titled(List<Candidate> ranked, Set<String> terms) {
         Candidate best = null;
         for (Candidate c : ranked) {
             // a FAQ without a guide has its question for a title (…怎么查进度、多久到账？), which names no service
             if (c.passage().guideId() == null) {
+                continue;
+            }
+            if (!titleHas(c, terms)) {
                 continue;
             }
             if (best == null || seen(c, "title_cov") > seen(best, "title_cov")) {
@@ -233,6 +239,14 @@ public final class AnswerPolicy {
         boolean unique = ranked.stream().noneMatch(c -> !c.passage().serviceId().equals(service)
                 && seen(c, "title_cov") >= cover);
         return unique ? Optional.of(ServiceFocus.on(service, ranked)) : Optional.empty();
+    }
+
+    /**
+     * A title without the service term the question names is another service's title (身份证到期换证 is not the driving
+     * licence's 有效期满换证, however many of its words it shares).
+     */
+    private static boolean titleHas(Candidate c, Set<String> terms) {
+        return terms.stream().allMatch(c.passage().title()::contains);
     }
 
     /** How much of the question the service's title covers (IDF-weighted share of its words). */

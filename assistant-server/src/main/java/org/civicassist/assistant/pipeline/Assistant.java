@@ -182,7 +182,7 @@ public final class Assistant {
         }
         SearchResult alone = search.search(new SearchRequest(u.retrievalText(), u.aspect(), Optional.empty(),
                 TRACE_DEPTH, u.places(), Set.of(), u.askedPlaces()));
-        boolean another = AnswerPolicy.titled(alone.candidates())
+        boolean another = AnswerPolicy.titled(alone.candidates(), u.domainTerms())
                 .filter(f -> !state.topicServiceId().map(f.serviceId()::equals).orElse(false))
                 .isPresent();
         return another ? followUps.asNewQuestion(u, state) : resolved;

@@ -46,7 +46,7 @@ class AnswerPolicyTest {
 
     static Candidate candidate(String serviceId, String section, double score) {
         Passage p = new Passage(serviceId + "#" + section + "#0", PassageKind.SECTION, serviceId, section, serviceId,
-                "标题 " + serviceId, "社保", List.of(), "内容", null);
+                "社会保障卡 " + serviceId, "社保", List.of(), "内容", null);
         return new Candidate(p, new Features(), score);
     }
 
@@ -399,13 +399,24 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_title_without_the_service_term_the_question_names_is_not_its_title() {
+            Candidate titled = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
+            Understanding idCard = new Understanding("身份证到期换证", "身份证到期换证", "身份证到期换证", "身份证到期换证",
+                    List.of(), Set.of("身份证"), Optional.empty(), Set.of());
+
+            assertThat(AnswerPolicy.titled(List.of(titled), Set.of("身份证"))).isEmpty();
+            assertThat(policy.decide(idCard, result(0.1, titled), FRESH))
+                    .isNotInstanceOf(Decision.ServiceCard.class);
+        }
+
+        @Test
         void a_faq_without_a_guide_names_no_service__its_title_is_its_question() {
             Passage question = new Passage("faq-x", PassageKind.FAQ, "faq-x", null, null, "申请提交了，多久到账？",
                     "公积金", List.of("申请提交了，多久到账？"), "一般三个工作日。", null);
             Candidate faq = with(new Candidate(question, new Features(), 6.0), "title_cov", 1.0);
 
-            assertThat(AnswerPolicy.titled(List.of(faq, candidate("guide-b", "办理时限", 5.0)))).isEmpty();
-            assertThat(AnswerPolicy.titled(List.of(with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0))))
+            assertThat(AnswerPolicy.titled(List.of(faq, candidate("guide-b", "办理时限", 5.0)), Set.of())).isEmpty();
+            assertThat(AnswerPolicy.titled(List.of(with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0)), Set.of()))
                     .map(ServiceFocus::serviceId).contains("guide-a");
         }
 
