@@ -27,7 +27,7 @@ class FollowUpResolverTest {
     }
 
     @Test
-    void aFollowUpIsSearchedWithTheConversationsServiceNotTheQuestionAnsweredBefore() {
+    void a_follow_up_is_searched_with_the_conversations_service_not_the_question_answered_before() {
         DialogueState state = about("guide-huji-residence-permit", "居住证办理", "居住证要带什么材料");
 
         FollowUpResolver.Resolution r = resolver.resolve(message("办下来要几天"), state, NOT_OF_THE_TOPIC);
@@ -38,7 +38,7 @@ class FollowUpResolverTest {
     }
 
     @Test
-    void withoutAServiceYetTheEarlierQuestionIsTheContext() {
+    void without_a_service_yet_the_earlier_question_is_the_context() {
         DialogueState state = new DialogueState(Optional.empty(), Optional.empty(),
                 Optional.of("我老家河南的 在江州租房住了大半年了"), 0, Map.of());
 
@@ -50,7 +50,7 @@ class FollowUpResolverTest {
     }
 
     @Test
-    void aMessageNamingAServiceOfItsOwnStandsAlone() {
+    void a_message_naming_a_service_of_its_own_stands_alone() {
         DialogueState state = about("guide-huji-residence-permit", "居住证办理", "居住证要带什么材料");
 
         FollowUpResolver.Resolution r = resolver.resolve(message("公积金怎么提取", "公积金"), state, NOT_OF_THE_TOPIC);
@@ -61,7 +61,7 @@ class FollowUpResolverTest {
     }
 
     @Test
-    void aTermTheConversationsServiceMentionsAsksAboutThatService() {
+    void a_term_the_conversations_service_mentions_asks_about_that_service() {
         DialogueState state = about("guide-hunyu-marriage", "内地居民结婚登记", "打算下礼拜去领结婚证 要准备些什么");
 
         FollowUpResolver.Resolution r = resolver.resolve(message("户口簿要带吗", "户口簿"), state,
@@ -73,7 +73,7 @@ class FollowUpResolverTest {
     }
 
     @Test
-    void aTermTheServiceDoesNotMentionBesideOneItDoesStartsANewTopic() {
+    void a_term_the_service_does_not_mention_beside_one_it_does_starts_a_new_topic() {
         DialogueState state = about("guide-hunyu-marriage", "内地居民结婚登记", "打算下礼拜去领结婚证 要准备些什么");
 
         FollowUpResolver.Resolution r = resolver.resolve(message("户口簿和护照丢了", "户口簿", "护照"), state,
@@ -84,7 +84,7 @@ class FollowUpResolverTest {
     }
 
     @Test
-    void aFollowUpAfterAnOfferIsSearchedWithTheQuestionThatGotTheOffer() {
+    void a_follow_up_after_an_offer_is_searched_with_the_question_that_got_the_offer() {
         DialogueState offered = new DialogueState(Optional.of("guide-gjj-withdraw-rent"), Optional.of("租房提取住房公积金"),
                 Optional.of("租房能提多少"), 1, Map.of("租房提取住房公积金 · 提取额度", "guide-gjj-withdraw-rent#提取额度"));
 
@@ -94,7 +94,7 @@ class FollowUpResolverTest {
     }
 
     @Test
-    void theSituationToldGoesWithEveryLaterMessage() {
+    void the_situation_told_goes_with_every_later_message() {
         DialogueState state = about("guide-huji-residence-permit", "居住证办理", "居住证要带什么材料")
                 .told("我老家河南的 在江州租房住");
 
@@ -106,7 +106,7 @@ class FollowUpResolverTest {
     }
 
     @Test
-    void aSituationToldFirstIsNotRepeatedAsTheEarlierQuestion() {
+    void a_situation_told_first_is_not_repeated_as_the_earlier_question() {
         String told = "我老家河南的 在江州租房住了大半年了";
         DialogueState state = DialogueState.initial().asked(told).told(told);
 
@@ -114,7 +114,7 @@ class FollowUpResolverTest {
     }
 
     @Test
-    void theFirstMessageOfAConversationStandsAlone() {
+    void the_first_message_of_a_conversation_stands_alone() {
         FollowUpResolver.Resolution r = resolver.resolve(message("办下来要几天"), DialogueState.initial(), NOT_OF_THE_TOPIC);
 
         assertThat(r.followUp()).isFalse();

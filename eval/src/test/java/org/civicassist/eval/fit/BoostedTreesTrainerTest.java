@@ -63,7 +63,7 @@ class BoostedTreesTrainerTest {
     }
 
     @Test
-    void treesLearnAnInteractionTheLinearScorerCannot() {
+    void trees_learn_an_interaction_the_linear_scorer_cannot() {
         List<LabeledQuestion> train = interactionQuestions(200, 1);
         List<LabeledQuestion> test = interactionQuestions(100, 2);
 
@@ -76,7 +76,7 @@ class BoostedTreesTrainerTest {
     }
 
     @Test
-    void theStoredTreesRankAsTheFittedOnes() {
+    void the_stored_trees_rank_as_the_fitted_ones() {
         List<LabeledQuestion> train = interactionQuestions(100, 3);
         TreeEnsemble trees = new BoostedTreesTrainer(new BoostedTreesTrainer.Params(20, 3, 0.3, 1, 1))
                 .train(train, List.of(), SETTINGS);
@@ -93,7 +93,7 @@ class BoostedTreesTrainerTest {
     }
 
     @Test
-    void selfSupervisedQuestionsWithoutWeightAreLeftOut() {
+    void self_supervised_questions_without_weight_are_left_out() {
         List<LabeledQuestion> train = interactionQuestions(100, 4);
         // the same candidates labelled the other way round: with full weight they would undo the labelled ones
         List<LabeledQuestion> contrary = new ArrayList<>();

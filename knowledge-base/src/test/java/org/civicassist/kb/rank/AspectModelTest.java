@@ -44,7 +44,7 @@ class AspectModelTest {
     }
 
     @Test
-    void learnsAspectWordsTheCueListLacksFromTheFaqsSimilarQuestions() {
+    void learns_aspect_words_the_cue_list_lacks_from_the_faqs_similar_questions() {
         AspectModel model = AspectModel.learn(kb(), SectionAspects.defaults(), NLP.aspectDetector());
 
         assertThat(NLP.aspectDetector().detect("几号能领")).as("not a cue").isEmpty();
@@ -53,7 +53,7 @@ class AspectModelTest {
     }
 
     @Test
-    void aBareServiceNameAsksNoAspect() {
+    void a_bare_service_name_asks_no_aspect() {
         AspectModel model = AspectModel.learn(kb(), SectionAspects.defaults(), NLP.aspectDetector());
 
         double[] p = model.ask("护照办理");
@@ -63,7 +63,7 @@ class AspectModelTest {
     }
 
     @Test
-    void itemsTakeTheAspectOfTheirHeadingOrOfWhatTheirQuestionAsks() {
+    void items_take_the_aspect_of_their_heading_or_of_what_their_question_asks() {
         List<Passage> ps = kb();
         AspectModel model = AspectModel.learn(ps, SectionAspects.defaults(), NLP.aspectDetector());
 

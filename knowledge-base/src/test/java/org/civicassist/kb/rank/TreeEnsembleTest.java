@@ -18,7 +18,7 @@ class TreeEnsembleTest {
             new int[]{0}, new int[]{0}, new double[]{0.25});
 
     @Test
-    void scoreIsTheBasePlusTheLeafEachTreeReaches() {
+    void score_is_the_base_plus_the_leaf_each_tree_reaches() {
         TreeEnsemble trees = new TreeEnsemble(List.of("a", "b"), 0.5, List.of(STUMP, LEAF));
 
         assertThat(trees.score(new double[]{9, 0.2})).isEqualTo(0.5 - 1 + 0.25);
@@ -28,7 +28,7 @@ class TreeEnsembleTest {
     }
 
     @Test
-    void storedTreesScoreTheSameAfterReadingBackAndFollowInputsByName() {
+    void stored_trees_score_the_same_after_reading_back_and_follow_inputs_by_name() {
         TreeEnsemble trees = new TreeEnsemble(List.of("a", "b"), 0.5, List.of(STUMP, LEAF));
         String json = trees.toJson().toString();
 
@@ -44,7 +44,7 @@ class TreeEnsembleTest {
     }
 
     @Test
-    void aModelSplittingOnAnInputTheFeaturesLackIsRejected() {
+    void a_model_splitting_on_an_input_the_features_lack_is_rejected() {
         String json = new TreeEnsemble(List.of("a", "b"), 0, List.of(STUMP)).toJson().toString();
 
         assertThatThrownBy(() -> CandidateScorer.fromJson(JsonMapper.builder().build().readTree(json), List.of("a")))
@@ -52,7 +52,7 @@ class TreeEnsembleTest {
     }
 
     @Test
-    void aTreeWhoseChildrenPointBackIsRejected() {
+    void a_tree_whose_children_point_back_is_rejected() {
         TreeEnsemble.Tree loop = new TreeEnsemble.Tree(new int[]{0, -1}, new float[]{1, 0}, new int[]{0, 0},
                 new int[]{1, 0}, new double[]{0, 1});
 
@@ -61,7 +61,7 @@ class TreeEnsembleTest {
     }
 
     @Test
-    void aLinearScorerIsReadWhenTheJsonNamesNoType() {
+    void a_linear_scorer_is_read_when_the_json_names_no_type() {
         String json = "{\"bias\":0,\"weights\":{\"a\":2}}";
 
         CandidateScorer scorer = CandidateScorer.fromJson(JsonMapper.builder().build().readTree(json),
