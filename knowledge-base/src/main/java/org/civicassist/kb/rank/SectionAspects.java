@@ -31,6 +31,7 @@ public final class SectionAspects {
         m.put(Aspect.FEES, Set.of("收费标准"));
         m.put(Aspect.PLACE_AND_HOURS, Set.of("办理地点与时间"));
         m.put(Aspect.CONTACT, Set.of("咨询电话"));
+        m.put(Aspect.PROGRESS, Set.of("办理流程"));
         return new SectionAspects(m);
     }
 

@@ -14,5 +14,7 @@ public enum Aspect {
     TIME_LIMIT,
     FEES,
     PLACE_AND_HOURS,
-    CONTACT
+    CONTACT,
+    /** How far an application has got (进度): answered by the FAQs on looking it up, or by the process section. */
+    PROGRESS
 }

@@ -40,6 +40,10 @@ class AspectDetectorTest {
             "江州办app能交医保吗, ONLINE",
             "公积金中心电话多少, CONTACT",
             "灵活就业是什么意思, OVERVIEW",
+            "居住证办理进度怎么查, PROGRESS",
+            "护照申请到哪一步了, PROGRESS",
+            "残疾证办好了没, PROGRESS",
+            "网上能看到审核进度到哪了吗, PROGRESS",
     })
     void should_detect_the_aspect_asked_about(String question, Aspect expected) {
         assertThat(aspect(question)).contains(expected);
