@@ -150,9 +150,12 @@ public final class AnswerPolicy {
         // a question that is little more than a service's name (结婚登记, 护照) asks for the service, not for whichever
         // of its items ranks first, however sure: its card. A short question that a FAQ's phrasing matches best
         // (护照丢了) is answered by that FAQ when it is sure; when a section ranks first, which section is arbitrary
+        // when no item is sure, the card is a guess at the service: only a question that names it by a service term
+        // makes it (想补个证 fits every certificate's reissue; 身份证补办 names one)
+        boolean namesByTerm = !u.domainTerms().isEmpty() || p >= answerThreshold;
         Optional<ServiceFocus> named = focus.filter(f -> namesOnlyTheService(f)
                         || (isShort(u) && namesTheService(f) && top.passage().kind() == PassageKind.SECTION))
-                .filter(f -> titleHas(f.items().get(0), u.domainTerms()))
+                .filter(f -> namesByTerm && titleHas(f.items().get(0), u.domainTerms()))
                 .or(() -> titled);
         if (asksForTheService && named.isPresent()) {
             return serviceCard(named.get());
@@ -165,7 +168,7 @@ public final class AnswerPolicy {
         }
         // not sure of any item: a short question naming the service gets its card
         Optional<ServiceFocus> shortlyNamed = focus.filter(f -> isShort(u) && namesTheService(f))
-                .filter(f -> titleHas(f.items().get(0), u.domainTerms()));
+                .filter(f -> namesByTerm && titleHas(f.items().get(0), u.domainTerms()));
         if (asksForTheService && shortlyNamed.isPresent()) {
             return serviceCard(shortlyNamed.get());
         }

@@ -399,6 +399,15 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_question_naming_no_service_term_gets_no_card_while_no_item_is_sure() {
+            Candidate overview = with(with(candidate("guide-a", "事项简介", 6.0), "title_cov", 0.7), "question_cov", 0.7);
+            SearchResult unsure = result(0.5, overview, candidate("guide-a", "办理流程", 5.9));
+
+            assertThat(policy.decide(question("想补个证"), unsure, FRESH)).isNotInstanceOf(Decision.ServiceCard.class);
+            assertThat(policy.decide(naming("社会保障卡补证"), unsure, FRESH)).isInstanceOf(Decision.ServiceCard.class);
+        }
+
+        @Test
         void a_title_without_the_service_term_the_question_names_is_not_its_title() {
             Candidate titled = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
             Understanding idCard = new Understanding("身份证到期换证", "身份证到期换证", "身份证到期换证", "身份证到期换证",
