@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The decide stage: answer, ask the citizen to choose, hand to a person, or decline, from the nlp signals, the
@@ -147,15 +148,17 @@ public final class AnswerPolicy {
         boolean asksForTheService = !aspectAsked && !followUp && !QuestionForm.questions(u.normalized());
         Optional<ServiceFocus> titled = result.foreignPlace() ? Optional.empty() : titled(result.candidates(),
                 u.domainTerms());
+        // when no item is sure, the card is a guess at the service: only a question that names it by a service term
+        // makes it (想补个证 fits every certificate's reissue; 身份证补办 names one), and never a service whose title
+        // lacks the term named
+        boolean namesByTerm = !u.domainTerms().isEmpty() || p >= answerThreshold;
+        Predicate<ServiceFocus> cardFits = f -> namesByTerm && titleHas(f.items().get(0), u.domainTerms());
         // a question that is little more than a service's name (结婚登记, 护照) asks for the service, not for whichever
         // of its items ranks first, however sure: its card. A short question that a FAQ's phrasing matches best
         // (护照丢了) is answered by that FAQ when it is sure; when a section ranks first, which section is arbitrary
-        // when no item is sure, the card is a guess at the service: only a question that names it by a service term
-        // makes it (想补个证 fits every certificate's reissue; 身份证补办 names one)
-        boolean namesByTerm = !u.domainTerms().isEmpty() || p >= answerThreshold;
         Optional<ServiceFocus> named = focus.filter(f -> namesOnlyTheService(f)
                         || (isShort(u) && namesTheService(f) && top.passage().kind() == PassageKind.SECTION))
-                .filter(f -> namesByTerm && titleHas(f.items().get(0), u.domainTerms()))
+                .filter(cardFits)
                 .or(() -> titled);
         if (asksForTheService && named.isPresent()) {
             return serviceCard(named.get());
@@ -167,8 +170,7 @@ public final class AnswerPolicy {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
         // not sure of any item: a short question naming the service gets its card
-        Optional<ServiceFocus> shortlyNamed = focus.filter(f -> isShort(u) && namesTheService(f))
-                .filter(f -> namesByTerm && titleHas(f.items().get(0), u.domainTerms()));
+        Optional<ServiceFocus> shortlyNamed = focus.filter(f -> isShort(u) && namesTheService(f)).filter(cardFits);
         if (asksForTheService && shortlyNamed.isPresent()) {
             return serviceCard(shortlyNamed.get());
         }

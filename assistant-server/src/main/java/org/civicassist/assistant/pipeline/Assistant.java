@@ -180,8 +180,8 @@ public final class Assistant {
         if (!resolved.followUp()) {
             return resolved;
         }
-        SearchResult alone = search.search(new SearchRequest(u.retrievalText(), u.aspect(), Optional.empty(),
-                TRACE_DEPTH, u.places(), Set.of(), u.askedPlaces()));
+        SearchResult alone = search.search(request(new FollowUpResolver.Resolution(u.retrievalText(),
+                Optional.empty(), false), u, state));
         boolean another = AnswerPolicy.titled(alone.candidates(), u.domainTerms())
                 .filter(f -> !state.topicServiceId().map(f.serviceId()::equals).orElse(false))
                 .isPresent();

@@ -186,18 +186,18 @@ public final class Composer {
      * ask again, where else to go, and a person as an action the citizen can take.
      */
     public Reply notFound(Options nearest, double confidence, Decision.Beyond why) {
-        String text = why == Decision.Beyond.OTHER_CITY
-                ? "抱歉，我只能解答本市的办事问题，其他城市的规定请咨询当地的 12345 政务服务便民热线或主管部门。"
-                + "如果您问的是本市的事项，可以换个说法再问，或点“" + ASK_FOR_A_PERSON + "”。"
-                : why == Decision.Beyond.OWN_RECORD
-                ? "抱歉，我看不到您本人的办理记录、账户和证件信息，没法替您查询或计算。本人的办理进度、余额和记录，"
-                + "可以登录本市政务服务网站或 App 查询，或带身份证到办理窗口、拨打 " + HOTLINE + " 咨询。"
-                + (nearest.items().isEmpty() ? "" : "下面的办事说明也许有用：")
-                : nearest.items().isEmpty()
-                ? "抱歉，知识库里没有找到这个问题的答案。您可以换个说法再问，比如说出要办的事项名称；"
-                + "也可以点“" + ASK_FOR_A_PERSON + "”，或拨打 " + HOTLINE + "。"
-                : "抱歉，没有找到完全对应的答案。您想问的是下面哪一项吗？如果都不是，可以换个说法再问，"
-                + "点“" + ASK_FOR_A_PERSON + "”，或拨打 " + HOTLINE + "。";
+        String text = switch (why) {
+            case OTHER_CITY -> "抱歉，我只能解答本市的办事问题，其他城市的规定请咨询当地的 12345 政务服务便民热线或主管部门。"
+                    + "如果您问的是本市的事项，可以换个说法再问，或点“" + ASK_FOR_A_PERSON + "”。";
+            case OWN_RECORD -> "抱歉，我看不到您本人的办理记录、账户和证件信息，没法替您查询或计算。本人的办理进度、余额和记录，"
+                    + "可以登录本市政务服务网站或 App 查询，或带身份证到办理窗口、拨打 " + HOTLINE + " 咨询。"
+                    + (nearest.items().isEmpty() ? "" : "下面的办事说明也许有用：");
+            case NOTHING_SURE -> nearest.items().isEmpty()
+                    ? "抱歉，知识库里没有找到这个问题的答案。您可以换个说法再问，比如说出要办的事项名称；"
+                    + "也可以点“" + ASK_FOR_A_PERSON + "”，或拨打 " + HOTLINE + "。"
+                    : "抱歉，没有找到完全对应的答案。您想问的是下面哪一项吗？如果都不是，可以换个说法再问，"
+                    + "点“" + ASK_FOR_A_PERSON + "”，或拨打 " + HOTLINE + "。";
+        };
         List<String> suggestions = new ArrayList<>(nearest.labels());
         suggestions.add(ASK_FOR_A_PERSON);
         return new Reply.Clarify(text, confidence, suggestions, nearest.items());

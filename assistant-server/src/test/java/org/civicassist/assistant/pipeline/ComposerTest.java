@@ -81,12 +81,16 @@ class ComposerTest {
                 .containsExactly("guide-card#办理流程", "guide-card#办理时限");
     }
 
-    @Test
-    void nothing_found_offers_the_nearest_items__then_a_person__and_names_the_hotline() {
+    /** The fee FAQ of the card service, as a candidate. */
+    private static Candidate feeFaq() {
         Passage p = new Passage("faq-fee", PassageKind.FAQ, "faq-fee", null, "guide-card", CARD.title(), "社保",
                 List.of(FEE.question()), FEE.answer(), null);
+        return new Candidate(p, new Features(), 1);
+    }
 
-        Reply r = composer.notFound(composer.options(KB, List.of(new Candidate(p, new Features(), 1))), 0.1,
+    @Test
+    void nothing_found_offers_the_nearest_items__then_a_person__and_names_the_hotline() {
+        Reply r = composer.notFound(composer.options(KB, List.of(feeFaq())), 0.1,
                 Decision.Beyond.NOTHING_SURE);
 
         assertThat(r.type().wireName()).isEqualTo("clarify");
@@ -106,10 +110,7 @@ class ComposerTest {
 
     @Test
     void a_request_for_the_citizens_own_records_says_where_to_look__with_the_nearest_items() {
-        Passage p = new Passage("faq-fee", PassageKind.FAQ, "faq-fee", null, "guide-card", CARD.title(), "社保",
-                List.of(FEE.question()), FEE.answer(), null);
-
-        Reply r = composer.notFound(composer.options(KB, List.of(new Candidate(p, new Features(), 1))), 0.9,
+        Reply r = composer.notFound(composer.options(KB, List.of(feeFaq())), 0.9,
                 Decision.Beyond.OWN_RECORD);
 
         assertThat(r.type().wireName()).isEqualTo("clarify");

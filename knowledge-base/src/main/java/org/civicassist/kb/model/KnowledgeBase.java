@@ -12,10 +12,13 @@ public final class KnowledgeBase {
 
     private final Map<String, Guide> guides;
     private final Map<String, Faq> faqs;
+    private final Map<String, List<Faq>> faqsByGuide; // asked on the answer path (a follow-up's terms): built once
 
     public KnowledgeBase(List<Guide> guides, List<Faq> faqs) {
         this.guides = index(guides, Guide::id);
         this.faqs = index(faqs, Faq::id);
+        this.faqsByGuide = faqs.stream().filter(f -> f.guideId() != null)
+                .collect(Collectors.groupingBy(Faq::guideId, LinkedHashMap::new, Collectors.toUnmodifiableList()));
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -42,7 +45,7 @@ public final class KnowledgeBase {
 
     /** FAQs whose answer comes from the given guide, in file order. */
     public List<Faq> faqsOfGuide(String guideId) {
-        return faqs.values().stream().filter(f -> guideId.equals(f.guideId())).toList();
+        return faqsByGuide.getOrDefault(guideId, List.of());
     }
 
     /**
