@@ -6,7 +6,7 @@ import java.util.List;
 public final class IndexSchema {
 
     /** Bump when fields, analysis or vector views change: persisted indexes of another version are rebuilt. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** Position of the passage in the snapshot's passage list (doc values and stored). */
     public static final String ORD = "ord";
