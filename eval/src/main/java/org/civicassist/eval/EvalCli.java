@@ -226,8 +226,8 @@ public final class EvalCli implements Callable<Integer> {
         @Option(names = "--max-wrong-answer-rate", defaultValue = "0.10")
         double maxWrong;
 
-        @Option(names = "--calibrator-l2", description = "L2 penalty of the confidence calibrator (default: the "
-                + "fitter's)")
+        @Option(names = "--calibrator-l2", description = "L2 penalty of the confidence calibrator (default: chosen by "
+                + "cross-validation, the strongest that predicts within one standard error of the best)")
         Double calibratorL2;
 
         @Option(names = "--scorer", defaultValue = "trees",
@@ -286,11 +286,11 @@ public final class EvalCli implements Callable<Integer> {
                             scorer.equals("trees") ? "linear" : "trees")));
                 }
                 System.out.printf(Locale.ROOT, "fitted on %d questions: cross-validated Recall@1 %.3f, expected "
-                                + "resolution %.3f at wrong-answer rate %.3f; thresholds answer %.3f, clarify %.3f%n"
-                                + "written to %s (rerun fit once more: the candidate lists depend slightly on the "
-                                + "model)%n", fit.questions(), fit.crossValidatedRecallAt1(),
+                                + "resolution %.3f at wrong-answer rate %.3f; thresholds answer %.3f, clarify %.3f; "
+                                + "calibrator L2 %s%nwritten to %s (rerun fit once more: the candidate lists depend "
+                                + "slightly on the model)%n", fit.questions(), fit.crossValidatedRecallAt1(),
                         fit.expectedResolution(), fit.expectedWrongAnswerRate(), fit.models().answerThreshold(),
-                        fit.models().clarifyThreshold(), out);
+                        fit.models().clarifyThreshold(), fit.calibratorL2(), out);
                 fit.byStyle().forEach((style, figures) -> System.out.printf(Locale.ROOT,
                         "  %-16s %4d questions: out-of-fold Recall@1 %.3f, resolution %.3f, wrong-answer rate %.3f,"
                                 + " within one click %.3f%n",

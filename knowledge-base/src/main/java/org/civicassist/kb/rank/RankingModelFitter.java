@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
  *       {@code eval.jar fit --scorer trees} plugs in gradient-boosted trees;</li>
  *   <li>the calibrator, by logistic regression of "the first candidate is right" on {@link ConfidenceInputs}, fitted
  *       on out-of-fold rankings so it is not fooled by the scorer's fit to the same questions; questions with no
- *       right answer in the KB (out of scope) are negatives;</li>
+ *       right answer in the KB (out of scope) are negatives. Its L2 penalty is chosen by cross-validation unless the
+ *       settings fix it (see {@link #choosePenalty});</li>
  *   <li>the answer threshold: the lowest calibrated confidence at which, out of fold, the wrong-answer rate among
  *       answered questions stays within the target; the clarify threshold: the confidence below which the right item
  *       is among the first {@value #CLARIFY_OPTIONS} candidates for fewer than half of the questions (asking would
@@ -81,26 +82,47 @@ public final class RankingModelFitter {
         }
     }
 
+    /** The calibrator's penalty is chosen among {@link #CALIBRATOR_L2_GRID} by cross-validation. */
+    public static final double CALIBRATOR_L2_BY_CROSS_VALIDATION = Double.NaN;
+
+    /** The penalties {@link #choosePenalty} chooses among, each about three times the one before. */
+    static final double[] CALIBRATOR_L2_GRID = {0.3, 1, 3, 10, 30, 100};
+
     /**
      * Settings of a fit.
      *
+     * @param calibratorL2         the calibrator's L2 penalty, or {@link #CALIBRATOR_L2_BY_CROSS_VALIDATION}
      * @param selfSupervisedWeight weight of each self-supervised question (see {@link #fit(List, List, Settings)})
      *                             relative to a labelled one
      */
     public record Settings(double scorerL2, double calibratorL2, double maxWrongAnswerRate,
                            double selfSupervisedWeight) {
+        public Settings {
+            if (!Double.isNaN(calibratorL2) && calibratorL2 < 0) {
+                throw new IllegalArgumentException("the calibrator's L2 penalty must not be negative: " + calibratorL2);
+            }
+        }
+
         public Settings(double scorerL2, double calibratorL2, double maxWrongAnswerRate) {
             this(scorerL2, calibratorL2, maxWrongAnswerRate, 0.5);
         }
 
         public static Settings defaults() {
-            return new Settings(0.1, 1.0, 0.10, 0.5);
+            return new Settings(0.1, CALIBRATOR_L2_BY_CROSS_VALIDATION, 0.10, 0.5);
+        }
+
+        boolean calibratorL2Chosen() {
+            return Double.isNaN(calibratorL2);
         }
     }
 
-    /** The fitted models and how they did out of fold, overall and for each style of question. */
+    /**
+     * The fitted models and how they did out of fold, overall and for each style of question; {@code calibratorL2} is
+     * the penalty the calibrator was fitted with (the settings' or the one cross-validation chose).
+     */
     public record Fit(RankingModels models, double crossValidatedRecallAt1, double expectedResolution,
-                      double expectedWrongAnswerRate, int questions, Map<String, StyleFigures> byStyle) {
+                      double expectedWrongAnswerRate, int questions, Map<String, StyleFigures> byStyle,
+                      double calibratorL2) {
     }
 
     /**
@@ -154,20 +176,72 @@ public final class RankingModelFitter {
                 oofQuestions.add(q);
             }
         }
+        double l2 = settings.calibratorL2Chosen() ? choosePenalty(oofInputs, oofRight) : settings.calibratorL2();
         LinearModel calibrator = LogisticRegression.fit(ConfidenceInputs.NAMES, oofInputs, oofRight,
-                ones(oofInputs.size()), settings.calibratorL2(), true);
+                ones(oofInputs.size()), l2, true);
         // thresholds from confidences the calibrator gave questions it never saw, so that the expected figures are
-        // honest and a calibrator that merely memorises the questions cannot set them
-        List<Double> p = outOfFoldConfidences(oofInputs, oofRight, settings.calibratorL2());
+        // honest and a calibrator that merely memorises the questions cannot set them; when the penalty is chosen,
+        // each fold chooses it on its own training part, so the choice has not seen the question either
+        List<Double> p = outOfFoldConfidences(oofInputs, oofRight,
+                x -> settings.calibratorL2Chosen() ? choosePenalty(x.inputs(), x.right()) : settings.calibratorL2());
 
         Thresholds t = thresholds(p, oofRight, oofRightInTop, settings.maxWrongAnswerRate(), answerable.size());
         RankingModels models = new RankingModels(trainer.train(questions, selfSupervised, settings), calibrator, t.answer,
                 Math.min(t.clarify, t.answer));
         return new Fit(models, recalled / (double) answerable.size(), t.resolution, t.wrongRate, questions.size(),
-                byStyle(oofQuestions, oofRight, oofRightInTop, p, t.answer, Math.min(t.clarify, t.answer)));
+                byStyle(oofQuestions, oofRight, oofRightInTop, p, t.answer, Math.min(t.clarify, t.answer)), l2);
     }
 
-    private static List<Double> outOfFoldConfidences(List<double[]> inputs, List<Integer> right, double l2) {
+    /** Calibrator inputs with whether the first candidate was right, one row per question. */
+    record CalibrationRows(List<double[]> inputs, List<Integer> right) {
+    }
+
+    /**
+     * The calibrator's penalty: the strongest of {@link #CALIBRATOR_L2_GRID} whose cross-validated log loss is within
+     * one standard error of the best one (the "one standard error" rule, the error's spread taken across the folds). The calibrator's inputs are collinear (the
+     * first candidate's score, its dense cosine, its lead over a rival all say "sure"), so the log loss is flat along
+     * some directions of the weights and a weak penalty lets successive fits wander along them: the thresholds of two
+     * refits of the same code differed by 0.09. The strongest penalty that predicts as well pins the weights down.
+     */
+    static double choosePenalty(List<double[]> inputs, List<Integer> right) {
+        int n = inputs.size();
+        double[][] loss = new double[CALIBRATOR_L2_GRID.length][];
+        double[] mean = new double[CALIBRATOR_L2_GRID.length];
+        int best = 0;
+        for (int g = 0; g < CALIBRATOR_L2_GRID.length; g++) {
+            double l2 = CALIBRATOR_L2_GRID[g];
+            List<Double> p = outOfFoldConfidences(inputs, right, rows -> l2);
+            loss[g] = new double[n];
+            for (int i = 0; i < n; i++) {
+                double pi = Math.min(1 - 1e-9, Math.max(1e-9, p.get(i)));
+                loss[g][i] = right.get(i) == 1 ? -Math.log(pi) : -Math.log(1 - pi);
+                mean[g] += loss[g][i] / n;
+            }
+            if (mean[g] < mean[best]) {
+                best = g;
+            }
+        }
+        // the standard error of the best penalty's loss across the folds, as glmnet's lambda.1se takes it
+        double[] foldMean = new double[FOLDS];
+        for (int i = 0; i < n; i++) {
+            foldMean[i % FOLDS] += loss[best][i] / Math.ceil((n - i % FOLDS) / (double) FOLDS);
+        }
+        double variance = 0;
+        for (double m : foldMean) {
+            variance += Math.pow(m - mean[best], 2) / (FOLDS - 1);
+        }
+        double limit = mean[best] + Math.sqrt(variance / FOLDS);
+        int chosen = best;
+        for (int g = best + 1; g < CALIBRATOR_L2_GRID.length; g++) {
+            if (mean[g] <= limit) {
+                chosen = g;
+            }
+        }
+        return CALIBRATOR_L2_GRID[chosen];
+    }
+
+    private static List<Double> outOfFoldConfidences(List<double[]> inputs, List<Integer> right,
+                                                     ToDoubleFunction<CalibrationRows> penalty) {
         Double[] p = new Double[inputs.size()];
         for (int fold = 0; fold < FOLDS; fold++) {
             List<double[]> x = new ArrayList<>();
@@ -178,7 +252,8 @@ public final class RankingModelFitter {
                     y.add(right.get(i));
                 }
             }
-            LinearModel calibrator = LogisticRegression.fit(ConfidenceInputs.NAMES, x, y, ones(x.size()), l2, true);
+            LinearModel calibrator = LogisticRegression.fit(ConfidenceInputs.NAMES, x, y, ones(x.size()),
+                    penalty.applyAsDouble(new CalibrationRows(x, y)), true);
             for (int i = fold; i < inputs.size(); i += FOLDS) {
                 p[i] = calibrator.probability(inputs.get(i));
             }

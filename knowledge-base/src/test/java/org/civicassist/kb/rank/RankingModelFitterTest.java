@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +42,57 @@ class RankingModelFitterTest {
         assertThat(dev.recallAt1()).isZero();
         assertThat(dev.resolution()).isZero();
         assertThat(dev.withinOneClick()).isEqualTo(1.0);
+    }
+
+    /** Calibrator rows whose first {@code copies} inputs are all the same signal s, right with odds e^(slope·s). */
+    private static RankingModelFitter.CalibrationRows rows(int n, int copies, double slope, long seed) {
+        Random random = new Random(seed);
+        List<double[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double s = random.nextGaussian();
+            double[] row = new double[ConfidenceInputs.NAMES.size()];
+            for (int c = 0; c < copies; c++) {
+                row[c] = s;
+            }
+            x.add(row);
+            y.add(random.nextDouble() < 1 / (1 + Math.exp(-slope * s)) ? 1 : 0);
+        }
+        return new RankingModelFitter.CalibrationRows(x, y);
+    }
+
+    @Test
+    void collinear_copies_of_one_input_get_a_stronger_calibrator_penalty_than_the_input_alone() {
+        RankingModelFitter.CalibrationRows alone = rows(600, 1, 3, 7);
+        RankingModelFitter.CalibrationRows copies = rows(600, 3, 3, 7); // the same signal and labels, three times
+
+        assertThat(RankingModelFitter.choosePenalty(copies.inputs(), copies.right()))
+                .isGreaterThan(RankingModelFitter.choosePenalty(alone.inputs(), alone.right()));
+    }
+
+    @Test
+    void inputs_that_do_not_tell_right_from_wrong_get_the_strongest_calibrator_penalty() {
+        RankingModelFitter.CalibrationRows r = rows(400, 3, 0, 5);
+
+        double[] grid = RankingModelFitter.CALIBRATOR_L2_GRID;
+        assertThat(RankingModelFitter.choosePenalty(r.inputs(), r.right())).isEqualTo(grid[grid.length - 1]);
+    }
+
+    @Test
+    void a_penalty_that_would_flatten_a_sharp_calibrator_is_not_chosen() {
+        RankingModelFitter.CalibrationRows r = rows(300, 1, 12, 11);
+
+        double[] grid = RankingModelFitter.CALIBRATOR_L2_GRID;
+        assertThat(RankingModelFitter.choosePenalty(r.inputs(), r.right())).isLessThan(grid[grid.length - 1]);
+    }
+
+    @Test
+    void a_fit_reports_the_calibrator_penalty_it_used_fixed_or_chosen() {
+        List<RankingModelFitter.LabeledQuestion> questions = rightItemSecond(60);
+
+        assertThat(new RankingModelFitter().fit(questions, new RankingModelFitter.Settings(0.1, 7, 0.1))
+                .calibratorL2()).isEqualTo(7);
+        assertThat(RankingModelFitter.CALIBRATOR_L2_GRID).contains(new RankingModelFitter().fit(questions,
+                RankingModelFitter.Settings.defaults()).calibratorL2());
     }
 }
