@@ -84,6 +84,56 @@ public final class LogisticRegression {
         return new LinearModel(inputs, withBias ? beta[d] : 0, weights);
     }
 
+    /**
+     * As {@link #fit} with an intercept, the penalty applied to the inputs scaled to unit variance (their weighted
+     * mean and spread over {@code x}); the model returned reads raw inputs. Unscaled, the penalty falls hardest on
+     * inputs that matter rarely: a flag set for one example in twenty has a small spread, needs a large weight to count
+     * when it is set, and a penalty strong enough to steady the other weights shrinks it away.
+     */
+    public static LinearModel fitStandardised(List<String> inputs, List<double[]> x, List<Integer> y,
+                                              List<Double> weight, double l2) {
+        int d = inputs.size();
+        double[] mean = new double[d];
+        double[] spread = new double[d];
+        double total = 0;
+        for (int i = 0; i < x.size(); i++) {
+            total += weight.get(i);
+            for (int j = 0; j < d; j++) {
+                mean[j] += weight.get(i) * x.get(i)[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= total;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            for (int j = 0; j < d; j++) {
+                spread[j] += weight.get(i) * Math.pow(x.get(i)[j] - mean[j], 2);
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            spread[j] = Math.sqrt(spread[j] / total);
+            if (spread[j] < 1e-12) {
+                spread[j] = 1; // a constant input: nothing to scale, and its weight stays 0
+            }
+        }
+        List<double[]> scaled = new java.util.ArrayList<>(x.size());
+        for (double[] row : x) {
+            double[] z = new double[d];
+            for (int j = 0; j < d; j++) {
+                z[j] = (row[j] - mean[j]) / spread[j];
+            }
+            scaled.add(z);
+        }
+        LinearModel m = fit(inputs, scaled, y, weight, l2, true);
+        double[] raw = new double[d];
+        double bias = m.bias();
+        for (int j = 0; j < d; j++) {
+            raw[j] = m.weights()[j] / spread[j];
+            bias -= raw[j] * mean[j];
+        }
+        return new LinearModel(inputs, bias, raw);
+    }
+
     /** Solves {@code a · s = b} by Gaussian elimination with partial pivoting. */
     static double[] solve(double[][] a, double[] b) {
         int n = b.length;

@@ -177,8 +177,8 @@ public final class RankingModelFitter {
             }
         }
         double l2 = settings.calibratorL2Chosen() ? choosePenalty(oofInputs, oofRight) : settings.calibratorL2();
-        LinearModel calibrator = LogisticRegression.fit(ConfidenceInputs.NAMES, oofInputs, oofRight,
-                ones(oofInputs.size()), l2, true);
+        LinearModel calibrator = LogisticRegression.fitStandardised(ConfidenceInputs.NAMES, oofInputs, oofRight,
+                ones(oofInputs.size()), l2);
         // thresholds from confidences the calibrator gave questions it never saw, so that the expected figures are
         // honest and a calibrator that merely memorises the questions cannot set them; when the penalty is chosen,
         // each fold chooses it on its own training part, so the choice has not seen the question either
@@ -252,8 +252,8 @@ public final class RankingModelFitter {
                     y.add(right.get(i));
                 }
             }
-            LinearModel calibrator = LogisticRegression.fit(ConfidenceInputs.NAMES, x, y, ones(x.size()),
-                    penalty.applyAsDouble(new CalibrationRows(x, y)), true);
+            LinearModel calibrator = LogisticRegression.fitStandardised(ConfidenceInputs.NAMES, x, y, ones(x.size()),
+                    penalty.applyAsDouble(new CalibrationRows(x, y)));
             for (int i = fold; i < inputs.size(); i += FOLDS) {
                 p[i] = calibrator.probability(inputs.get(i));
             }
