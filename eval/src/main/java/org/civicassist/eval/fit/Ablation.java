@@ -33,7 +33,7 @@ public final class Ablation {
         m.put("aspect (cue list)", Set.of("aspect_match", "aspect_miss"));
         m.put("aspect (learned)", Set.of("aspect_prob", "aspect_sure"));
         m.put("item kind", Set.of("is_faq"));
-        m.put("conversation topic", Set.of("topic_match"));
+        m.put("conversation topic", Set.of("topic_match", "in_topic"));
         m.put("question length", Set.of("query_chars"));
         m.put("unknown words", Set.of("unknown_share"));
         Set<String> covered = new java.util.HashSet<>();

@@ -12,7 +12,7 @@ public final class ConfidenceInputs {
      * questions at the same wrong-answer rate.
      */
     static final List<String> TOP_FEATURES = List.of("aspect_miss", "is_faq", "dense_cos", "lexq_norm", "coverage",
-            "title_cov", "topic_match", "query_chars", "unknown_share");
+            "title_cov", "topic_match", "query_chars", "unknown_share", "in_topic");
 
     public static final List<String> NAMES = names();
 

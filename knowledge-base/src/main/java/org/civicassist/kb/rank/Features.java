@@ -38,8 +38,11 @@ public final class Features {
             "topic_match",     // same service as the conversation's current topic
             "query_chars",     // log(1 + letters and digits of the question searched): the same for every candidate,
                                // it lets the trees weigh evidence differently for a service name and a long story
-            "unknown_share"    // IDF-weighted share of the question's words the KB never mentions (the same for
+            "unknown_share",   // IDF-weighted share of the question's words the KB never mentions (the same for
                                // every candidate): how much of the question the coverage features cannot see
+            "in_topic"         // 1 when the question is read against a conversation's service (a follow-up), the
+                               // same for every candidate: out of fold such readings are right less often at the
+                               // same score, so the calibrator needs to know
     );
 
     private final double[] values = new double[NAMES.size()];

@@ -126,6 +126,7 @@ public final class Ranker {
             f.set("is_faq", p.kind() == PassageKind.FAQ ? 1 : 0);
             f.set("topic_match", in.topicServiceId().map(t -> t.equals(p.serviceId()) ? 1 : 0).orElse(0));
             f.set("query_chars", queryChars);
+            f.set("in_topic", in.topicServiceId().isPresent() ? 1 : 0);
             f.set("unknown_share", unknownShare);
             Candidate c = new Candidate(p, f, model.score(f.values()));
             byCitation.merge(p.citationKey(), c, (a, b) -> a.score() >= b.score() ? a : b);

@@ -95,4 +95,15 @@ class RetrievalGoldenTest {
     private static List<String> citations(SearchResult result) {
         return result.candidates().stream().map(Candidate::passage).map(p -> p.citationKey()).toList();
     }
+
+    @Test
+    void should_tell_the_calibrator_when_the_question_was_read_against_a_conversations_service() {
+        String question = "要多久";
+        SearchResult alone = search.search(SearchRequest.of(question));
+        SearchResult inTopic = search.search(new SearchRequest(question, Optional.empty(),
+                Optional.of("guide-passport"), SearchRequest.DEFAULT_LIMIT));
+
+        assertThat(alone.candidates()).allMatch(c -> c.features().get("in_topic") == 0);
+        assertThat(inTopic.candidates()).isNotEmpty().allMatch(c -> c.features().get("in_topic") == 1);
+    }
 }
