@@ -293,9 +293,11 @@ public final class EvalCli implements Callable<Integer> {
                         fit.models().clarifyThreshold(), fit.calibratorL2(), out);
                 fit.byStyle().forEach((style, figures) -> System.out.printf(Locale.ROOT,
                         "  %-16s %4d questions: out-of-fold Recall@1 %.3f, resolution %.3f, wrong-answer rate %.3f,"
-                                + " within one click %.3f%n",
+                                + " within one click %.3f%s%n",
                         style, figures.questions(), figures.recallAt1(), figures.resolution(),
-                        figures.wrongAnswerRate(), figures.withinOneClick()));
+                        figures.wrongAnswerRate(), figures.withinOneClick(),
+                        Double.isNaN(figures.outOfScopeNotAnswered()) ? "" : String.format(Locale.ROOT,
+                                ", out of scope not answered %.3f", figures.outOfScopeNotAnswered())));
             }
             return 0;
         }

@@ -129,10 +129,11 @@ public final class RankingModelFitter {
      * Out-of-fold figures of one style of question: Recall@1 of the scorer, resolution and wrong-answer rate at the
      * fitted answer threshold with out-of-fold confidences, and resolution within one click: answered rightly, or
      * below the answer threshold but not below the clarify one with the right item among the first
-     * {@value #CLARIFY_OPTIONS} offered (the threshold alone again: no service card, no element rule).
+     * {@value #CLARIFY_OPTIONS} offered (the threshold alone again: no service card, no element rule); and the share
+     * of its questions the KB cannot answer (out of scope) left unanswered at the threshold, NaN when it has none.
      */
     public record StyleFigures(int questions, double recallAt1, double resolution, double wrongAnswerRate,
-                               double withinOneClick) {
+                               double withinOneClick, double outOfScopeNotAnswered) {
     }
 
     public Fit fit(List<LabeledQuestion> questions, Settings settings) {
@@ -264,11 +265,11 @@ public final class RankingModelFitter {
     private static Map<String, StyleFigures> byStyle(List<LabeledQuestion> questions, List<Integer> right,
                                                      List<Boolean> rightInTop, List<Double> confidence,
                                                      double answerThreshold, double clarifyThreshold) {
-        // questions, answerable, right first, answered, answered right, right offered to click
+        // questions, answerable, right first, answered, answered right, right offered to click, out of scope answered
         Map<String, int[]> counts = new TreeMap<>();
         for (int i = 0; i < questions.size(); i++) {
             LabeledQuestion q = questions.get(i);
-            int[] c = counts.computeIfAbsent(q.style(), k -> new int[6]);
+            int[] c = counts.computeIfAbsent(q.style(), k -> new int[7]);
             boolean answered = confidence.get(i) >= answerThreshold;
             c[0]++;
             c[1] += q.answerable() ? 1 : 0;
@@ -276,11 +277,13 @@ public final class RankingModelFitter {
             c[3] += answered ? 1 : 0;
             c[4] += answered && right.get(i) == 1 ? 1 : 0;
             c[5] += !answered && confidence.get(i) >= clarifyThreshold && rightInTop.get(i) ? 1 : 0;
+            c[6] += answered && !q.answerable() ? 1 : 0;
         }
         Map<String, StyleFigures> out = new LinkedHashMap<>();
         counts.forEach((style, c) -> out.put(style, new StyleFigures(c[0], c[2] / (double) Math.max(1, c[1]),
                 c[4] / (double) Math.max(1, c[1]), (c[3] - c[4]) / (double) Math.max(1, c[3]),
-                (c[4] + c[5]) / (double) Math.max(1, c[1]))));
+                (c[4] + c[5]) / (double) Math.max(1, c[1]),
+                c[0] == c[1] ? Double.NaN : 1 - c[6] / (double) (c[0] - c[1]))));
         return out;
     }
 

@@ -95,4 +95,30 @@ class RankingModelFitterTest {
         assertThat(RankingModelFitter.CALIBRATOR_L2_GRID).contains(new RankingModelFitter().fit(questions,
                 RankingModelFitter.Settings.defaults()).calibratorL2());
     }
+
+    private static Candidate candidate(String id, double coverage) {
+        Passage p = new Passage(id, PassageKind.FAQ, id, null, null, "t", "d", List.of("q"), "x", null);
+        return new Candidate(p, new Features().set("coverage", coverage), 0);
+    }
+
+    @Test
+    void out_of_fold_figures_say_how_many_out_of_scope_questions_stay_unanswered_in_each_style() {
+        List<RankingModelFitter.LabeledQuestion> questions = new ArrayList<>();
+        for (int q = 0; q < 80; q++) { // the right item covers the question, the other one half of it
+            questions.add(new RankingModelFitter.LabeledQuestion("a" + q, List.of(candidate("a" + q + "-right", 0.9),
+                    candidate("a" + q + "-other", 0.5)), Set.of("a" + q + "-right"), false, "dev"));
+        }
+        for (int q = 0; q < 20; q++) { // out of scope: nothing covers it, except three that look answerable
+            double top = q < 3 ? 0.9 : 0.1;
+            questions.add(new RankingModelFitter.LabeledQuestion("o" + q, List.of(candidate("o" + q + "-a", top),
+                    candidate("o" + q + "-b", 0.05)), Set.of(), false, "dev"));
+        }
+        questions.addAll(rightItemSecond(20).stream().map(q -> new RankingModelFitter.LabeledQuestion(q.id(),
+                q.candidates(), q.expected(), false, "common")).toList());
+
+        RankingModelFitter.Fit fit = new RankingModelFitter().fit(questions, RankingModelFitter.Settings.defaults());
+
+        assertThat(fit.byStyle().get("dev").outOfScopeNotAnswered()).isEqualTo(17 / 20.0);
+        assertThat(fit.byStyle().get("common").outOfScopeNotAnswered()).isNaN();
+    }
 }
