@@ -199,10 +199,11 @@ public final class RankingModelFitter {
 
     /**
      * The calibrator's penalty: the strongest of {@link #CALIBRATOR_L2_GRID} whose cross-validated log loss is within
-     * one standard error of the best one (the "one standard error" rule, the error's spread taken across the folds). The calibrator's inputs are collinear (the
-     * first candidate's score, its dense cosine, its lead over a rival all say "sure"), so the log loss is flat along
-     * some directions of the weights and a weak penalty lets successive fits wander along them: the thresholds of two
-     * refits of the same code differed by 0.09. The strongest penalty that predicts as well pins the weights down.
+     * one standard error of the best one (the "one standard error" rule, the error's spread taken across the folds).
+     * The calibrator's inputs are collinear (the first candidate's score, its dense cosine, its lead over a rival all
+     * say "sure"), so the log loss is flat along some directions of the weights and a weak penalty lets successive
+     * fits wander along them: the thresholds of two refits of the same code differed by 0.09. The strongest penalty
+     * that predicts as well pins the weights down.
      */
     static double choosePenalty(List<double[]> inputs, List<Integer> right) {
         int n = inputs.size();

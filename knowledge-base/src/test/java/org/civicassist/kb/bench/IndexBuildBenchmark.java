@@ -40,7 +40,8 @@ public final class IndexBuildBenchmark {
         Optional<KbSource> source = shipped ? source(which) : Optional.empty();
         Path store = Files.createTempDirectory(Path.of("target"), "build-bench-");
         ChineseNlp nlp = ChineseNlp.bundled();
-        BgeSmallZhEmbedder model = new BgeSmallZhEmbedder(Integer.getInteger("workers", Runtime.getRuntime().availableProcessors()));
+        BgeSmallZhEmbedder model = new BgeSmallZhEmbedder(
+                Integer.getInteger("workers", Runtime.getRuntime().availableProcessors()));
         model.embed("预热"); // model load is not index build time
 
         long t0 = System.nanoTime();
