@@ -39,6 +39,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * half the rate on a busy machine (28 against 51 texts/s). Without spinning, two and eight concurrent callers embed
  * at the rate of single-threaded runs (227–239 against 224–246 texts/s, measured in one run). The threading does not
  * change a vector (all 496 dev questions give identical vectors with one thread and with two).
+ *
+ * <p>A build is the other way round: its workers already keep the cores busy, and splitting each run too costs
+ * (the demo KB's first build 36.8–39.4 s against 35.0 s with one thread a run). So {@link #embedAll} of many texts
+ * ({@link #BUILD_SESSION_TEXTS} or more) opens a second session, one thread a run, for the call and closes it after
+ * (about 95 MB of native memory while it lasts).
  * The vectors are the same as LangChain4j's {@code BgeSmallZhV15EmbeddingModel} gives (same model bytes,
  * tokenizer and CLS pooling; only the threading differs), so vectors cached on disk stay valid.
  */
@@ -50,7 +55,11 @@ public final class BgeSmallZhEmbedder implements Embedder {
     /** Threads one ONNX run may use: two where there are two cores (more were not measured). */
     static final int INTRA_OP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
+    /** From this many texts an {@link #embedAll} call is worth a session of its own (loading one takes about 1 s). */
+    static final int BUILD_SESSION_TEXTS = 256;
+
     private final int parallelism;
+    private final int buildSessionTexts;
     private final ThreadPoolExecutor helpers;
     private volatile EmbeddingModel model;
 
@@ -61,10 +70,16 @@ public final class BgeSmallZhEmbedder implements Embedder {
 
     /** @param parallelism how many texts of one {@link #embedAll} call are embedded at the same time (1 = a loop) */
     public BgeSmallZhEmbedder(int parallelism) {
+        this(parallelism, BUILD_SESSION_TEXTS);
+    }
+
+    /** @param buildSessionTexts from how many texts {@link #embedAll} runs on a session of its own */
+    BgeSmallZhEmbedder(int parallelism, int buildSessionTexts) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
         }
         this.parallelism = parallelism;
+        this.buildSessionTexts = buildSessionTexts;
         if (parallelism == 1) {
             this.helpers = null;
         } else {
@@ -104,15 +119,25 @@ public final class BgeSmallZhEmbedder implements Embedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        EmbeddingModel m = model();
         int workers = Math.min(parallelism, texts.size());
         if (workers == 1) {
+            EmbeddingModel m = model();
             List<float[]> out = new ArrayList<>(texts.size());
             for (String text : texts) {
                 out.add(embedOne(m, text));
             }
             return out;
         }
+        if (texts.size() < buildSessionTexts || INTRA_OP_THREADS == 1) {
+            return embedInParallel(model(), texts, workers);
+        }
+        try (Loaded build = load(1)) {
+            return embedInParallel(build.model(), texts, workers);
+        }
+    }
+
+    /** The texts spread over {@code workers} threads (this one and pool threads) running on one session. */
+    private List<float[]> embedInParallel(EmbeddingModel m, List<String> texts, int workers) {
         float[][] out = new float[texts.size()][];
         AtomicInteger next = new AtomicInteger();
         Runnable work = () -> {
@@ -171,7 +196,7 @@ public final class BgeSmallZhEmbedder implements Embedder {
             synchronized (this) {
                 m = model;
                 if (m == null) {
-                    m = load();
+                    m = load(INTRA_OP_THREADS).model(); // open for the embedder's life
                     model = m;
                 }
             }
@@ -179,12 +204,24 @@ public final class BgeSmallZhEmbedder implements Embedder {
         return m;
     }
 
-    /** The bundled model and tokenizer in one ONNX session, its runs on {@link #INTRA_OP_THREADS} sleeping threads. */
-    private static EmbeddingModel load() {
+    /** A session and the model running on it; closing it frees the session's native memory. */
+    private record Loaded(EmbeddingModel model, OrtSession session) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("cannot close an ONNX session", e);
+            }
+        }
+    }
+
+    /** The bundled model and tokenizer in one ONNX session, its runs on {@code threads} sleeping threads. */
+    private static Loaded load(int threads) {
         ClassLoader jar = BgeSmallZhV15EmbeddingModel.class.getClassLoader(); // the class is not initialised
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(INTRA_OP_THREADS);
+            options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtSession session;
@@ -192,8 +229,11 @@ public final class BgeSmallZhEmbedder implements Embedder {
                 session = environment.createSession(onnx.readAllBytes(), options);
             }
             try (InputStream tokenizer = resource(jar, TOKENIZER_RESOURCE)) {
-                return new SingleSessionModel(new OnnxBertBiEncoder(environment, session, tokenizer,
-                        PoolingMode.CLS));
+                return new Loaded(new SingleSessionModel(new OnnxBertBiEncoder(environment, session, tokenizer,
+                        PoolingMode.CLS)), session);
+            } catch (IOException | RuntimeException e) {
+                session.close();
+                throw e;
             }
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load " + MODEL_RESOURCE, e);

@@ -58,6 +58,11 @@ class BgeSmallZhEmbedderTest {
     }
 
     @Test
+    void should_give_the_same_vectors__when_a_build_runs_on_a_session_of_its_own() {
+        assertSameAsLoop(new BgeSmallZhEmbedder(2, 1).embedAll(texts));
+    }
+
+    @Test
     void should_give_the_vectors_of_the_one_at_a_time_loop__when_texts_are_embedded_singly_or_in_one_thread() {
         BgeSmallZhEmbedder one = new BgeSmallZhEmbedder(1);
         assertSameAsLoop(one.embedAll(texts));
