@@ -115,13 +115,12 @@ public final class Assistant {
         }
 
         // 4. follow-up resolution, then a standalone restatement if a rewriter gives one. A turn may read the message
-        // more than one way; a reading asked twice (the message alone, to spot a new topic and to compare readings) is
-        // searched once, answer cache or not
+        // more than one way; a reading asked twice is searched once, answer cache or not
         Map<SearchRequest, SearchResult> searched = new HashMap<>();
         Function<SearchRequest, SearchResult> find = r -> searched.computeIfAbsent(r, search::search);
         FollowUpResolver.Resolution resolution = standalone(newTopic(followUps.resolve(u, state,
-                term -> state.topicServiceId().map(id -> kb.serviceMentions(id, term)).orElse(false)), u, state, find),
-                u, state);
+                term -> state.topicServiceId().map(id -> kb.serviceMentions(id, term)).orElse(false)), u, state,
+                search), u, state);
 
         // 5. retrieve and rank
         SearchResult result = find.apply(request(resolution, u, state));
@@ -178,18 +177,16 @@ public final class Assistant {
 
     /**
      * A message without a service term of the dictionary may still name a service of the KB other than the
-     * conversation's (协议离婚 after a passport question): searched alone, it is that service's title. It is then a new
-     * question, not a follow-up. The search alone is of a stand-alone request, so a repeated message costs a cache
-     * lookup, and a new topic's search is that same request when no situation was told.
+     * conversation's (协议离婚 after a passport question): its words are that service's title. It is then a new
+     * question, not a follow-up. The services are judged by their titles alone ({@link KnowledgeSearch#byTitle}), not
+     * by a search of the message: a follow-up costs one search, not two.
      */
     private FollowUpResolver.Resolution newTopic(FollowUpResolver.Resolution resolved, Understanding u,
-                                                 DialogueState state, Function<SearchRequest, SearchResult> find) {
+                                                 DialogueState state, KnowledgeSearch search) {
         if (!resolved.followUp()) {
             return resolved;
         }
-        SearchResult alone = find.apply(request(new FollowUpResolver.Resolution(u.retrievalText(),
-                Optional.empty(), false), u, state));
-        boolean another = AnswerPolicy.titled(alone.candidates(), u.domainTerms())
+        boolean another = AnswerPolicy.titled(search.byTitle(u.retrievalText()), u.domainTerms())
                 .filter(f -> !state.topicServiceId().map(f.serviceId()::equals).orElse(false))
                 .isPresent();
         return another ? followUps.asNewQuestion(u, state) : resolved;

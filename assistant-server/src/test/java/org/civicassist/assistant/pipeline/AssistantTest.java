@@ -43,19 +43,34 @@ class AssistantTest {
     @TempDir
     Path kbDir;
 
+    private Assistant assistant(RecordingEmbedder embedder) {
+        return AssistantAssembly.create(KbSource.directory(TinyKb.writeTo(kbDir)), LoadMode.STRICT, Optional.empty(),
+                embedder, Clock.systemUTC()).assistant();
+    }
+
     @Test
     void a_follow_up_read_both_ways_searches_each_reading_once_without_an_answer_cache() {
         RecordingEmbedder embedder = new RecordingEmbedder();
-        AssistantAssembly assembly = AssistantAssembly.create(KbSource.directory(TinyKb.writeTo(kbDir)),
-                LoadMode.STRICT, Optional.empty(), embedder, Clock.systemUTC());
-        Assistant assistant = assembly.assistant();
+        Assistant assistant = assistant(embedder);
         Turn first = assistant.respond(DialogueState.initial(), "社保卡丢了怎么补办");
         embedder.embedded.clear();
 
-        // 身份证 is among the card's materials: the message is read as a follow-up and alone, and it is alone twice
-        // (to see whether it starts a new topic, and to compare readings)
+        // 身份证 is among the card's materials: the message is read as a follow-up and alone
         assistant.respond(first.next(), "身份证要带吗");
 
         assertThat(embedder.embedded).hasSize(2).containsOnlyOnce("身份证要带吗"); // and the message with its service
+    }
+
+    @Test
+    void a_follow_up_without_a_service_term_is_searched_once__its_new_topic_check_reads_the_titles() {
+        RecordingEmbedder embedder = new RecordingEmbedder();
+        Assistant assistant = assistant(embedder);
+        Turn first = assistant.respond(DialogueState.initial(), "社保卡丢了怎么补办");
+        embedder.embedded.clear();
+
+        Turn followUp = assistant.respond(first.next(), "那要多久");
+
+        assertThat(followUp.trace().followUp()).isTrue();
+        assertThat(embedder.embedded).hasSize(1).noneMatch("那要多久"::equals);
     }
 }

@@ -7,6 +7,7 @@ import org.civicassist.kb.index.KbIndex;
 import org.civicassist.kb.index.IndexSchema;
 import org.civicassist.kb.index.QueryTerms;
 import org.civicassist.kb.model.KnowledgeBase;
+import org.civicassist.kb.passage.Passage;
 import org.civicassist.kb.rank.Candidate;
 import org.civicassist.kb.rank.ConfidenceInputs;
 import org.civicassist.kb.rank.Features;
@@ -78,6 +79,8 @@ public final class KnowledgeSearch implements Closeable {
     private final String contentKey;
     private final PassageStatistics statistics;
     private final AnswerCache answers;
+    /** One passage of each guide, in passage order: a service as {@link #byTitle} judges it. */
+    private final List<Integer> oneOrdPerGuide;
     /**
      * Names this snapshot in the answer cache: the content key and which build it is, since ranking models can change
      * while the content (and its key) does not.
@@ -104,6 +107,14 @@ public final class KnowledgeSearch implements Closeable {
         this.contentKey = contentKey;
         this.statistics = statistics;
         this.answers = answers;
+        Map<String, Integer> firstOrd = new java.util.LinkedHashMap<>();
+        for (int ord = 0; ord < index.passages().size(); ord++) {
+            Passage p = index.passage(ord);
+            if (p.guideId() != null) {
+                firstOrd.putIfAbsent(p.guideId(), ord);
+            }
+        }
+        this.oneOrdPerGuide = List.copyOf(firstOrd.values());
         this.snapshot = contentKey + "#" + BUILDS.incrementAndGet();
     }
 
@@ -135,6 +146,27 @@ public final class KnowledgeSearch implements Closeable {
         double confidence = models.calibrator().probability(ConfidenceInputs.of(ranked, foreignPlace));
         List<Candidate> top = ranked.size() > request.limit() ? ranked.subList(0, request.limit()) : ranked;
         return new SearchResult(top, confidence, foreignPlace, otherPlaceAsked);
+    }
+
+    /**
+     * The KB's services judged by their titles alone: one passage of each guide, scored 0, with how much of the text
+     * its service's title covers ({@code title_cov}) and the text's share of words the KB never uses
+     * ({@code unknown_share}), as a search would set them. No embedding and no retrieval: telling whether a message
+     * is a service's name costs microseconds, not a search.
+     */
+    public List<Candidate> byTitle(String text) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        Set<String> words = QueryTerms.of(index.analyzer(), text).words();
+        double unknownShare = statistics.unknownShare(words);
+        List<Candidate> out = new java.util.ArrayList<>(oneOrdPerGuide.size());
+        for (int ord : oneOrdPerGuide) {
+            Features f = new Features().set("title_cov", statistics.titleCoverage(ord, words))
+                    .set("unknown_share", unknownShare);
+            out.add(new Candidate(index.passage(ord), f, 0));
+        }
+        return out;
     }
 
     /**

@@ -106,4 +106,17 @@ class RetrievalGoldenTest {
         assertThat(alone.candidates()).allMatch(c -> c.features().get("in_topic") == 0);
         assertThat(inTopic.candidates()).isNotEmpty().allMatch(c -> c.features().get("in_topic") == 1);
     }
+
+    @Test
+    void should_judge_each_service_once_by_how_much_of_the_text_its_title_covers() {
+        List<Candidate> byTitle = search.byTitle("普通护照首次申领");
+
+        assertThat(byTitle).extracting(c -> c.passage().guideId()).doesNotHaveDuplicates()
+                .contains("guide-passport", "guide-gjj-rent");
+        assertThat(byTitle).allMatch(c -> c.score() == 0);
+        assertThat(byTitle).filteredOn(c -> c.passage().guideId().equals("guide-passport"))
+                .singleElement().satisfies(c -> assertThat(c.features().get("title_cov")).isEqualTo(1.0));
+        assertThat(byTitle).filteredOn(c -> !c.passage().guideId().equals("guide-passport"))
+                .allMatch(c -> c.features().get("title_cov") < 0.5);
+    }
 }
