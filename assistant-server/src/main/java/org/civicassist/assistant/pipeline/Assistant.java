@@ -12,14 +12,11 @@ import org.civicassist.nlp.Understanding;
 import org.civicassist.nlp.intent.Signal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -114,22 +111,19 @@ public final class Assistant {
                     start);
         }
 
-        // 4. follow-up resolution, then a standalone restatement if a rewriter gives one. A turn may read the message
-        // more than one way; a reading asked twice is searched once, answer cache or not
-        Map<SearchRequest, SearchResult> searched = new HashMap<>();
-        Function<SearchRequest, SearchResult> find = r -> searched.computeIfAbsent(r, search::search);
+        // 4. follow-up resolution, then a standalone restatement if a rewriter gives one
         FollowUpResolver.Resolution resolution = standalone(newTopic(followUps.resolve(u, state,
                 term -> state.topicServiceId().map(id -> kb.serviceMentions(id, term)).orElse(false)), u, state,
                 search), u, state);
 
         // 5. retrieve and rank
-        SearchResult result = find.apply(request(resolution, u, state));
+        SearchResult result = search.search(request(resolution, u, state));
         // a follow-up naming a term its service mentions may still ask about that term's own service (身份证 前两天丢了
         // after 补领结婚证 is about the identity card, 户口簿要带吗 after 结婚登记 about the marriage): the reading the
         // ranker is surer of stands
         if (resolution.followUp() && !u.domainTerms().isEmpty()) {
             FollowUpResolver.Resolution alone = followUps.asNewQuestion(u, state);
-            SearchResult aloneResult = find.apply(request(alone, u, state));
+            SearchResult aloneResult = search.search(request(alone, u, state));
             if (aloneResult.confidence() > result.confidence()) {
                 resolution = alone;
                 result = aloneResult;

@@ -49,7 +49,7 @@ class AssistantTest {
     }
 
     @Test
-    void a_follow_up_read_both_ways_searches_each_reading_once_without_an_answer_cache() {
+    void a_follow_up_read_both_ways_embeds_each_reading_once_without_an_answer_cache() {
         RecordingEmbedder embedder = new RecordingEmbedder();
         Assistant assistant = assistant(embedder);
         Turn first = assistant.respond(DialogueState.initial(), "社保卡丢了怎么补办");
