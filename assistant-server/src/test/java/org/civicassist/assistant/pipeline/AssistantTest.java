@@ -43,32 +43,28 @@ class AssistantTest {
     @TempDir
     Path kbDir;
 
-    private Assistant assistant(RecordingEmbedder embedder) {
-        return AssistantAssembly.create(KbSource.directory(TinyKb.writeTo(kbDir)), LoadMode.STRICT, Optional.empty(),
-                embedder, Clock.systemUTC()).assistant();
+    final RecordingEmbedder embedder = new RecordingEmbedder();
+
+    /** The follow-up's turn, after a first question about the social security card; only its embeddings recorded. */
+    private Turn followUpOfTheCardQuestion(String message) {
+        Assistant assistant = AssistantAssembly.create(KbSource.directory(TinyKb.writeTo(kbDir)), LoadMode.STRICT,
+                Optional.empty(), embedder, Clock.systemUTC()).assistant();
+        Turn first = assistant.respond(DialogueState.initial(), "社保卡丢了怎么补办");
+        embedder.embedded.clear();
+        return assistant.respond(first.next(), message);
     }
 
     @Test
     void a_follow_up_read_both_ways_embeds_each_reading_once_without_an_answer_cache() {
-        RecordingEmbedder embedder = new RecordingEmbedder();
-        Assistant assistant = assistant(embedder);
-        Turn first = assistant.respond(DialogueState.initial(), "社保卡丢了怎么补办");
-        embedder.embedded.clear();
-
         // 身份证 is among the card's materials: the message is read as a follow-up and alone
-        assistant.respond(first.next(), "身份证要带吗");
+        followUpOfTheCardQuestion("身份证要带吗");
 
         assertThat(embedder.embedded).hasSize(2).containsOnlyOnce("身份证要带吗"); // and the message with its service
     }
 
     @Test
     void a_follow_up_without_a_service_term_is_searched_once__its_new_topic_check_reads_the_titles() {
-        RecordingEmbedder embedder = new RecordingEmbedder();
-        Assistant assistant = assistant(embedder);
-        Turn first = assistant.respond(DialogueState.initial(), "社保卡丢了怎么补办");
-        embedder.embedded.clear();
-
-        Turn followUp = assistant.respond(first.next(), "那要多久");
+        Turn followUp = followUpOfTheCardQuestion("那要多久");
 
         assertThat(followUp.trace().followUp()).isTrue();
         assertThat(embedder.embedded).hasSize(1).noneMatch("那要多久"::equals);

@@ -15,7 +15,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -32,6 +31,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +74,7 @@ public final class KbIndex implements Closeable {
 
     private static int[] ordsOfDocs(DirectoryReader reader) throws IOException {
         int[] out = new int[reader.maxDoc()];
-        java.util.Arrays.fill(out, -1);
+        Arrays.fill(out, -1);
         for (LeafReaderContext leaf : reader.leaves()) {
             NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
             if (ords == null) {

@@ -1,5 +1,6 @@
 package org.civicassist.kb.rank;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -116,7 +117,7 @@ public final class LogisticRegression {
                 spread[j] = 1; // a constant input: nothing to scale, and its weight stays 0
             }
         }
-        List<double[]> scaled = new java.util.ArrayList<>(x.size());
+        List<double[]> scaled = new ArrayList<>(x.size());
         for (double[] row : x) {
             double[] z = new double[d];
             for (int j = 0; j < d; j++) {

@@ -224,13 +224,15 @@ public final class RankingModelFitter {
             }
         }
         // the standard error of the best penalty's loss across the folds, as glmnet's lambda.1se takes it
-        double[] foldMean = new double[FOLDS];
+        double[] foldLoss = new double[FOLDS];
+        int[] foldSize = new int[FOLDS];
         for (int i = 0; i < n; i++) {
-            foldMean[i % FOLDS] += loss[best][i] / Math.ceil((n - i % FOLDS) / (double) FOLDS);
+            foldLoss[i % FOLDS] += loss[best][i];
+            foldSize[i % FOLDS]++;
         }
         double variance = 0;
-        for (double m : foldMean) {
-            variance += Math.pow(m - mean[best], 2) / (FOLDS - 1);
+        for (int f = 0; f < FOLDS; f++) {
+            variance += Math.pow(foldLoss[f] / foldSize[f] - mean[best], 2) / (FOLDS - 1);
         }
         double limit = mean[best] + Math.sqrt(variance / FOLDS);
         int chosen = best;

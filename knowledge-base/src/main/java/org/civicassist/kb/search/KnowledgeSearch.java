@@ -20,6 +20,8 @@ import org.civicassist.kb.retrieve.LexicalRetriever;
 import org.civicassist.kb.retrieve.RetrievalQuery;
 
 import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +109,7 @@ public final class KnowledgeSearch implements Closeable {
         this.contentKey = contentKey;
         this.statistics = statistics;
         this.answers = answers;
-        Map<String, Integer> firstOrd = new java.util.LinkedHashMap<>();
+        Map<String, Integer> firstOrd = new LinkedHashMap<>();
         for (int ord = 0; ord < index.passages().size(); ord++) {
             Passage p = index.passage(ord);
             if (p.guideId() != null) {
@@ -160,7 +162,7 @@ public final class KnowledgeSearch implements Closeable {
         }
         Set<String> words = QueryTerms.of(index.analyzer(), text).words();
         double unknownShare = statistics.unknownShare(words);
-        List<Candidate> out = new java.util.ArrayList<>(oneOrdPerGuide.size());
+        List<Candidate> out = new ArrayList<>(oneOrdPerGuide.size());
         for (int ord : oneOrdPerGuide) {
             Features f = new Features().set("title_cov", statistics.titleCoverage(ord, words))
                     .set("unknown_share", unknownShare);
