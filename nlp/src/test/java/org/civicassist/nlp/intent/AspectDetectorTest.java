@@ -55,6 +55,14 @@ class AspectDetectorTest {
         assertThat(aspect("要多久 要带什么材料")).contains(Aspect.MATERIALS);
     }
 
+    @Test
+    void should_read_a_time_question_about_delivery_as_the_time_it_takes() {
+        assertThat(aspect("换好的证件几天能寄到家")).contains(Aspect.TIME_LIMIT);
+        assertThat(aspect("材料交了以后多长时间能收到")).contains(Aspect.TIME_LIMIT);
+        // without a question of time, delivery by mail is still how it is done
+        assertThat(aspect("新证能寄到家吗")).contains(Aspect.ONLINE);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"社保卡", "你好", "我老家是安徽的"})
     void should_detect_no_aspect_without_a_cue(String question) {
