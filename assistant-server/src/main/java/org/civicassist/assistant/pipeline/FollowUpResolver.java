@@ -4,6 +4,7 @@ import org.civicassist.nlp.Understanding;
 
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Part of the understand stage: reads a message that lacks a topic (那要多久 / 在哪办 / 要带啥 / 网上能办吗) as a
@@ -32,7 +33,7 @@ public final class FollowUpResolver {
     public Resolution resolve(Understanding u, DialogueState state, Predicate<String> ofTopic) {
         String text = u.retrievalText();
         boolean hasContext = state.topicServiceId().isPresent() || state.lastQuestion().isPresent();
-        if (!hasContext || !u.domainTerms().stream().allMatch(ofTopic)) {
+        if (!hasContext || !u.domainTerms().stream().allMatch(ofTopic) || opensAnotherMatter(u)) {
             return asNewQuestion(u, state);
         }
         StringBuilder context = new StringBuilder();
@@ -45,6 +46,23 @@ public final class FollowUpResolver {
         }
         return new Resolution(context + text, state.topicServiceId(), true);
     }
+
+    /**
+     * The message opens with a phrase that turns to another matter (顺便问下, 另外, 对了 …) and says more than a short
+     * question: 对了 我爸年底满六十 退休要去哪里办 after a question on the social security card is about retirement,
+     * whatever words the two share. A short one (另外 要交钱吗) still asks about the conversation's service, and so
+     * does 另外 inside a sentence (要另外交钱吗).
+     */
+    static boolean opensAnotherMatter(Understanding u) {
+        return ANOTHER_MATTER.matcher(u.normalized()).lookingAt() && !AnswerPolicy.isShort(u);
+    }
+
+    /**
+     * Openings that turn to another matter; 还有 alone is not one (还有别的材料吗 asks more of the same service), only
+     * 还有个事 and the like.
+     */
+    private static final Pattern ANOTHER_MATTER = Pattern.compile(
+            "[\\s\\p{P}]*(另外|对了|顺便|顺带|再问|还想问|我还想问|还有个事|还有一件事|还有件事|还有个问题|还有一个问题|换个问题)");
 
     /** The message as a question of its own, still asked by the citizen whose situation was told. */
     public Resolution asNewQuestion(Understanding u, DialogueState state) {

@@ -50,6 +50,27 @@ class FollowUpResolverTest {
     }
 
     @Test
+    void a_message_turning_to_another_matter_stands_alone_whatever_the_service_mentions() {
+        DialogueState state = about("guide-shebao-card-reissue", "社会保障卡挂失与补换", "社保卡丢了 补办要带什么");
+
+        FollowUpResolver.Resolution r = resolver.resolve(message("对了 我爸年底满六十 退休要去哪里办", "退休"), state,
+                "退休"::equals);
+
+        assertThat(r.followUp()).isFalse();
+        assertThat(r.topicServiceId()).isEmpty();
+        assertThat(r.text()).isEqualTo("对了 我爸年底满六十 退休要去哪里办");
+    }
+
+    @Test
+    void a_short_question_after_another_or_inside_a_sentence_still_asks_about_the_service() {
+        DialogueState state = about("guide-hunyu-marriage", "内地居民结婚登记", "打算下礼拜去领结婚证 要准备些什么");
+
+        assertThat(resolver.resolve(message("另外 要交钱吗"), state, NOT_OF_THE_TOPIC).followUp()).isTrue();
+        assertThat(resolver.resolve(message("登记的时候要另外交照片和复印件吗"), state, NOT_OF_THE_TOPIC).followUp())
+                .isTrue();
+    }
+
+    @Test
     void a_message_naming_a_service_of_its_own_stands_alone() {
         DialogueState state = about("guide-huji-residence-permit", "居住证办理", "居住证要带什么材料");
 
