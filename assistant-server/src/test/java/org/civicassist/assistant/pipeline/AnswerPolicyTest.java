@@ -324,6 +324,20 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void an_unsure_longer_question_gets_the_element_the_ranker_put_second__but_is_offered_choices_for_one_lower() {
+            Understanding asked = asking("上个月社保卡在公交上弄丢了 现在补一张要不要钱", Aspect.FEES);
+            Candidate processSection = candidate("guide-a", "办理流程", 5.5);
+
+            Decision second = policy.decide(asked, result(0.4, materialsFaq, feesSection, otherService), FRESH);
+            Decision third = policy.decide(asked, result(0.4, materialsFaq, processSection, feesSection, otherService),
+                    FRESH);
+
+            assertThat(second).isEqualTo(new Decision.AnswerWith(feesSection,
+                    ServiceFocus.of(List.of(materialsFaq, feesSection, otherService)).orElseThrow().share()));
+            assertThat(third).isInstanceOf(Decision.AskToChoose.class);
+        }
+
+        @Test
         void does_not_pick_an_element__when_services_compete() {
             Candidate rival = candidate("guide-b", "申请材料", 5.9);
 
