@@ -5,9 +5,11 @@ import org.civicassist.eval.fit.HeldOutSimilarQuestions;
 import org.civicassist.eval.fit.Ablation;
 import org.civicassist.eval.fit.BoostedTreesTrainer;
 import org.civicassist.eval.fit.ModelFit;
+import org.civicassist.eval.fit.PipelineCrossValidation;
 import org.civicassist.eval.replay.Replay;
 import org.civicassist.eval.load.LoadRun;
 import org.civicassist.eval.question.Question;
+import org.civicassist.eval.question.QuestionFile;
 import org.civicassist.eval.question.QuestionSet;
 import org.civicassist.eval.regress.RegressionCheck;
 import org.civicassist.eval.regress.RegressionFile;
@@ -16,6 +18,8 @@ import org.civicassist.eval.run.EvaluationRunner;
 import org.civicassist.eval.run.InProcessRespondent;
 import org.civicassist.eval.evaluation.RunProvenance;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
+import org.civicassist.kb.embed.BgeSmallZhEmbedder;
+import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
 import org.civicassist.kb.rank.RankingModelFitter;
@@ -31,7 +35,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,7 +54,7 @@ import java.util.stream.Stream;
         description = "Measures how many questions the assistant resolves, and where it fails.",
         subcommands = {EvalCli.Regress.class, EvalCli.All.class, EvalCli.Signals.class, EvalCli.Fit.class,
                 EvalCli.Load.class, EvalCli.Figures.class, EvalCli.ReplayCommand.class, EvalCli.Adapt.class,
-                EvalCli.Vectors.class})
+                EvalCli.Vectors.class, EvalCli.CrossVal.class})
 public final class EvalCli implements Callable<Integer> {
 
     @Option(names = "--kb", description = "KB directory, or 'bundled' (default)", defaultValue = "bundled")
@@ -303,6 +309,73 @@ public final class EvalCli implements Callable<Integer> {
         }
     }
 
+    @Command(name = "crossval", description = "Out-of-fold figures of the whole answer path: each question file cut "
+            + "into folds, a model fitted on the other folds of every file, the fold judged through the assistant with "
+            + "it (thresholds, service cards, element and follow-up rules and all).")
+    static final class CrossVal implements Callable<Integer> {
+        @Option(names = "--kb", defaultValue = "bundled")
+        String kb;
+
+        @Option(names = "--questions", required = true, description = "question file; repeat for several styles")
+        List<Path> questions;
+
+        @Option(names = "--folds", defaultValue = "" + PipelineCrossValidation.DEFAULT_FOLDS)
+        int folds;
+
+        @Option(names = "--store", defaultValue = "target/eval-store")
+        Path store;
+
+        @Option(names = "--work", defaultValue = "target/eval/crossval", description = "where the KB copy that carries "
+                + "each fold's model is kept; crossval.json is written here too")
+        Path work;
+
+        @Option(names = "--max-wrong-answer-rate", defaultValue = "0.10")
+        double maxWrong;
+
+        @Override
+        public Integer call() throws Exception {
+            Path kbStore = store.resolve(fitStoreName(kb));
+            Embedder embedder = new BgeSmallZhEmbedder();
+            Map<String, QuestionFile> files = new LinkedHashMap<>();
+            for (Path file : questions) {
+                files.put(file.getFileName().toString().replaceFirst("\\.jsonl$", ""), QuestionSet.read(file));
+            }
+            RankingModelFitter.Settings defaults = RankingModelFitter.Settings.defaults();
+            RankingModelFitter.Settings settings = new RankingModelFitter.Settings(defaults.scorerL2(),
+                    defaults.calibratorL2(), maxWrong, defaults.selfSupervisedWeight());
+            PipelineCrossValidation.Result result;
+            try (InProcessRespondent shipped = new InProcessRespondent(AssistantAssembly.create(
+                    EvaluationRunner.source(kb), LoadMode.LENIENT, Optional.of(kbStore), embedder,
+                    java.time.Clock.systemUTC()))) {
+                result = PipelineCrossValidation.run(shipped, kb, work, kbStore, embedder, files, folds, settings,
+                        new BoostedTreesTrainer(BoostedTreesTrainer.Params.defaults()));
+            }
+            ObjectNode json = JsonMapper.builder().build().createObjectNode();
+            json.put("kb", kb);
+            json.put("folds", folds);
+            var thresholds = json.putArray("thresholds");
+            result.thresholds().forEach(t -> thresholds.addObject().put("answer", t[0]).put("clarify", t[1]));
+            ObjectNode byFile = json.putObject("out_of_fold");
+            result.byFile().forEach((style, judged) -> {
+                var metrics = judged.metrics();
+                ObjectNode node = byFile.putObject(style);
+                metrics.figures().forEach((k, v) -> {
+                    if (v != null) {
+                        node.put(k, Math.round(v * 1000) / 1000.0);
+                    }
+                });
+                System.out.println(style + " (out of fold, " + folds + " folds): " + node);
+            });
+            result.thresholds().forEach(t -> System.out.printf(Locale.ROOT, "  fold thresholds: answer %.3f, clarify "
+                    + "%.3f%n", t[0], t[1]));
+            Files.createDirectories(work);
+            Files.writeString(work.resolve("crossval.json"),
+                    JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            System.out.println("written to " + work.resolve("crossval.json").toAbsolutePath());
+            return 0;
+        }
+    }
+
     /** The store directory fit and adapt keep a KB's vectors and index in: {@code bundled}, or the KB directory's name. */
     static String fitStoreName(String kb) {
         return kb.equals("bundled") ? "bundled" : Path.of(kb).getFileName().toString();
@@ -410,19 +483,7 @@ public final class EvalCli implements Callable<Integer> {
      * (asked after the turns before it, in one conversation).
      */
     static List<Question> judged(Path file) {
-        org.civicassist.eval.question.QuestionFile read = QuestionSet.read(file);
-        if (!read.ofDialogues()) {
-            return read.questions();
-        }
-        List<Question> out = new ArrayList<>();
-        for (org.civicassist.eval.question.Dialogue d : read.dialogues()) {
-            for (int i = 0; i < d.turns().size(); i++) {
-                if (!d.turns().get(i).context()) {
-                    out.add(d.judgedAt(i));
-                }
-            }
-        }
-        return out;
+        return PipelineCrossValidation.fitQuestions(QuestionSet.read(file));
     }
 
     @Command(name = "replay", description = "What resolution would be after accepting suggested similar questions: "
