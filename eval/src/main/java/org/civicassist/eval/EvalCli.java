@@ -14,6 +14,8 @@ import org.civicassist.eval.question.QuestionSet;
 import org.civicassist.eval.regress.RegressionCheck;
 import org.civicassist.eval.regress.RegressionFile;
 import org.civicassist.eval.report.FiguresSnippet;
+import org.civicassist.eval.report.JsonReport;
+import org.civicassist.eval.evaluation.Evaluation;
 import org.civicassist.eval.run.EvaluationRunner;
 import org.civicassist.eval.run.InProcessRespondent;
 import org.civicassist.eval.evaluation.RunProvenance;
@@ -356,7 +358,11 @@ public final class EvalCli implements Callable<Integer> {
             var thresholds = json.putArray("thresholds");
             result.thresholds().forEach(t -> thresholds.addObject().put("answer", t[0]).put("clarify", t[1]));
             ObjectNode byFile = json.putObject("out_of_fold");
+            Files.createDirectories(work);
             result.byFile().forEach((style, judged) -> {
+                // each file's out-of-fold replies as a report of its own (failures, calibration) beside crossval.json
+                writeReport(work.resolve(style + ".json"), JsonReport.render(new Evaluation("crossval " + style, kb,
+                        style, 0, judged, Map.of(), EvaluationRunner.environment())));
                 var metrics = judged.metrics();
                 ObjectNode node = byFile.putObject(style);
                 metrics.figures().forEach((k, v) -> {
@@ -368,11 +374,19 @@ public final class EvalCli implements Callable<Integer> {
             });
             result.thresholds().forEach(t -> System.out.printf(Locale.ROOT, "  fold thresholds: answer %.3f, clarify "
                     + "%.3f%n", t[0], t[1]));
-            Files.createDirectories(work);
             Files.writeString(work.resolve("crossval.json"),
                     JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
             System.out.println("written to " + work.resolve("crossval.json").toAbsolutePath());
             return 0;
+        }
+    }
+
+    private static void writeReport(Path file, ObjectNode report) {
+        try {
+            Files.writeString(file, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(report));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
