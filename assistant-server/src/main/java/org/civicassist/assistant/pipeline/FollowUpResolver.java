@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * question about what the conversation is about: any message without a government-service term of its own is read in
  * that context. A message that names a service of its own (公积金, 护照 …) is searched as it stands, so a new topic
  * replaces the old one; a term the conversation's service itself mentions (户口簿 among the materials of 结婚登记) is
- * no new topic by itself, and {@link Assistant} keeps whichever reading the ranker is surer of.
+ * no new topic by itself, and {@link Assistant} keeps whichever reading the ranker is surer of. A message that opens
+ * by turning to another matter (对了, 顺便问下 …) and says more than a short question stands alone too.
  *
  * <p>The context is the conversation's service, by its title, once one is known, and the citizen's situation as told
  * (我老家河南的 在江州租房住了大半年了), which also goes with a message naming a service of its own. The question asked
