@@ -328,11 +328,16 @@ public final class EvalCli implements Callable<Integer> {
         Path store;
 
         @Option(names = "--work", defaultValue = "target/eval/crossval", description = "where the KB copy that carries "
-                + "each fold's model is kept; crossval.json is written here too")
+                + "each fold's model is kept, and each fold's model (fold-K/ranking-model.json); crossval.json and "
+                + "each file's out-of-fold report are written here too")
         Path work;
 
         @Option(names = "--max-wrong-answer-rate", defaultValue = "0.10")
         double maxWrong;
+
+        @Option(names = "--models-from", description = "judge with the fold models an earlier run saved in its --work "
+                + "directory instead of fitting: two versions of the code judged by the same models (paired)")
+        Path modelsFrom;
 
         @Override
         public Integer call() throws Exception {
@@ -349,12 +354,16 @@ public final class EvalCli implements Callable<Integer> {
             try (InProcessRespondent shipped = new InProcessRespondent(AssistantAssembly.create(
                     EvaluationRunner.source(kb), LoadMode.LENIENT, Optional.of(kbStore), embedder,
                     java.time.Clock.systemUTC()))) {
-                result = PipelineCrossValidation.run(shipped, kb, work, kbStore, embedder, files, folds, settings,
+                PipelineCrossValidation.FoldModels models = modelsFrom != null
+                        ? PipelineCrossValidation.FoldModels.savedIn(modelsFrom)
+                        : PipelineCrossValidation.FoldModels.fitted(shipped, files, settings,
                         new BoostedTreesTrainer(BoostedTreesTrainer.Params.defaults()));
+                result = PipelineCrossValidation.run(shipped, kb, work, kbStore, embedder, files, folds, models);
             }
             ObjectNode json = JsonMapper.builder().build().createObjectNode();
             json.put("kb", kb);
             json.put("folds", folds);
+            json.put("models", modelsFrom == null ? "fitted" : "from " + modelsFrom);
             var thresholds = json.putArray("thresholds");
             result.thresholds().forEach(t -> thresholds.addObject().put("answer", t[0]).put("clarify", t[1]));
             ObjectNode byFile = json.putObject("out_of_fold");

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -57,25 +58,66 @@ public final class PipelineCrossValidation {
     }
 
     /**
-     * @param shipped   the assistant with the KB's own model: it ranks the candidates every fold is fitted on
-     * @param kb        {@code bundled} or a KB directory (copied under {@code work}, where each fold's model is put)
-     * @param store     the store {@code shipped} uses: vectors and index are shared, nothing is embedded again
-     * @param files     the question files by style, in the order given
+     * The ranking model that judges one fold: fitted on the other folds, or one saved by an earlier run (so that two
+     * versions of the code are judged by the same models, and only the code differs).
+     */
+    @FunctionalInterface
+    public interface FoldModels {
+        /**
+         * @param fold   the fold to be judged
+         * @param foldOf the fold of any question of the files (by id; a dialogue turn's is its dialogue's)
+         */
+        RankingModels of(int fold, ToIntFunction<String> foldOf);
+
+        /**
+         * Models fitted as {@code eval.jar fit} does, from the candidates {@code shipped} ranks (computed once for all
+         * folds), each on every question outside its fold.
+         */
+        static FoldModels fitted(InProcessRespondent shipped, Map<String, QuestionFile> files,
+                                 RankingModelFitter.Settings settings, RankingModelFitter.ScorerTrainer trainer) {
+            Optional<QueryAdapter> adapter = shipped.assembly().knowledge().get().rankingModels().queryAdapter();
+            Map<String, List<Question>> training = new LinkedHashMap<>();
+            files.forEach((style, file) -> training.put(style, fitQuestions(file)));
+            ModelFit.Training all = ModelFit.Training.of(shipped, training);
+            return (fold, foldOf) -> {
+                ModelFit.Training rest = new ModelFit.Training(all.labeled().stream()
+                        .filter(q -> foldOf.applyAsInt(q.id()) != fold).toList(), all.selfSupervised());
+                return ModelFit.fit(rest, settings, trainer).models().withQueryAdapter(adapter);
+            };
+        }
+
+        /** The models an earlier run saved under its work directory ({@link #savedModel}). */
+        static FoldModels savedIn(Path earlierWork) {
+            return (fold, foldOf) -> {
+                Path file = savedModel(earlierWork, fold);
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("no model of fold " + fold + " in " + earlierWork
+                            + " (a run with as many folds writes " + file.getFileName() + " there)");
+                }
+                return RankingModels.load(file);
+            };
+        }
+    }
+
+    /** Where a run keeps the model that judged a fold. */
+    public static Path savedModel(Path work, int fold) {
+        return work.resolve("fold-" + fold).resolve(RankingModels.FILE_NAME);
+    }
+
+    /**
+     * @param shipped the assistant with the KB's own model (its KB and domains score the replies)
+     * @param kb      {@code bundled} or a KB directory (copied under {@code work}, where each fold's model is put)
+     * @param store   the store {@code shipped} uses: vectors and index are shared, nothing is embedded again
+     * @param files   the question files by style, in the order given
+     * @param models  the model of each fold; each is saved under {@code work} ({@link #savedModel})
      */
     public static Result run(InProcessRespondent shipped, String kb, Path work, Path store, Embedder embedder,
-                             Map<String, QuestionFile> files, int folds, RankingModelFitter.Settings settings,
-                             RankingModelFitter.ScorerTrainer trainer) {
+                             Map<String, QuestionFile> files, int folds, FoldModels models) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds: " + folds);
         }
         Map<String, Integer> foldOf = new HashMap<>();
-        Map<String, List<Question>> training = new LinkedHashMap<>();
-        files.forEach((style, file) -> {
-            foldOf.putAll(folds(file, folds));
-            training.put(style, fitQuestions(file));
-        });
-        ModelFit.Training all = ModelFit.Training.of(shipped, training);
-        Optional<QueryAdapter> adapter = shipped.assembly().knowledge().get().rankingModels().queryAdapter();
+        files.forEach((style, file) -> foldOf.putAll(folds(file, folds)));
         KnowledgeBase knowledge = shipped.assembly().knowledge().get().knowledgeBase();
         Scorer scorer = new Scorer(id -> knowledge.faq(id).map(f -> f.domain())
                 .orElseGet(() -> knowledge.guide(id).map(g -> g.domain()).orElse(null)));
@@ -90,11 +132,15 @@ public final class PipelineCrossValidation {
         List<double[]> thresholds = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
             int held = fold;
-            ModelFit.Training rest = new ModelFit.Training(all.labeled().stream()
-                    .filter(q -> foldOf(foldOf, q.id()) != held).toList(), all.selfSupervised());
-            RankingModels models = ModelFit.fit(rest, settings, trainer).models().withQueryAdapter(adapter);
-            thresholds.add(new double[]{models.answerThreshold(), models.clarifyThreshold()});
-            models.save(copy.resolve(RankingModels.FILE_NAME));
+            RankingModels model = models.of(held, id -> foldOf(foldOf, id));
+            thresholds.add(new double[]{model.answerThreshold(), model.clarifyThreshold()});
+            try {
+                Files.createDirectories(savedModel(work, held).getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            model.save(savedModel(work, held));
+            model.save(copy.resolve(RankingModels.FILE_NAME));
             try (InProcessRespondent judge = new InProcessRespondent(AssistantAssembly.create(
                     KbSource.directory(copy), LoadMode.LENIENT, Optional.of(store), embedder, Clock.systemUTC()))) {
                 files.forEach((style, file) -> {

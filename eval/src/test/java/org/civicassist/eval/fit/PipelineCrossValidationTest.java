@@ -82,10 +82,11 @@ class PipelineCrossValidationTest {
 
     /**
      * On the demo KB with the real model, two folds: no model is ever fitted on questions of both folds (each fold is
-     * judged by a model that never saw it), and every question and dialogue is judged exactly once.
+     * judged by a model that never saw it), and every question and dialogue is judged exactly once; a second run with
+     * the models the first saved fits nothing and judges alike.
      */
     @Test
-    void every_question_is_judged_once_by_a_model_fitted_without_its_fold() throws IOException {
+    void every_question_is_judged_once_by_a_model_fitted_without_its_fold__and_again_by_the_saved_models() throws IOException {
         List<String> dev = Files.readAllLines(Path.of("questions", "dev.jsonl"), StandardCharsets.UTF_8)
                 .subList(0, 24);
         List<String> dialogueLines = Files.readAllLines(Path.of("questions", "dialogues-dev.jsonl"),
@@ -109,7 +110,20 @@ class PipelineCrossValidationTest {
                 EvaluationRunner.source("bundled"), LoadMode.LENIENT, Optional.of(store), embedder,
                 Clock.systemUTC()))) {
             result = PipelineCrossValidation.run(shipped, "bundled", dir.resolve("work"), store, embedder, files, 2,
-                    RankingModelFitter.Settings.defaults(), recording);
+                    PipelineCrossValidation.FoldModels.fitted(shipped, files, RankingModelFitter.Settings.defaults(),
+                            recording));
+            // judged again by the models the first run saved: nothing is fitted, the same replies come back
+            int fits = foldsTrainedOn.size();
+            PipelineCrossValidation.Result again = PipelineCrossValidation.run(shipped, "bundled",
+                    dir.resolve("again"), store, embedder, files, 2,
+                    PipelineCrossValidation.FoldModels.savedIn(dir.resolve("work")));
+            assertThat(foldsTrainedOn).hasSize(fits);
+            assertThat(again.thresholds()).containsExactlyElementsOf(result.thresholds());
+            assertThat(again.byFile().get("dev").questions()).extracting(r -> r.outcome().type())
+                    .containsExactlyElementsOf(result.byFile().get("dev").questions().stream()
+                            .map(r -> r.outcome().type()).toList());
+            assertThatThrownBy(() -> PipelineCrossValidation.FoldModels.savedIn(dir.resolve("work")).of(2, id -> 0))
+                    .hasMessageContaining("no model of fold 2");
         }
 
         assertThat(foldsTrainedOn).isNotEmpty().allSatisfy(folds -> assertThat(folds).hasSizeLessThanOrEqualTo(1));
