@@ -60,10 +60,13 @@ public final class AnswerPolicy {
     static final int SHORT_QUESTION_CHARS = 12;
 
     /**
-     * How high the ranker must put the sure service's item about the element asked for it to answer a question no
-     * item is sure for. On the three dev files, answering it wherever it ranked gave dev 0.753 resolved at 0.103 wrong;
-     * among the first two, 0.753 at 0.095 (three wrong answers became offers); first only, 0.751 at 0.093 but
-     * dialogue turns 0.702 instead of 0.717.
+     * How high the ranker must put the sure service's item about the element asked for it to answer a short question
+     * or a follow-up no item is sure for. On the three dev files, answering it wherever it ranked gave dev 0.753
+     * resolved at 0.103 wrong; among the first two, 0.753 at 0.095 (three wrong answers became offers); first only,
+     * 0.751 at 0.093 but dialogue turns 0.702 instead of 0.717. For a longer question of its own the element path
+     * is closed altogether: out of fold (eval.jar crossval, the same fold models) dev resolution 0.706 → 0.691 but
+     * wrong answers 0.116 → 0.098, out of scope left unanswered 0.845 → 0.914, within one click 0.879 → 0.887; common
+     * 0.933 → 0.930; dialogues unchanged.
      */
     static final int ELEMENT_AMONG_FIRST = 2;
     /** How much of a question a service's title must cover for the question to be that title. */
@@ -174,9 +177,12 @@ public final class AnswerPolicy {
         if (p >= answerThreshold || (followUp && answersTopicAspect(top, u, state))) {
             return new Decision.AnswerWith(top, p);
         }
-        // no item sure: the element of the sure service answers only when the ranker put it first or second; lower
-        // down, the aspect alone picked it over items the ranker found closer (a FAQ that answers the situation told)
-        if (element.isPresent() && result.candidates().indexOf(element.get()) < ELEMENT_AMONG_FIRST) {
+        // no item sure: the element of the sure service answers a short question or a follow-up, and only when the
+        // ranker put it first or second (lower down, the aspect alone picked it over items the ranker found closer).
+        // A longer question of its own describes more than a service and an element (a situation, or a service the
+        // KB lacks that shares the element's words): it is offered the options, the element among them
+        if (element.isPresent() && (isShort(u) || followUp)
+                && result.candidates().indexOf(element.get()) < ELEMENT_AMONG_FIRST) {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
         // not sure of any item: a short question naming the service gets its card

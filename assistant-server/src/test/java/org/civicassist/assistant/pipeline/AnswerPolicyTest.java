@@ -324,17 +324,28 @@ class AnswerPolicyTest {
         }
 
         @Test
-        void an_unsure_longer_question_gets_the_element_the_ranker_put_second__but_is_offered_choices_for_one_lower() {
-            Understanding asked = asking("上个月社保卡在公交上弄丢了 现在补一张要不要钱", Aspect.FEES);
+        void an_unsure_follow_up_gets_the_element_the_ranker_put_second__but_is_offered_choices_for_one_lower() {
+            Understanding asked = asking("那补一张的话要不要交钱", Aspect.FEES);
+            DialogueState aboutA = FRESH.answered("guide-a", "A", "guide-a#事项简介");
             Candidate processSection = candidate("guide-a", "办理流程", 5.5);
 
-            Decision second = policy.decide(asked, result(0.4, materialsFaq, feesSection, otherService), FRESH);
+            Decision second = policy.decide(asked, result(0.4, materialsFaq, feesSection, otherService), aboutA, true);
             Decision third = policy.decide(asked, result(0.4, materialsFaq, processSection, feesSection, otherService),
-                    FRESH);
+                    aboutA, true);
 
             assertThat(second).isEqualTo(new Decision.AnswerWith(feesSection,
                     ServiceFocus.of(List.of(materialsFaq, feesSection, otherService)).orElseThrow().share()));
             assertThat(third).isInstanceOf(Decision.AskToChoose.class);
+        }
+
+        @Test
+        void an_unsure_longer_question_of_its_own_is_offered_choices__not_the_element_by_its_aspect_alone() {
+            Understanding asked = asking("上个月社保卡在公交上弄丢了 现在补一张要不要钱", Aspect.FEES);
+
+            Decision d = policy.decide(asked, result(0.4, materialsFaq, feesSection, otherService), FRESH);
+
+            assertThat(d).isInstanceOf(Decision.AskToChoose.class);
+            assertThat(((Decision.AskToChoose) d).options()).contains(feesSection);
         }
 
         @Test
