@@ -32,9 +32,12 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -353,7 +356,7 @@ public final class EvalCli implements Callable<Integer> {
             PipelineCrossValidation.Result result;
             try (InProcessRespondent shipped = new InProcessRespondent(AssistantAssembly.create(
                     EvaluationRunner.source(kb), LoadMode.LENIENT, Optional.of(kbStore), embedder,
-                    java.time.Clock.systemUTC()))) {
+                    Clock.systemUTC()))) {
                 PipelineCrossValidation.FoldModels models = modelsFrom != null
                         ? PipelineCrossValidation.FoldModels.savedIn(modelsFrom)
                         : PipelineCrossValidation.FoldModels.fitted(shipped, files, settings,
@@ -383,8 +386,7 @@ public final class EvalCli implements Callable<Integer> {
             });
             result.thresholds().forEach(t -> System.out.printf(Locale.ROOT, "  fold thresholds: answer %.3f, clarify "
                     + "%.3f%n", t[0], t[1]));
-            Files.writeString(work.resolve("crossval.json"),
-                    JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            writeReport(work.resolve("crossval.json"), json);
             System.out.println("written to " + work.resolve("crossval.json").toAbsolutePath());
             return 0;
         }
@@ -394,8 +396,8 @@ public final class EvalCli implements Callable<Integer> {
         try {
             Files.writeString(file, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(report));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

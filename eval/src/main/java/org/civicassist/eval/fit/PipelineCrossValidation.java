@@ -15,7 +15,6 @@ import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.embed.QueryAdapter;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
-import org.civicassist.kb.model.KnowledgeBase;
 import org.civicassist.kb.rank.RankingModelFitter;
 import org.civicassist.kb.rank.RankingModels;
 
@@ -118,9 +117,7 @@ public final class PipelineCrossValidation {
         }
         Map<String, Integer> foldOf = new HashMap<>();
         files.forEach((style, file) -> foldOf.putAll(folds(file, folds)));
-        KnowledgeBase knowledge = shipped.assembly().knowledge().get().knowledgeBase();
-        Scorer scorer = new Scorer(id -> knowledge.faq(id).map(f -> f.domain())
-                .orElseGet(() -> knowledge.guide(id).map(g -> g.domain()).orElse(null)));
+        Scorer scorer = Scorer.of(shipped.assembly().knowledge().get().knowledgeBase());
         Path copy = work.resolve("kb");
         try {
             Replay.copyKb(kb, copy);

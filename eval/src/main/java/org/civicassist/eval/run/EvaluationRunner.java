@@ -86,8 +86,7 @@ public final class EvaluationRunner {
             ObjectNode report;
             if (spec.questions() != null) {
                 QuestionFile questions = QuestionSet.read(spec.questions());
-                Scorer scorer = new Scorer(id -> kb.faq(id).map(f -> f.domain())
-                        .orElseGet(() -> kb.guide(id).map(g -> g.domain()).orElse(null)));
+                Scorer scorer = Scorer.of(kb);
                 Respondent assistant = spec.endpoint().<Respondent>map(HttpRespondent::new)
                         .orElseGet(() -> new InProcessRespondent(assembly));
                 List<Respondent> baselines = new ArrayList<>();

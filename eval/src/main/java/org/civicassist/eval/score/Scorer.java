@@ -3,6 +3,7 @@ package org.civicassist.eval.score;
 import org.civicassist.eval.question.Question;
 import org.civicassist.eval.respond.Click;
 import org.civicassist.eval.respond.Outcome;
+import org.civicassist.kb.model.KnowledgeBase;
 
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,12 @@ public final class Scorer {
     /** @param domainOfItem the KB domain of an item id (FAQ or guide), or null when unknown */
     public Scorer(Function<String, String> domainOfItem) {
         this.domainOfItem = domainOfItem;
+    }
+
+    /** A scorer that takes each item's domain from the KB the replies come from. */
+    public static Scorer of(KnowledgeBase kb) {
+        return new Scorer(id -> kb.faq(id).map(f -> f.domain())
+                .orElseGet(() -> kb.guide(id).map(g -> g.domain()).orElse(null)));
     }
 
     /** The README's one-click rule reads only the first five options of a clarify reply. */
