@@ -88,8 +88,13 @@ public record RankingModels(CandidateScorer scorer, LinearModel calibrator, doub
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
+    /** Writes the models to {@code file}, creating its directory if need be. */
     public void save(Path file) {
         try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
             Files.writeString(file, toJson());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write ranking model " + file, e);

@@ -1,7 +1,10 @@
 package org.civicassist.kb.rank;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +27,15 @@ class RankingModelsTest {
         assertThat(read.answerThreshold()).isEqualTo(0.7);
         assertThat(read.clarifyThreshold()).isEqualTo(0.4);
         assertThat(read.toJson()).isEqualTo(models.toJson());
+    }
+
+    @Test
+    void saving_into_a_directory_that_does_not_exist_yet_creates_it(@TempDir Path dir) {
+        Path file = dir.resolve("fits").resolve("today").resolve(RankingModels.FILE_NAME);
+
+        withThresholds(0.7, 0.4).save(file);
+
+        assertThat(RankingModels.load(file).answerThreshold()).isEqualTo(0.7);
     }
 
     @Test
