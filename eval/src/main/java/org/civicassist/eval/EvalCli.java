@@ -20,7 +20,6 @@ import org.civicassist.eval.run.EvaluationRunner;
 import org.civicassist.eval.run.InProcessRespondent;
 import org.civicassist.eval.evaluation.RunProvenance;
 import org.civicassist.assistant.pipeline.AssistantAssembly;
-import org.civicassist.kb.embed.BgeSmallZhEmbedder;
 import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.LoadMode;
@@ -87,8 +86,11 @@ public final class EvalCli implements Callable<Integer> {
     @CommandLine.Mixin
     LlmModeOptions llm;
 
+    @CommandLine.Mixin
+    EmbeddingOptions embedding;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new EvalCli()).execute(args));
+        System.exit(new CommandLine(new EvalCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -96,7 +98,7 @@ public final class EvalCli implements Callable<Integer> {
         if (questions == null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--questions is required");
         }
-        ObjectNode r = new EvaluationRunner().run(new EvaluationRunner.Spec(name, kb, questions, null,
+        ObjectNode r = new EvaluationRunner(embedding.weights()).run(new EvaluationRunner.Spec(name, kb, questions, null,
                 Optional.ofNullable(endpoint), store, !noBaselines, llm.hooks(), llm.describe()), report);
         System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(r.get("metrics")));
@@ -221,6 +223,9 @@ public final class EvalCli implements Callable<Integer> {
 
     @Command(name = "fit", description = "Fit the ranking model and confidence calibrator on labelled questions.")
     static final class Fit implements Callable<Integer> {
+        @CommandLine.Mixin
+        EmbeddingOptions embedding;
+
         @Option(names = "--kb", defaultValue = "bundled")
         String kb;
 
@@ -260,7 +265,7 @@ public final class EvalCli implements Callable<Integer> {
         @Override
         public Integer call() {
             AssistantAssembly assembly = AssistantAssembly.create(EvaluationRunner.source(kb), LoadMode.LENIENT,
-                    Optional.of(store.resolve(fitStoreName(kb))));
+                    Optional.of(store.resolve(fitStoreName(kb))), embedding.embedder(), Clock.systemUTC());
             try (InProcessRespondent assistant = new InProcessRespondent(assembly)) {
                 // the candidates' dense features were computed with the KB's query adapter: the fitted scorer needs it
                 Optional<org.civicassist.kb.embed.QueryAdapter> adapter =
@@ -284,7 +289,8 @@ public final class EvalCli implements Callable<Integer> {
                             store.resolve("held-out-similar"), store, fitStoreName(kb));
                     try (InProcessRespondent stripped = new InProcessRespondent(AssistantAssembly.create(
                             KbSource.directory(similar.kb()), LoadMode.LENIENT,
-                            Optional.of(store.resolve(similar.kb().getFileName().toString()))))) {
+                            Optional.of(store.resolve(similar.kb().getFileName().toString())), embedding.embedder(),
+                            Clock.systemUTC()))) {
                         training = training.with(stripped, "faq-similar", similar.questions());
                     }
                 }
@@ -318,6 +324,9 @@ public final class EvalCli implements Callable<Integer> {
             + "into folds, a model fitted on the other folds of every file, the fold judged through the assistant with "
             + "it (thresholds, service cards, element and follow-up rules and all).")
     static final class CrossVal implements Callable<Integer> {
+        @CommandLine.Mixin
+        EmbeddingOptions embedding;
+
         @Option(names = "--kb", defaultValue = "bundled")
         String kb;
 
@@ -345,7 +354,7 @@ public final class EvalCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Path kbStore = store.resolve(fitStoreName(kb));
-            Embedder embedder = new BgeSmallZhEmbedder();
+            Embedder embedder = embedding.embedder();
             Map<String, QuestionFile> files = new LinkedHashMap<>();
             for (Path file : questions) {
                 files.put(file.getFileName().toString().replaceFirst("\\.jsonl$", ""), QuestionSet.read(file));
@@ -409,6 +418,9 @@ public final class EvalCli implements Callable<Integer> {
     @Command(name = "adapt", description = "Fit the query adapter of the dense retrieval on the KB's own paraphrases "
             + "and write the ranking model with it (refit the ranking model afterwards: its dense features change).")
     static final class Adapt implements Callable<Integer> {
+        @CommandLine.Mixin
+        EmbeddingOptions embedding;
+
         @Option(names = "--kb", defaultValue = "bundled")
         String kb;
 
@@ -433,14 +445,14 @@ public final class EvalCli implements Callable<Integer> {
         public Integer call() {
             Path kbStore = store.resolve(fitStoreName(kb));
             try (AssistantAssembly assembly = AssistantAssembly.create(EvaluationRunner.source(kb), LoadMode.LENIENT,
-                    Optional.of(kbStore))) {
+                    Optional.of(kbStore), embedding.embedder(), Clock.systemUTC())) {
                 org.civicassist.kb.search.KnowledgeSearch search = assembly.knowledge().get();
                 List<org.civicassist.kb.passage.Passage> passages =
                         new org.civicassist.kb.passage.PassageBuilder(org.civicassist.kb.passage.Chunker.defaults())
                                 .build(search.knowledgeBase());
                 // the vectors the index was built with are in the store's cache: only the new texts are embedded
                 org.civicassist.kb.embed.Embedder embedder = new org.civicassist.kb.embed.CachingEmbedder(
-                        new org.civicassist.kb.embed.BgeSmallZhEmbedder(), kbStore.resolve("embeddings"));
+                        embedding.embedder(), kbStore.resolve("embeddings"));
                 org.civicassist.kb.rank.QueryAdapterTrainer.Settings defaults =
                         org.civicassist.kb.rank.QueryAdapterTrainer.Settings.defaults();
                 var settings = new org.civicassist.kb.rank.QueryAdapterTrainer.Settings(rank,
@@ -469,6 +481,9 @@ public final class EvalCli implements Callable<Integer> {
             + "faq.jsonl), so that its first build on a fresh machine embeds nothing; rerun after editing the KB. "
             + "A deployment's KB, not the repository's: the file is a build output of some megabytes.")
     static final class Vectors implements Callable<Integer> {
+        @CommandLine.Mixin
+        EmbeddingOptions embedding;
+
         @Option(names = "--kb", required = true, description = "KB directory")
         String kb;
 
@@ -486,7 +501,7 @@ public final class EvalCli implements Callable<Integer> {
             KbSource source = KbSource.directory(dir);
             org.civicassist.kb.model.KnowledgeBase base = new org.civicassist.kb.load.KnowledgeBaseLoader()
                     .load(source, LoadMode.LENIENT).knowledgeBase();
-            org.civicassist.kb.embed.BgeSmallZhEmbedder model = new org.civicassist.kb.embed.BgeSmallZhEmbedder();
+            org.civicassist.kb.embed.BgeSmallZhEmbedder model = embedding.embedder();
             org.civicassist.kb.embed.ShippedVectors shipped = fresh ? org.civicassist.kb.embed.ShippedVectors.none()
                     : org.civicassist.kb.search.KnowledgeSearchBuilder.shippedVectors(source, model);
             List<String> texts = org.civicassist.kb.search.KnowledgeSearchBuilder.embeddedTexts(base);

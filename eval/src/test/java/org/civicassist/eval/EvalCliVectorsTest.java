@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EvalCliVectorsTest {
 
-    static final String MODEL_ID = new BgeSmallZhEmbedder(1).modelId(); // loads no model
+    static final String MODEL_ID = BgeSmallZhEmbedder.DEFAULT_WEIGHTS.modelId();
 
     @TempDir
     Path kb;

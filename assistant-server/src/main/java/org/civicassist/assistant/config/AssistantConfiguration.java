@@ -53,8 +53,8 @@ public class AssistantConfiguration {
 
     /** The embedding model, shared by retrieval and the grouping of knowledge gaps. */
     @Bean
-    Embedder embedder() {
-        return new BgeSmallZhEmbedder();
+    Embedder embedder(AssistantProperties properties) {
+        return new BgeSmallZhEmbedder(properties.kb().weights());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.civicassist.assistant.config;
 
+import org.civicassist.kb.embed.BgeSmallZhEmbedder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,9 +31,17 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, 
      * @param watch  rebuild when files under {@code path} change
      * @param answerCacheSize how many stand-alone questions' search results are kept, so that a repeated question
      *                        skips embedding and ranking (about 8 KB each); 0 disables the cache
+     * @param embeddingWeights which weights of bge-small-zh-v1.5 embed texts and questions: {@code int8} or
+     *                         {@code float32}; empty means {@link BgeSmallZhEmbedder#DEFAULT_WEIGHTS}. Each keeps
+     *                         its own stored vectors
      */
     public record Kb(Path path, @DefaultValue("data/index") Path store, @DefaultValue("false") boolean strict,
-                     @DefaultValue("true") boolean watch, @DefaultValue("2000") int answerCacheSize) {
+                     @DefaultValue("true") boolean watch, @DefaultValue("2000") int answerCacheSize,
+                     BgeSmallZhEmbedder.Weights embeddingWeights) {
+
+        public BgeSmallZhEmbedder.Weights weights() {
+            return embeddingWeights == null ? BgeSmallZhEmbedder.DEFAULT_WEIGHTS : embeddingWeights;
+        }
     }
 
     /**

@@ -52,15 +52,21 @@ public final class EvaluationRunner {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RunProvenance provenance;
+    private final BgeSmallZhEmbedder.Weights weights;
 
-    /** A run of the harness without a subcommand. */
-    public EvaluationRunner() {
-        this(RunProvenance.evalCommand());
+    /** A run of the harness without a subcommand, with the embedding weights {@code weights}. */
+    public EvaluationRunner(BgeSmallZhEmbedder.Weights weights) {
+        this(RunProvenance.evalCommand(), weights);
     }
 
-    /** A run whose report records {@code provenance} (which command, which regression file). */
+    /** A run whose report records {@code provenance} (which command, which regression file); default weights. */
     public EvaluationRunner(RunProvenance provenance) {
+        this(provenance, BgeSmallZhEmbedder.DEFAULT_WEIGHTS);
+    }
+
+    private EvaluationRunner(RunProvenance provenance, BgeSmallZhEmbedder.Weights weights) {
         this.provenance = provenance;
+        this.weights = weights;
     }
 
     /** What to evaluate. */
@@ -77,7 +83,7 @@ public final class EvaluationRunner {
     public ObjectNode run(Spec spec, Path reportDir) {
         KbSource source = source(spec.kb());
         long started = System.nanoTime();
-        Embedder model = new BgeSmallZhEmbedder();
+        Embedder model = new BgeSmallZhEmbedder(weights);
         Path store = spec.store().resolve(storeName(spec.kb()));
         try (AssistantAssembly assembly = AssistantAssembly.create(source, LoadMode.LENIENT, Optional.of(store),
                 model, Clock.systemUTC(), spec.llm().rewriter(), spec.llm().writer())) {
@@ -97,6 +103,7 @@ public final class EvaluationRunner {
                             new CachingEmbedder(model, store.resolve("embeddings"))));
                 }
                 Map<String, String> env = environment();
+                env.put("embedding", model.modelId());
                 env.put("llm", spec.llmDescription());
                 Evaluation e = Evaluation.run(spec.name(), spec.kb(), spec.questions().toString(), questions,
                         assistant, baselines, scorer, spec.endpoint().isPresent() ? 0 : buildMillis, env);
@@ -111,6 +118,7 @@ public final class EvaluationRunner {
                 report.put("build_time_ms", buildMillis);
                 ObjectNode env = report.putObject("environment");
                 environment().forEach(env::put);
+                env.put("embedding", model.modelId());
             }
             ObjectNode index = report.putObject("index");
             assembly.knowledge().status().ifPresent(s -> {

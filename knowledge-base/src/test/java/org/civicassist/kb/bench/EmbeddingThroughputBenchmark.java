@@ -3,6 +3,7 @@ package org.civicassist.kb.bench;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
 import org.civicassist.kb.embed.BgeSmallZhEmbedder;
+import org.civicassist.kb.embed.BgeSmallZhEmbedder.Weights;
 import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.index.VectorViews;
 import org.civicassist.kb.load.KbSource;
@@ -22,8 +23,8 @@ import java.util.function.Function;
 
 /**
  * Texts per second of embedding, in one JVM, on the same texts of the bundled KB: LangChain4j's stock model one text
- * at a time (how index builds embedded before), this project's embedder one text at a time, and its batched call
- * with one worker per core. The ways take turns, round after round, so that a neighbour's load on a shared machine
+ * at a time (how index builds embedded before), this project's embedder one text at a time and its batched call
+ * with one worker per core, with the float32 weights and with the int8 ones. The ways take turns, round after round, so that a neighbour's load on a shared machine
  * falls on all of them:
  * <pre>
  * scripts/bench.sh knowledge-base org.civicassist.kb.bench.EmbeddingThroughputBenchmark 300 3
@@ -43,20 +44,27 @@ public final class EmbeddingThroughputBenchmark {
         Collections.shuffle(all, new Random(7));
 
         EmbeddingModel stock = new BgeSmallZhV15EmbeddingModel(Runnable::run);
-        BgeSmallZhEmbedder single = new BgeSmallZhEmbedder(1);
-        BgeSmallZhEmbedder parallel = new BgeSmallZhEmbedder();
+        BgeSmallZhEmbedder single = new BgeSmallZhEmbedder(Weights.FLOAT32, 1);
+        BgeSmallZhEmbedder parallel = new BgeSmallZhEmbedder(Weights.FLOAT32);
+        BgeSmallZhEmbedder int8Single = new BgeSmallZhEmbedder(Weights.INT8, 1);
+        BgeSmallZhEmbedder int8Parallel = new BgeSmallZhEmbedder(Weights.INT8);
         List<String> warm = all.subList(0, 20);
         warm.forEach(stock::embed);
-        single.embedAll(warm);
-        parallel.embedAll(warm);
+        for (BgeSmallZhEmbedder e : List.of(single, parallel, int8Single, int8Parallel)) {
+            e.embedAll(warm);
+        }
 
-        List<String> names = List.of("stock LangChain4j model, one text at a time (before)",
-                "BgeSmallZhEmbedder, one text at a time",
-                "BgeSmallZhEmbedder.embedAll, " + parallel.parallelism() + " workers (after)");
+        List<String> names = List.of("stock LangChain4j model (float32), one text at a time",
+                "BgeSmallZhEmbedder float32, one text at a time",
+                "BgeSmallZhEmbedder float32 embedAll, " + parallel.parallelism() + " workers",
+                "BgeSmallZhEmbedder int8, one text at a time",
+                "BgeSmallZhEmbedder int8 embedAll, " + int8Parallel.parallelism() + " workers");
         List<Function<List<String>, List<float[]>>> ways = List.of(
                 texts -> texts.stream().map(t -> Embedder.normalize(stock.embed(t).content().vector())).toList(),
                 texts -> texts.stream().map(single::embed).toList(),
-                parallel::embedAll);
+                parallel::embedAll,
+                texts -> texts.stream().map(int8Single::embed).toList(),
+                int8Parallel::embedAll);
         double[] seconds = new double[ways.size()];
         int offset = 20;
         for (int r = 0; r < rounds; r++) {

@@ -1,6 +1,7 @@
 package org.civicassist.kb.bench;
 
 import org.civicassist.kb.embed.BgeSmallZhEmbedder;
+import org.civicassist.kb.embed.BgeSmallZhEmbedder.Weights;
 import org.civicassist.kb.embed.CachingEmbedder;
 import org.civicassist.kb.load.KbSource;
 import org.civicassist.kb.load.KnowledgeBaseLoader;
@@ -40,7 +41,9 @@ public final class IndexBuildBenchmark {
         Optional<KbSource> source = shipped ? source(which) : Optional.empty();
         Path store = Files.createTempDirectory(Path.of("target"), "build-bench-");
         ChineseNlp nlp = ChineseNlp.bundled();
-        BgeSmallZhEmbedder model = new BgeSmallZhEmbedder(
+        // -Dweights=float32 builds with the full-precision weights
+        BgeSmallZhEmbedder model = new BgeSmallZhEmbedder(Weights.valueOf(System.getProperty("weights",
+                BgeSmallZhEmbedder.DEFAULT_WEIGHTS.name()).toUpperCase(Locale.ROOT)),
                 Integer.getInteger("workers", Runtime.getRuntime().availableProcessors()));
         model.embed("预热"); // model load is not index build time
 
@@ -60,8 +63,9 @@ public final class IndexBuildBenchmark {
         reopened.search(SearchRequest.of(kb.faqs().isEmpty() ? "办理" : kb.faqs().get(0).question()));
         double reopenSeconds = (System.nanoTime() - t1) / 1e9;
 
-        System.out.printf(Locale.ROOT, "kb=%s guides=%d faqs=%d passages=%d shipped vectors %s%n", which,
-                kb.guides().size(), kb.faqs().size(), reopened.passageCount(), shipped ? "used" : "ignored");
+        System.out.printf(Locale.ROOT, "kb=%s guides=%d faqs=%d passages=%d shipped vectors %s, weights %s%n", which,
+                kb.guides().size(), kb.faqs().size(), reopened.passageCount(), shipped ? "used" : "ignored",
+                model.weights());
         // texts/s counts every text the build needed a vector for, embedded or shipped
         int texts = KnowledgeSearchBuilder.embeddedTexts(kb).size();
         System.out.printf(Locale.ROOT, "first build: %.1f s, %d texts, %d of them embedded (%.1f texts/s over the whole "

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShippedVectorsBuildTest {
 
-    /** The id the real model's vectors are keyed with; constructing the embedder loads no model. */
-    static final String MODEL_ID = new BgeSmallZhEmbedder(1).modelId();
+    /** The id the real model's vectors are keyed with by default. */
+    static final String MODEL_ID = BgeSmallZhEmbedder.DEFAULT_WEIGHTS.modelId();
 
     @TempDir
     Path store;
