@@ -58,13 +58,15 @@ public class AssistantConfiguration {
     }
 
     /**
-     * Search results of stand-alone questions ({@code assistant.kb.answer-cache-size}, 0 disables it); its hits and
-     * misses are {@code cache_gets_total{cache="answers", result="hit"|"miss"}} on {@code /actuator/prometheus}.
+     * Search results of stand-alone questions ({@code assistant.kb.answer-cache-size}, 0 disables it), and as many
+     * texts' retrievals; hits and misses are {@code cache_gets_total{cache="answers"|"retrievals",
+     * result="hit"|"miss"}} on {@code /actuator/prometheus}.
      */
     @Bean
     AnswerCache answerCache(AssistantProperties properties, MeterRegistry registry) {
         AnswerCache cache = AnswerCache.ofSize(properties.kb().answerCacheSize());
         cache.caffeine().ifPresent(c -> CaffeineCacheMetrics.monitor(registry, c, "answers"));
+        cache.retrievalCaffeine().ifPresent(c -> CaffeineCacheMetrics.monitor(registry, c, "retrievals"));
         return cache;
     }
 

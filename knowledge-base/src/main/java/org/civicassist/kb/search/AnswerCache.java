@@ -17,6 +17,12 @@ import java.util.function.Function;
  * clears it when it swaps a new snapshot in (entries of another snapshot could not be served anyway). Bounded by
  * entry count, least-recently/frequently used evicted first; hits and misses are recorded for metrics. Results are
  * immutable, so one is safely shared by every thread it is served to. Size 0 disables it. Thread-safe.
+ *
+ * <p>Below the results it keeps, as many again, the {@link Retrieval} of each text searched: the query's embedding
+ * and what each retriever found, which depend on the text and the snapshot only. A request in a conversation's context
+ * is never answered from the results; when its text was retrieved before (the same common question asked after
+ * another service, or read both as a follow-up and alone in one turn) it skips embedding and retrieval and is ranked
+ * afresh with its topic, aspect, exclusions and places.
  */
 public final class AnswerCache {
 
@@ -31,10 +37,18 @@ public final class AnswerCache {
     private record Key(String snapshot, SearchRequest request) {
     }
 
+    private record TextKey(String snapshot, String text) {
+    }
+
     private final Cache<Key, SearchResult> cache; // null when disabled
+    private final Cache<TextKey, Retrieval> retrievals; // null when disabled
 
     private AnswerCache(long maximumSize) {
         this.cache = maximumSize == 0 ? null : Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .recordStats()
+                .build();
+        this.retrievals = maximumSize == 0 ? null : Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .recordStats()
                 .build();
@@ -84,10 +98,29 @@ public final class AnswerCache {
         return fresh;
     }
 
-    /** Drops every entry (a new snapshot is served); the hit and miss counts go on. */
+    /**
+     * The retrieval of {@code text} on this snapshot, kept from an earlier search of the same text or made by
+     * {@code retrieve} and kept; as {@link #get}, concurrent misses may both retrieve and nothing waits.
+     */
+    Retrieval retrieval(String snapshot, String text, Function<String, Retrieval> retrieve) {
+        if (retrievals == null) {
+            return retrieve.apply(text);
+        }
+        TextKey key = new TextKey(snapshot, text);
+        Retrieval kept = retrievals.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        Retrieval fresh = retrieve.apply(text);
+        retrievals.put(key, fresh);
+        return fresh;
+    }
+
+    /** Drops every entry, results and retrievals (a new snapshot is served); the hit and miss counts go on. */
     public void clear() {
         if (cache != null) {
             cache.invalidateAll();
+            retrievals.invalidateAll();
         }
     }
 
@@ -101,8 +134,23 @@ public final class AnswerCache {
         return cache == null ? CacheStats.empty() : cache.stats();
     }
 
+    /** Hits and misses of the retrievals kept by text (all zero when disabled). */
+    public CacheStats retrievalStats() {
+        return retrievals == null ? CacheStats.empty() : retrievals.stats();
+    }
+
+    /** Approximate number of texts whose retrieval is kept. */
+    public long retrievalCount() {
+        return retrievals == null ? 0 : retrievals.estimatedSize();
+    }
+
     /** The underlying Caffeine cache, for binding its statistics to a metrics registry; empty when disabled. */
     public Optional<Cache<?, ?>> caffeine() {
         return Optional.ofNullable(cache);
+    }
+
+    /** The Caffeine cache of retrievals, for metrics; empty when disabled. */
+    public Optional<Cache<?, ?>> retrievalCaffeine() {
+        return Optional.ofNullable(retrievals);
     }
 }

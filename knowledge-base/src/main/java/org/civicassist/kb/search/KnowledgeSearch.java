@@ -13,7 +13,6 @@ import org.civicassist.kb.rank.ConfidenceInputs;
 import org.civicassist.kb.rank.Features;
 import org.civicassist.kb.rank.PassageStatistics;
 import org.civicassist.kb.rank.Ranker;
-import org.civicassist.kb.rank.RankingInput;
 import org.civicassist.kb.rank.RankingModels;
 import org.civicassist.kb.retrieve.DenseRetriever;
 import org.civicassist.kb.retrieve.LexicalRetriever;
@@ -31,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One knowledge base, indexed and ready to answer: retrieve (BM25 and dense, in parallel lists) → rank (learned
  * re-ranker) → calibrated confidence. Immutable; a reload builds a new one. Thread-safe. The results of stand-alone
- * questions may be served from an {@link AnswerCache}.
+ * questions may be served from an {@link AnswerCache}, and the retrieval of a text already retrieved (which does not
+ * depend on the conversation) from the same cache, so that a reading in context only ranks again.
  */
 public final class KnowledgeSearch implements Closeable {
 
@@ -129,14 +129,8 @@ public final class KnowledgeSearch implements Closeable {
         if (request.text().isBlank()) {
             return SearchResult.empty();
         }
-        RetrievalQuery query = new RetrievalQuery(request.text(), QueryTerms.of(index.analyzer(), request.text()),
-                models.queryVector(queryEmbedder.embed(request.text())));
-        List<Candidate> ranked = ranker.rank(new RankingInput(request.text(), query.vector(), query.terms().words(),
-                lexical.retrieve(query, RETRIEVE_DEPTH), lexicalQuestions.retrieve(query, RETRIEVE_DEPTH),
-                lexicalContent.retrieve(query, RETRIEVE_DEPTH), lexicalBigrams.retrieve(query, RETRIEVE_DEPTH),
-                lexicalSmart.retrieve(query, RETRIEVE_DEPTH),
-                dense.retrieve(query, RETRIEVE_DEPTH),
-                request.aspect(), request.topicServiceId()));
+        Retrieval found = answers.retrieval(snapshot, request.text(), this::retrieve);
+        List<Candidate> ranked = ranker.rank(found.rankingInput(request.aspect(), request.topicServiceId()));
         if (!request.excluded().isEmpty()) {
             ranked = ranked.stream().filter(c -> !request.excluded().contains(c.passage().citationKey())).toList();
         }
@@ -148,6 +142,16 @@ public final class KnowledgeSearch implements Closeable {
         double confidence = models.calibrator().probability(ConfidenceInputs.of(ranked, foreignPlace));
         List<Candidate> top = ranked.size() > request.limit() ? ranked.subList(0, request.limit()) : ranked;
         return new SearchResult(top, confidence, foreignPlace, otherPlaceAsked);
+    }
+
+    /** Embeds and analyses the text once, and runs every retriever on it. */
+    private Retrieval retrieve(String text) {
+        RetrievalQuery query = new RetrievalQuery(text, QueryTerms.of(index.analyzer(), text),
+                models.queryVector(queryEmbedder.embed(text)));
+        return new Retrieval(query, lexical.retrieve(query, RETRIEVE_DEPTH),
+                lexicalQuestions.retrieve(query, RETRIEVE_DEPTH), lexicalContent.retrieve(query, RETRIEVE_DEPTH),
+                lexicalBigrams.retrieve(query, RETRIEVE_DEPTH), lexicalSmart.retrieve(query, RETRIEVE_DEPTH),
+                dense.retrieve(query, RETRIEVE_DEPTH));
     }
 
     /**

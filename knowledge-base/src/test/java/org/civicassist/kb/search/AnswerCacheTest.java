@@ -58,7 +58,7 @@ class AnswerCacheTest {
     }
 
     @Test
-    void should_search_afresh_every_time__when_the_question_has_a_topic_or_exclusions() {
+    void should_rank_afresh_every_time__when_the_question_has_a_topic_or_exclusions() {
         AnswerCache cache = AnswerCache.ofSize(100);
         KnowledgeSearch search = search(builder(cache));
         SearchRequest withTopic = new SearchRequest(QUESTION, Optional.empty(), Optional.of("guide-shebao-card-reissue"),
@@ -66,19 +66,46 @@ class AnswerCacheTest {
         SearchRequest withExclusion = new SearchRequest(QUESTION, Optional.empty(), Optional.empty(),
                 SearchRequest.DEFAULT_LIMIT, Set.of(), Set.of("faq-shebao-lost"));
 
-        search.search(withTopic);
-        search.search(withTopic);
+        SearchResult topical = search.search(withTopic);
+        SearchResult topicalAgain = search.search(withTopic);
         SearchResult excluded = search.search(withExclusion);
         search.search(withExclusion);
 
-        assertThat(embedder.calls).hasValue(4);
+        // never served from the results: each is ranked again (the text's retrieval is kept, see below)
+        assertThat(topicalAgain).isEqualTo(topical).isNotSameAs(topical);
         assertThat(cache.size()).isZero();
         assertThat(cache.stats().requestCount()).isZero();
         assertThat(excluded.candidates()).noneMatch(c -> c.passage().citationKey().equals("faq-shebao-lost"));
         // and they do not take a stand-alone question's entry either
         SearchResult standalone = search.search(SearchRequest.of(QUESTION));
         assertThat(standalone.top().orElseThrow().passage().citationKey()).isEqualTo("faq-shebao-lost");
-        assertThat(embedder.calls).hasValue(5);
+        assertThat(standalone.candidates()).allMatch(c -> c.features().get("in_topic") == 0);
+        assertThat(topical.candidates()).allMatch(c -> c.features().get("in_topic") == 1);
+    }
+
+    @Test
+    void should_embed_and_retrieve_a_text_once__however_often_and_in_whatever_context_it_is_read() {
+        AnswerCache cache = AnswerCache.ofSize(100);
+        KnowledgeSearch search = search(builder(cache));
+        SearchRequest alone = SearchRequest.of(QUESTION);
+        SearchRequest inContext = new SearchRequest(QUESTION, Optional.of(Aspect.MATERIALS),
+                Optional.of("guide-shebao-card-reissue"), SearchRequest.DEFAULT_LIMIT, Set.of(),
+                Set.of("faq-shebao-lost"));
+
+        SearchResult first = search.search(alone);
+        SearchResult read = search.search(inContext);
+        search.search(inContext);
+        SearchResult other = search.search(SearchRequest.of("新生儿怎么上户口"));
+
+        assertThat(embedder.calls).hasValue(2); // the two texts
+        assertThat(cache.retrievalStats().hitCount()).isEqualTo(2);
+        assertThat(cache.retrievalStats().missCount()).isEqualTo(2);
+        assertThat(cache.retrievalCount()).isEqualTo(2);
+        // ranked for its own context: the excluded item gone, the topic's items marked
+        assertThat(read.candidates()).noneMatch(c -> c.passage().citationKey().equals("faq-shebao-lost"));
+        assertThat(read.candidates()).anyMatch(c -> c.features().get("topic_match") == 1);
+        assertThat(first.top().orElseThrow().passage().citationKey()).isEqualTo("faq-shebao-lost");
+        assertThat(other.top().orElseThrow().passage().citationKey()).isNotEqualTo("faq-shebao-lost");
     }
 
     @Test
@@ -92,8 +119,9 @@ class AnswerCacheTest {
         SearchResult elsewhere = search.search(new SearchRequest(QUESTION, Optional.empty(), Optional.empty(),
                 SearchRequest.DEFAULT_LIMIT, Set.of("火星")));
 
-        assertThat(embedder.calls).hasValue(4);
         assertThat(cache.stats().hitCount()).isZero();
+        assertThat(cache.size()).isEqualTo(4);
+        assertThat(embedder.calls).hasValue(1); // one text, retrieved once
         assertThat(two.candidates()).hasSize(2);
         assertThat(ten.candidates().size()).isGreaterThan(2);
         assertThat(elsewhere.foreignPlace()).isTrue();
@@ -132,6 +160,7 @@ class AnswerCacheTest {
             assertThat(service.reload().succeeded()).isTrue();
 
             assertThat(cache.size()).isZero();
+            assertThat(cache.retrievalCount()).isZero();
             assertThat(service.get().search(SearchRequest.of(question)).top().orElseThrow().passage().text())
                     .isEqualTo(newAnswer);
             assertThat(cache.stats().hitCount()).isZero();
@@ -152,6 +181,7 @@ class AnswerCacheTest {
         assertThat(embedder.calls).hasValue(2);
         assertThat(cache.enabled()).isFalse();
         assertThat(cache.caffeine()).isEmpty();
+        assertThat(cache.retrievalCaffeine()).isEmpty();
         assertThatThrownBy(() -> AnswerCache.ofSize(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
