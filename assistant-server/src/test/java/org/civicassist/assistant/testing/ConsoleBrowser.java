@@ -94,8 +94,14 @@ public final class ConsoleBrowser implements AutoCloseable {
         throw new AssertionError("not reachable with Tab: " + by);
     }
 
+    /**
+     * Waits until the element with this id has the focus. The id is read in the page in one step: asking the
+     * focused element for its id in a second command fails with a stale reference when the page re-renders the
+     * element in between (a list redrawn after an action).
+     */
     public void assertFocusOn(String id) {
-        new WebDriverWait(driver, WAIT).until(d -> id.equals(focused().getAttribute("id")));
+        new WebDriverWait(driver, WAIT).until(d -> id.equals(((JavascriptExecutor) d).executeScript(
+                "return document.activeElement ? document.activeElement.id : null;")));
     }
 
     /**
