@@ -4,12 +4,14 @@ import org.civicassist.assistant.conversation.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,11 @@ import java.util.function.Function;
 public final class RedisAnalyticsStore implements AnalyticsStore {
 
     private static final Logger log = LoggerFactory.getLogger(RedisAnalyticsStore.class);
+    private static final RedisScript<Long> APPEND = RedisScript.of("""
+            redis.call('RPUSH', KEYS[1], ARGV[1])
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 1
+            """, Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String prefix;
@@ -109,9 +116,11 @@ public final class RedisAnalyticsStore implements AnalyticsStore {
     }
 
     private Mono<Void> append(String key, String json, Duration keep) {
-        // the day's list lives one day longer than the retention, counted from its last record
-        return redis.opsForList().rightPush(key, json)
-                .then(redis.expire(key, keep.plusDays(1)))
+        // the day's list lives one day longer than the retention, counted from its last record; one script, so that a
+        // list never exists without its expiry (a failure between two commands would keep it forever) and a record
+        // costs one round trip
+        return redis.execute(APPEND, List.of(key), List.of(json, Long.toString(keep.plusDays(1).toMillis())))
+                .then()
                 .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("analytics", e))
                 .then();
     }
