@@ -30,7 +30,8 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, 
      * @param strict fail a load on any bad entry instead of skipping it with a warning
      * @param watch  rebuild when files under {@code path} change
      * @param answerCacheSize how many stand-alone questions' search results are kept, so that a repeated question
-     *                        skips embedding and ranking (about 8 KB each); 0 disables the cache
+     *                        skips embedding and ranking (about 9 KB each), and as many texts' retrievals, so that a
+     *                        question read in context skips embedding and retrieval (about 15 KB each); 0 disables both
      * @param embeddingWeights which weights of bge-small-zh-v1.5 embed texts and questions: {@code int8} or
      *                         {@code float32}; empty means {@link BgeSmallZhEmbedder#DEFAULT_WEIGHTS}. Each keeps
      *                         its own stored vectors
