@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Search results of stand-alone questions, so that a repeated common question skips embedding, retrieval and
@@ -89,14 +90,7 @@ public final class AnswerCache {
         if (cache == null || !standalone(request)) {
             return search.apply(request);
         }
-        Key key = new Key(snapshot, request);
-        SearchResult cached = cache.getIfPresent(key);
-        if (cached != null) {
-            return cached;
-        }
-        SearchResult fresh = search.apply(request);
-        cache.put(key, fresh);
-        return fresh;
+        return keptOrMade(cache, new Key(snapshot, request), () -> search.apply(request));
     }
 
     /**
@@ -107,14 +101,21 @@ public final class AnswerCache {
         if (retrievals == null) {
             return retrieve.apply(text);
         }
-        TextKey key = new TextKey(snapshot, text);
-        Retrieval kept = retrievals.getIfPresent(key);
+        return keptOrMade(retrievals, new TextKey(snapshot, text), () -> retrieve.apply(text));
+    }
+
+    /**
+     * Not {@code Cache.get(key, loader)}: that blocks other threads asking for the same key while one computes, and a
+     * search must never wait on another citizen's.
+     */
+    private static <K, V> V keptOrMade(Cache<K, V> in, K key, Supplier<V> make) {
+        V kept = in.getIfPresent(key);
         if (kept != null) {
             return kept;
         }
-        Retrieval fresh = retrieve.apply(text);
-        retrievals.put(key, fresh);
-        return fresh;
+        V made = make.get();
+        in.put(key, made);
+        return made;
     }
 
     /** Drops every entry, results and retrievals (a new snapshot is served); the hit and miss counts go on. */
