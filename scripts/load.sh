@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Load test of the server as deployed with Redis: starts a redis-server and the server jar on free ports, waits until
 # the server is ready, runs the evaluation harness's load mode (unique questions, repeated common questions, and the
-# framework's ceiling on a trivial endpoint, each phase for LOAD_SECONDS with LOAD_CLIENTS clients), prints the
-# figures and stops everything. Unique questions are the dev questions (LOAD_QUESTIONS); the repeated ones are the first
+# framework's ceiling on a trivial endpoint, each phase for LOAD_SECONDS with LOAD_CLIENTS clients, after LOAD_WARMUP
+# seconds of unmeasured load), prints the figures and stops everything. Unique questions are the dev questions (LOAD_QUESTIONS); the repeated ones are the first
 # LOAD_COMMON of the short common questions (LOAD_COMMON_QUESTIONS), the kind a site mostly sees. With SAMPLE_SECONDS
 # set it also samples the server's heap and resident memory into target/load/memory.csv (scripts/soak.sh does that
 # for 10 minutes).
 #   scripts/load.sh                      # 32 clients, 60 s per phase
 #   LOAD_CLIENTS=8 LOAD_SECONDS=20 scripts/load.sh
+#   SERVER_JAVA_OPTS="-Xmx1g -Dassistant.kb.answer-cache-size=0" scripts/load.sh   # every question searched afresh
 # Needs the jars (mvn -q -DskipTests package) and redis-server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,8 @@ seconds="${LOAD_SECONDS:-60}"
 questions="${LOAD_QUESTIONS:-eval/questions/dev.jsonl}"
 common_questions="${LOAD_COMMON_QUESTIONS:-eval/questions/common-dev.jsonl}"
 common="${LOAD_COMMON:-50}"
+# the common questions' load for this many seconds first, not measured: every phase then meets a warmed JIT
+warmup="${LOAD_WARMUP:-20}"
 out="target/load"
 mkdir -p "$out"
 work="$(mktemp -d "$PWD/target/load-run-XXXXXX")"
@@ -65,7 +68,7 @@ fi
 status=0
 java -jar eval/target/eval.jar load --endpoint "http://127.0.0.1:$port" --questions "$questions" \
     --common-questions "$common_questions" --common "$common" \
-    --concurrency "$clients" --duration "$seconds" --report "$out" || status=$?
+    --concurrency "$clients" --duration "$seconds" --warmup "$warmup" --report "$out" || status=$?
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1048576)}' /proc/meminfo) GiB, $(java -version 2>&1 | head -1)"
 if [[ -n "$sampler_pid" ]]; then
     kill "$sampler_pid" 2>/dev/null || true

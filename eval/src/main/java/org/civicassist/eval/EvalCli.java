@@ -589,6 +589,11 @@ public final class EvalCli implements Callable<Integer> {
         @Option(names = "--report", description = "write load.json here")
         Path report;
 
+        @Option(names = "--warmup", defaultValue = "0", description = "seconds of the common questions' load run "
+                + "first and not measured, so that no phase pays the JIT compiler's start (the ceiling, run last, "
+                + "never did)")
+        int warmup;
+
         @Override
         public Integer call() throws Exception {
             List<String> texts = QuestionSet.load(questions).stream().map(Question::lastTurn).toList();
@@ -596,10 +601,14 @@ public final class EvalCli implements Callable<Integer> {
                     : QuestionSet.load(commonQuestions).stream().map(Question::lastTurn).toList();
             LoadRun load = new LoadRun(endpoint, concurrency);
             Duration d = Duration.ofSeconds(duration);
+            List<String> repeated = commonTexts.subList(0, Math.min(common, commonTexts.size()));
+            if (warmup > 0) {
+                System.out.println("warm-up, not measured: " + load.chat("warm-up", repeated, concurrency,
+                        Duration.ofSeconds(warmup)));
+            }
             List<LoadRun.Phase> phases = List.of(
                     load.chat("unique questions", texts, concurrency, d),
-                    load.chat("common questions", commonTexts.subList(0, Math.min(common, commonTexts.size())),
-                            concurrency, d),
+                    load.chat("common questions", repeated, concurrency, d),
                     load.ceiling(concurrency, d));
             phases.forEach(System.out::println);
             if (!load.failures().isEmpty()) {
@@ -614,6 +623,7 @@ public final class EvalCli implements Callable<Integer> {
                 ObjectNode json = JsonMapper.builder().build().createObjectNode();
                 json.put("concurrency", concurrency);
                 json.put("duration_s", duration);
+                json.put("warmup_s", warmup);
                 phases.forEach(p -> json.set(p.name().replace(' ', '_').replaceAll("[()]", ""), p.toJson()));
                 json.put("ratio_to_ceiling", Math.round(ratio * 1000) / 1000.0);
                 json.put("common_ratio_to_ceiling", Math.round(commonRatio * 1000) / 1000.0);
