@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * bge-small-zh-v1.5 (512 dimensions) running in process through LangChain4j's ONNX runtime: no external service.
  * The model loads on first use, which takes a second or two. It runs one of two {@link Weights}: by default the 8-bit
- * quantized ones (24 MB), which embed about 2.5 times as many texts a second as the float32 ones (95 MB) on 2 cores
+ * quantized ones (24 MB), which embed 2.2–2.3 times as many texts a second as the float32 ones (95 MB) on 2 cores
  * and, measured through the whole answer path out of fold, answer as well (README, "Embedding weights").
  *
  * <p>Throughput of {@link #embedAll}: LangChain4j's in-process model does not batch texts into one tensor; each text
@@ -60,7 +60,7 @@ public final class BgeSmallZhEmbedder implements Embedder {
         /** The published float32 weights (95 MB). */
         FLOAT32("bge-small-zh-v1.5", "bge-small-zh-v1.5.onnx", "bge-small-zh-v1.5-tokenizer.json"),
         /**
-         * LangChain4j's dynamic 8-bit quantization of the same weights (24 MB): about 2.5 times as many texts a
+         * LangChain4j's dynamic 8-bit quantization of the same weights (24 MB): 2.2–2.3 times as many texts a
          * second on this project's 2-core machine.
          */
         INT8("bge-small-zh-v1.5-q", "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q-tokenizer.json");
