@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Re-ranks the union of the lexical and dense candidates with a learned model over {@link Features}. Each
@@ -32,6 +31,8 @@ public final class Ranker {
     private final AspectModel aspectModel;
     /** The aspect each FAQ's phrasings ask, by the cue list: found once here, not for every question ranked. */
     private final Map<String, Optional<Aspect>> faqAspects = new HashMap<>();
+    /** By passage ord, the bigram codes of each of its phrasings ({@code question_dice}), made once per snapshot. */
+    private final int[][][] phrasingBigrams;
 
     public Ranker(CandidateScorer model, KbIndex index, PassageStatistics statistics, SectionAspects sectionAspects,
                   AspectDetector aspectDetector, AspectModel aspectModel) {
@@ -47,6 +48,13 @@ public final class Ranker {
             if (p.kind() == PassageKind.FAQ) {
                 faqAspects.put(p.id(), aspectDetector.detect(String.join(" ", p.questions())));
             }
+        }
+        List<Passage> passages = index.passages();
+        this.phrasingBigrams = new int[passages.size()][][];
+        for (int ord = 0; ord < passages.size(); ord++) {
+            Passage p = passages.get(ord);
+            List<String> phrasings = p.kind() == PassageKind.FAQ ? p.questions() : List.of(p.title() + p.section());
+            phrasingBigrams[ord] = phrasings.stream().map(Bigrams::codes).toArray(int[][]::new);
         }
     }
 
@@ -76,7 +84,7 @@ public final class Ranker {
         for (int i = 0; i < voters; i++) {
             domainVotes.merge(in.dense().get(i).passage().domain(), 1.0 / voters, Double::sum);
         }
-        Set<String> queryBigrams = Bigrams.of(in.text());
+        int[] queryBigrams = Bigrams.codes(in.text());
         double[] askedAspects = aspectModel.ask(in.text());
         double aspectSure = java.util.Arrays.stream(askedAspects).max().orElse(0);
         double queryChars = Math.log1p(in.text().codePoints().filter(Character::isLetterOrDigit).count());
@@ -110,7 +118,7 @@ public final class Ranker {
             f.set("dense_rr", reciprocalRank(den));
             f.set("dense_qcos", qcos);
             f.set("dense_ccos", ccos);
-            f.set("question_dice", questionDice(queryBigrams, p));
+            f.set("question_dice", questionDice(queryBigrams, ord));
             f.set("coverage", statistics.coverage(ord, in.words()));
             f.set("question_cov", statistics.questionCoverage(ord, in.words()));
             f.set("title_cov", statistics.titleCoverage(ord, in.words()));
@@ -160,11 +168,11 @@ public final class Ranker {
         return faqAspects.getOrDefault(p.id(), Optional.empty()).map(aspect::equals).orElse(false);
     }
 
-    private static double questionDice(Set<String> queryBigrams, Passage p) {
-        List<String> targets = p.kind() == PassageKind.FAQ ? p.questions() : List.of(p.title() + p.section());
+    /** The best bigram overlap of the question with one of the passage's phrasings (a section: its service and title). */
+    private double questionDice(int[] queryBigrams, int ord) {
         double best = 0;
-        for (String t : targets) {
-            best = Math.max(best, Bigrams.dice(queryBigrams, Bigrams.of(t)));
+        for (int[] phrasing : phrasingBigrams[ord]) {
+            best = Math.max(best, Bigrams.dice(queryBigrams, phrasing));
         }
         return best;
     }
