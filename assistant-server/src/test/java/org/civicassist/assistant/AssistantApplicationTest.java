@@ -108,13 +108,38 @@ class AssistantApplicationTest {
         assertThat(answerCacheGets("hit")).isGreaterThanOrEqualTo(hitsBefore + 1);
     }
 
-    /** {@code cache_gets_total{cache="answers", result=…}} as /actuator/prometheus gives it. */
+    @Test
+    void a_follow_up_asked_again_in_another_conversation_reuses_its_retrieval__never_a_kept_answer() {
+        double retrievalHitsBefore = cacheGets("retrievals", "hit");
+        double answerGetsBefore = cacheGets("answers", "hit") + cacheGets("answers", "miss");
+        Opened first = open();
+        assertThat(ask(first, "社保卡丢了怎么补办")).extractingByKey("reply").asString().contains("type=answer");
+        double answerGetsAfterTopic = cacheGets("answers", "hit") + cacheGets("answers", "miss");
+        ask(first, "那要多久");
+        Opened second = open();
+        ask(second, "社保卡丢了怎么补办");
+
+        ask(second, "那要多久");
+
+        // the second conversation's follow-up, read with the same service, found the first one's retrieval
+        assertThat(cacheGets("retrievals", "hit")).isGreaterThanOrEqualTo(retrievalHitsBefore + 1);
+        // the follow-ups were read with the conversation's service: the kept answers were not even asked
+        assertThat(cacheGets("answers", "hit") + cacheGets("answers", "miss"))
+                .isEqualTo(answerGetsBefore + 2 * (answerGetsAfterTopic - answerGetsBefore));
+    }
+
     double answerCacheGets(String result) {
+        return cacheGets("answers", result);
+    }
+
+    /** {@code cache_gets_total{cache=…, result=…}} as /actuator/prometheus gives it. */
+    double cacheGets(String cache, String result) {
         String metrics = client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        Matcher m = Pattern.compile("cache_gets_total\\{[^}]*cache=\"answers\"[^}]*result=\"" + result
+        Matcher m = Pattern.compile("cache_gets_total\\{[^}]*cache=\"" + cache + "\"[^}]*result=\"" + result
                 + "\"[^}]*} ([0-9.eE+]+)").matcher(metrics);
-        assertThat(m.find()).as("cache_gets_total of the answer cache, result %s, in:%n%s", result, metrics).isTrue();
+        assertThat(m.find()).as("cache_gets_total of cache %s, result %s, in:%n%s", cache, result, metrics)
+                .isTrue();
         return Double.parseDouble(m.group(1));
     }
 
