@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Re-ranks the union of the lexical and dense candidates with a learned model over {@link Features}. Each
@@ -31,8 +32,12 @@ public final class Ranker {
     private final AspectModel aspectModel;
     /** The aspect each FAQ's phrasings ask, by the cue list: found once here, not for every question ranked. */
     private final Map<String, Optional<Aspect>> faqAspects = new HashMap<>();
-    /** By passage ord, the bigram codes of each of its phrasings ({@code question_dice}), made once per snapshot. */
-    private final int[][][] phrasingBigrams;
+    /**
+     * By passage ord, the bigram codes of each of its phrasings ({@code question_dice}), made the first time the
+     * passage is a candidate and kept for the snapshot's life (made up front, they added half a second to every
+     * build of a 10,000-FAQ KB). Two threads may both make one; the codes are equal.
+     */
+    private final AtomicReferenceArray<int[][]> phrasingBigrams;
 
     public Ranker(CandidateScorer model, KbIndex index, PassageStatistics statistics, SectionAspects sectionAspects,
                   AspectDetector aspectDetector, AspectModel aspectModel) {
@@ -49,13 +54,7 @@ public final class Ranker {
                 faqAspects.put(p.id(), aspectDetector.detect(String.join(" ", p.questions())));
             }
         }
-        List<Passage> passages = index.passages();
-        this.phrasingBigrams = new int[passages.size()][][];
-        for (int ord = 0; ord < passages.size(); ord++) {
-            Passage p = passages.get(ord);
-            List<String> phrasings = p.kind() == PassageKind.FAQ ? p.questions() : List.of(p.title() + p.section());
-            phrasingBigrams[ord] = phrasings.stream().map(Bigrams::codes).toArray(int[][]::new);
-        }
+        this.phrasingBigrams = new AtomicReferenceArray<>(index.passages().size());
     }
 
     public List<Candidate> rank(RankingInput in) {
@@ -118,7 +117,7 @@ public final class Ranker {
             f.set("dense_rr", reciprocalRank(den));
             f.set("dense_qcos", qcos);
             f.set("dense_ccos", ccos);
-            f.set("question_dice", questionDice(queryBigrams, ord));
+            f.set("question_dice", questionDice(queryBigrams, ord, p));
             f.set("coverage", statistics.coverage(ord, in.words()));
             f.set("question_cov", statistics.questionCoverage(ord, in.words()));
             f.set("title_cov", statistics.titleCoverage(ord, in.words()));
@@ -169,9 +168,15 @@ public final class Ranker {
     }
 
     /** The best bigram overlap of the question with one of the passage's phrasings (a section: its service and title). */
-    private double questionDice(int[] queryBigrams, int ord) {
+    private double questionDice(int[] queryBigrams, int ord, Passage p) {
+        int[][] phrasings = phrasingBigrams.get(ord);
+        if (phrasings == null) {
+            List<String> texts = p.kind() == PassageKind.FAQ ? p.questions() : List.of(p.title() + p.section());
+            phrasings = texts.stream().map(Bigrams::codes).toArray(int[][]::new);
+            phrasingBigrams.set(ord, phrasings);
+        }
         double best = 0;
-        for (int[] phrasing : phrasingBigrams[ord]) {
+        for (int[] phrasing : phrasings) {
             best = Math.max(best, Bigrams.dice(queryBigrams, phrasing));
         }
         return best;
