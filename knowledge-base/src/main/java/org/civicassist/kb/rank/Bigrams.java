@@ -12,18 +12,7 @@ final class Bigrams {
 
     static Set<String> of(String text) {
         Set<String> out = new HashSet<>();
-        char prev = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                prev = 0;
-                continue;
-            }
-            if (prev != 0) {
-                out.add("" + prev + c);
-            }
-            prev = c;
-        }
+        scan(text, (first, second) -> out.add("" + first + second));
         return out;
     }
 
@@ -33,7 +22,13 @@ final class Bigrams {
      */
     static int[] codes(String text) {
         int[] all = new int[Math.max(0, text.length() - 1)];
-        int n = 0;
+        int[] n = {0};
+        scan(text, (first, second) -> all[n[0]++] = first << 16 | second);
+        return distinctSorted(Arrays.copyOf(all, n[0]));
+    }
+
+    /** Each pair of adjacent letters or digits of the text, in order, repeats included. */
+    private static void scan(String text, CharPair pair) {
         char prev = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -42,19 +37,26 @@ final class Bigrams {
                 continue;
             }
             if (prev != 0) {
-                all[n++] = prev << 16 | c;
+                pair.accept(prev, c);
             }
             prev = c;
         }
-        int[] sorted = Arrays.copyOf(all, n);
-        Arrays.sort(sorted);
+    }
+
+    private interface CharPair {
+        void accept(char first, char second);
+    }
+
+    /** The codes sorted, each once (sorted in place). */
+    private static int[] distinctSorted(int[] codes) {
+        Arrays.sort(codes);
         int distinct = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                sorted[distinct++] = sorted[i];
+        for (int i = 0; i < codes.length; i++) {
+            if (i == 0 || codes[i] != codes[i - 1]) {
+                codes[distinct++] = codes[i];
             }
         }
-        return Arrays.copyOf(sorted, distinct);
+        return Arrays.copyOf(codes, distinct);
     }
 
     /** {@link #dice(Set, Set)} of two texts' {@link #codes}. */
