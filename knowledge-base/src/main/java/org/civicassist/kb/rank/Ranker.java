@@ -34,8 +34,8 @@ public final class Ranker {
     private final Map<String, Optional<Aspect>> faqAspects = new HashMap<>();
     /**
      * By passage ord, the bigram codes of each of its phrasings ({@code question_dice}), made the first time the
-     * passage is a candidate and kept for the snapshot's life (made up front, they added half a second to every
-     * build of a 10,000-FAQ KB). Two threads may both make one; the codes are equal.
+     * passage is a candidate and kept for the snapshot's life: a build does none of this work, and only passages
+     * that were candidates hold codes. Two threads may both make one; the codes are equal.
      */
     private final AtomicReferenceArray<int[][]> phrasingBigrams;
 
