@@ -31,8 +31,10 @@ import java.util.function.Predicate;
  *       where to ask, whatever ranks first;</li>
  *   <li>asks to look up or work out the citizen's own records (帮我查一下我的…) → say that the assistant cannot see
  *       them and where to look, with the nearest items;</li>
- *   <li>confidence ≥ answer threshold → answer with the first candidate; so too a follow-up asking about an aspect
- *       of the conversation's topic when the first candidate is that topic's answer to that aspect;</li>
+ *   <li>confidence ≥ answer threshold → answer with the first candidate, unless the message only requests a
+ *       service it does not name and asks nothing of it (想约个号): that is offered the items; a follow-up asking
+ *       about an aspect of the conversation's topic is answered when the first candidate is that topic's answer to
+ *       that aspect;</li>
  *   <li>the service is sure (its share ≥ the service threshold), of this city and, for a follow-up, the
  *       conversation's: with an aspect asked, answer with the service's item about that aspect; with none, and a
  *       short question or one naming little but the service, answer with the service card;</li>
@@ -174,7 +176,11 @@ public final class AnswerPolicy {
         if (asksForTheService && named.isPresent()) {
             return serviceCard(named.get());
         }
-        if (p >= answerThreshold || (followUp && answersTopicAspect(top, u, state))) {
+        // a request that names no service and asks nothing of it (想约个号, 想办个执照) asks for a kind of service:
+        // whichever item of the likely one ranks first, however sure, answers what was not asked. It is offered
+        // the items (below), as a service it names is its card (above)
+        boolean onlyRequests = asksForTheService && QuestionForm.asks(u.normalized());
+        if ((p >= answerThreshold && !onlyRequests) || (followUp && answersTopicAspect(top, u, state))) {
             return new Decision.AnswerWith(top, p);
         }
         // no item sure: the element of the sure service answers a short question or a follow-up, and only when the

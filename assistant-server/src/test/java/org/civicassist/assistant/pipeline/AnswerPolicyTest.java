@@ -100,6 +100,18 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_request_naming_no_service_and_asking_nothing_is_offered_the_items__however_sure() {
+            Candidate first = candidate("guide-a", "办理时限", 5.0);
+            SearchResult sure = result(0.95, first, candidate("guide-a", "申请材料", 4.9));
+
+            assertThat(policy.decide(question("想约个号"), sure, FRESH)).isInstanceOf(Decision.AskToChoose.class);
+            assertThat(policy.decide(question("想约个号 要带啥"), sure, FRESH)).as("it asks something")
+                    .isEqualTo(new Decision.AnswerWith(first, 0.95));
+            assertThat(policy.decide(question("科目一刚考过"), sure, FRESH)).as("no request: a situation a FAQ answers")
+                    .isEqualTo(new Decision.AnswerWith(first, 0.95));
+        }
+
+        @Test
         void answers_a_follow_up_about_an_aspect_of_the_topic__below_the_answer_threshold() {
             Candidate timeLimit = new Candidate(candidate("guide-a", "办理时限", 5.0).passage(),
                     new Features().set("aspect_match", 1), 5.0);
