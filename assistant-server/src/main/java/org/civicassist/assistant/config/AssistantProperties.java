@@ -29,9 +29,10 @@ public record AssistantProperties(@DefaultValue Kb kb, @DefaultValue Chat chat, 
      * @param store  where vectors and the index are kept between restarts; empty keeps everything in memory
      * @param strict fail a load on any bad entry instead of skipping it with a warning
      * @param watch  rebuild when files under {@code path} change
-     * @param answerCacheSize how many stand-alone questions' search results are kept, so that a repeated question
-     *                        skips embedding and ranking (about 9 KB each), and as many texts' retrievals, so that a
-     *                        question read in context skips embedding and retrieval (about 15 KB each); 0 disables both
+     * @param answerCacheSize how many search results are kept, each for its request (text, and for a question read
+     *                        in context its topic and exclusions), so that a repeated question skips embedding and
+     *                        ranking (about 9 KB each), and as many texts' retrievals, so that a known text read in a
+     *                        new context skips embedding and retrieval (about 15 KB each); 0 disables both
      * @param embeddingWeights which weights of bge-small-zh-v1.5 embed texts and questions: {@code int8} or
      *                         {@code float32}; empty means {@link BgeSmallZhEmbedder#DEFAULT_WEIGHTS}. Each keeps
      *                         its own stored vectors

@@ -9,21 +9,25 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Search results of stand-alone questions, so that a repeated common question skips embedding, retrieval and
- * ranking. A question asked without conversation context (no topic service, nothing excluded) has one result per
- * knowledge-base snapshot: the key is the snapshot (its content key and which build it is) and the whole request
- * (normalised text, aspect, limit, places). Requests that depend on the conversation are always searched afresh.
+ * Search results, so that a repeated common question skips embedding, retrieval and ranking. A search depends on the
+ * knowledge-base snapshot and on its request alone — the normalised text, aspect, limit and places, and for a question
+ * read in a conversation's context its topic service and the items it excludes — so the key is the snapshot (its
+ * content key and which build it is) and the whole request: a result is served only to a request equal to the one it
+ * was searched for, and a question read in context never gets the result of the same text read alone or with another
+ * topic. Stand-alone questions repeat most (a site's common questions); a common question asked after another service
+ * repeats with that service as its topic.
  *
  * <p>One cache serves the successive snapshots a {@link KnowledgeSearchBuilder} builds; {@link KnowledgeBaseService}
  * clears it when it swaps a new snapshot in (entries of another snapshot could not be served anyway). Bounded by
- * entry count, least-recently/frequently used evicted first; hits and misses are recorded for metrics. Results are
- * immutable, so one is safely shared by every thread it is served to. Size 0 disables it. Thread-safe.
+ * entry count; Caffeine's admission keeps frequently asked requests when one-off ones (most readings in context)
+ * would push them out. Hits and misses are recorded for metrics. Results are immutable, so one is safely shared by
+ * every thread it is served to. Size 0 disables it. Thread-safe.
  *
  * <p>Below the results it keeps, as many again, the {@link Retrieval} of each text searched: the query's embedding
- * and what each retriever found, which depend on the text and the snapshot only. A request in a conversation's context
- * is never answered from the results; when its text was retrieved before (the same common question asked after
- * another service, or read both as a follow-up and alone in one turn) it skips embedding and retrieval and is ranked
- * afresh with its topic, aspect, exclusions and places.
+ * and what each retriever found, which depend on the text and the snapshot only. A request not searched before whose
+ * text was (the same common question asked after a service it was not asked after yet, or a message read both as a
+ * follow-up and alone in one turn) skips embedding and retrieval and is only ranked, with its own topic, aspect,
+ * exclusions and places.
  */
 public final class AnswerCache {
 
@@ -74,20 +78,12 @@ public final class AnswerCache {
     }
 
     /**
-     * Whether a request reads the question alone: no topic from the conversation and no excluded items (a follow-up
-     * excludes what was just answered). Only such requests are cached.
-     */
-    public static boolean standalone(SearchRequest request) {
-        return request.topicServiceId().isEmpty() && request.excluded().isEmpty() && !request.text().isBlank();
-    }
-
-    /**
-     * The cached result of a stand-alone request on this snapshot, or {@code search}'s, which is then kept. Two
-     * threads missing the same key at once may both search (the results are equal); nothing waits on another's
-     * search. A search that throws caches nothing.
+     * The cached result of this request on this snapshot, or {@code search}'s, which is then kept. Two threads missing
+     * the same key at once may both search (the results are equal); nothing waits on another's search. A search that
+     * throws caches nothing. A blank text is searched as it is.
      */
     SearchResult get(String snapshot, SearchRequest request, Function<SearchRequest, SearchResult> search) {
-        if (cache == null || !standalone(request)) {
+        if (cache == null || request.text().isBlank()) {
             return search.apply(request);
         }
         return keptOrMade(cache, new Key(snapshot, request), () -> search.apply(request));

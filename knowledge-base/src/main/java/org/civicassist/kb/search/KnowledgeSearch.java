@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One knowledge base, indexed and ready to answer: retrieve (BM25 and dense, in parallel lists) → rank (learned
- * re-ranker) → calibrated confidence. Immutable; a reload builds a new one. Thread-safe. The results of stand-alone
- * questions may be served from an {@link AnswerCache}, and the retrieval of a text already retrieved (which does not
- * depend on the conversation) from the same cache, so that a reading in context only ranks again.
+ * re-ranker) → calibrated confidence. Immutable; a reload builds a new one. Thread-safe. The result of a request
+ * searched before may be served from an {@link AnswerCache}, and the retrieval of a text already retrieved (which does
+ * not depend on the conversation) from the same cache, so that a new reading of a known text only ranks again.
  */
 public final class KnowledgeSearch implements Closeable {
 
@@ -120,7 +120,7 @@ public final class KnowledgeSearch implements Closeable {
         this.snapshot = contentKey + "#" + BUILDS.incrementAndGet();
     }
 
-    /** Ranked candidates for the request; a repeated stand-alone question may be answered from the answer cache. */
+    /** Ranked candidates for the request; a request searched before may be answered from the answer cache. */
     public SearchResult search(SearchRequest request) {
         return answers.get(snapshot, request, this::retrieveAndRank);
     }

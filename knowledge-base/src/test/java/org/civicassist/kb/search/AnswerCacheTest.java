@@ -19,7 +19,7 @@ import java.util.zip.CRC32;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Stand-alone questions are answered from the cache; anything that depends on the conversation or another KB is not. */
+/** A request searched before is answered from the cache; one of another context or another snapshot is not. */
 class AnswerCacheTest {
 
     static final String QUESTION = "社保卡丢了怎么补办";
@@ -58,7 +58,7 @@ class AnswerCacheTest {
     }
 
     @Test
-    void should_rank_afresh_every_time__when_the_question_has_a_topic_or_exclusions() {
+    void should_serve_a_request_read_in_context_its_own_result_only__never_that_of_another_context() {
         AnswerCache cache = AnswerCache.ofSize(100);
         KnowledgeSearch search = search(builder(cache));
         SearchRequest withTopic = new SearchRequest(QUESTION, Optional.empty(), Optional.of("guide-shebao-card-reissue"),
@@ -69,18 +69,19 @@ class AnswerCacheTest {
         SearchResult topical = search.search(withTopic);
         SearchResult topicalAgain = search.search(withTopic);
         SearchResult excluded = search.search(withExclusion);
-        search.search(withExclusion);
-
-        // never served from the results: each is ranked again (the text's retrieval is kept, see below)
-        assertThat(topicalAgain).isEqualTo(topical).isNotSameAs(topical);
-        assertThat(cache.size()).isZero();
-        assertThat(cache.stats().requestCount()).isZero();
-        assertThat(excluded.candidates()).noneMatch(c -> c.passage().citationKey().equals("faq-shebao-lost"));
-        // and they do not take a stand-alone question's entry either
+        SearchResult excludedAgain = search.search(withExclusion);
         SearchResult standalone = search.search(SearchRequest.of(QUESTION));
+
+        // the same request in the same context is served what it was found; each context is searched for itself
+        assertThat(topicalAgain).isSameAs(topical);
+        assertThat(excludedAgain).isSameAs(excluded);
+        assertThat(cache.stats().hitCount()).isEqualTo(2);
+        assertThat(cache.stats().missCount()).isEqualTo(3);
+        assertThat(excluded.candidates()).noneMatch(c -> c.passage().citationKey().equals("faq-shebao-lost"));
         assertThat(standalone.top().orElseThrow().passage().citationKey()).isEqualTo("faq-shebao-lost");
         assertThat(standalone.candidates()).allMatch(c -> c.features().get("in_topic") == 0);
         assertThat(topical.candidates()).allMatch(c -> c.features().get("in_topic") == 1);
+        assertThat(embedder.calls).hasValue(1); // one text, retrieved once for the three contexts
     }
 
     @Test
@@ -94,11 +95,11 @@ class AnswerCacheTest {
 
         SearchResult first = search.search(alone);
         SearchResult read = search.search(inContext);
-        search.search(inContext);
+        search.search(inContext); // served its result: no retrieval asked for
         SearchResult other = search.search(SearchRequest.of("新生儿怎么上户口"));
 
         assertThat(embedder.calls).hasValue(2); // the two texts
-        assertThat(cache.retrievalStats().hitCount()).isEqualTo(2);
+        assertThat(cache.retrievalStats().hitCount()).isEqualTo(1);
         assertThat(cache.retrievalStats().missCount()).isEqualTo(2);
         assertThat(cache.retrievalCount()).isEqualTo(2);
         // ranked for its own context: the excluded item gone, the topic's items marked
