@@ -34,7 +34,8 @@ import java.util.function.Predicate;
  *   <li>confidence ≥ answer threshold → answer with the first candidate, unless the message only requests a
  *       service it does not name and asks nothing of it (想约个号): that is offered the items; a follow-up asking
  *       about an aspect of the conversation's topic is answered when the first candidate is that topic's answer to
- *       that aspect;</li>
+ *       that aspect, and a follow-up asking no aspect, above the clarify threshold, when an answer settled the
+ *       conversation's service and the first candidate is of it, the service sure;</li>
  *   <li>the service is sure (its share ≥ the service threshold), of this city and, for a follow-up, the
  *       conversation's: with an aspect asked, answer with the service's item about that aspect; with none, and a
  *       short question or one naming little but the service, answer with the service card;</li>
@@ -191,6 +192,9 @@ public final class AnswerPolicy {
                 && result.candidates().indexOf(element.get()) < ELEMENT_AMONG_FIRST) {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
+        if (followUp && !aspectAsked && p >= clarifyThreshold && withinTheSettledService(top, focus, state)) {
+            return new Decision.AnswerWith(top, p);
+        }
         // not sure of any item: a short question naming the service gets its card
         Optional<ServiceFocus> shortlyNamed = focus.filter(f -> isShort(u) && namesTheService(f)).filter(cardFits);
         if (asksForTheService && shortlyNamed.isPresent()) {
@@ -305,6 +309,20 @@ public final class AnswerPolicy {
     /** The message asks something: an element of a service, or a question or request form (吗, 怎么, 想 …). */
     static boolean asks(Understanding u) {
         return u.aspect().isPresent() || QuestionForm.asks(u.normalized());
+    }
+
+    /**
+     * A follow-up in a conversation whose service the last answer settled, found within that service: the service is
+     * sure for it and its first candidate is of it. Options would ask which service is meant, and that is known; which
+     * of its items is the ranker's call (for a follow-up asking no aspect: one asking an aspect its first item does not
+     * answer is offered the items). The service offered only as options, or an earlier turn unresolved, settles
+     * nothing (the conversation may have turned to a neighbouring service). On the dialogue questions, out of fold
+     * with the same fold models: turns resolved 0.673 → 0.693 (in sample 0.683 → 0.727), wrong answers 0.220 → 0.220
+     * (0.157 → 0.163); dev and common unchanged.
+     */
+    private static boolean withinTheSettledService(Candidate top, Optional<ServiceFocus> focus, DialogueState state) {
+        return state.unresolvedStreak() == 0 && state.lastAnswer().isPresent()
+                && focus.map(f -> f.serviceId().equals(top.passage().serviceId())).orElse(false);
     }
 
     private static boolean answersTopicAspect(Candidate top, Understanding u, DialogueState state) {

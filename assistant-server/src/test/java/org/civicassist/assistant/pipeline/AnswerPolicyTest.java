@@ -112,6 +112,26 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void answers_a_follow_up_found_within_the_service_an_answer_settled__above_the_clarify_threshold() {
+            Candidate first = candidate("guide-a", "办理条件", 5.0);
+            SearchResult withinA = result(0.45, first, candidate("guide-a", "申请材料", 4.0));
+            Understanding forMyMother = question("能帮我妈一起开一个不");
+            DialogueState settled = FRESH.answered("guide-a", "标题 guide-a", "guide-a#事项简介");
+            DialogueState onlyOffered = FRESH.offering(Map.of("标题 guide-a：办理条件", "guide-a#办理条件"),
+                    Optional.of("guide-a"), Optional.of("标题 guide-a"));
+
+            assertThat(policy.decide(forMyMother, withinA, settled, true)).isEqualTo(new Decision.AnswerWith(first, 0.45));
+            assertThat(policy.decide(forMyMother, result(0.25, first, candidate("guide-a", "申请材料", 4.0)), settled,
+                    true)).as("below the clarify threshold").isNotInstanceOf(Decision.AnswerWith.class);
+            assertThat(policy.decide(forMyMother, withinA, onlyOffered, true)).as("the service only offered")
+                    .isInstanceOf(Decision.AskToChoose.class);
+            assertThat(policy.decide(forMyMother, withinA, settled, false)).as("read alone")
+                    .isInstanceOf(Decision.AskToChoose.class);
+            assertThat(policy.decide(forMyMother, result(0.45, first, candidate("guide-b", "申请材料", 4.9)), settled,
+                    true)).as("another service close behind: not sure").isInstanceOf(Decision.AskToChoose.class);
+        }
+
+        @Test
         void answers_a_follow_up_about_an_aspect_of_the_topic__below_the_answer_threshold() {
             Candidate timeLimit = new Candidate(candidate("guide-a", "办理时限", 5.0).passage(),
                     new Features().set("aspect_match", 1), 5.0);
@@ -408,8 +428,9 @@ class AnswerPolicyTest {
             SearchResult r = result(0.3, intro, feesSection, otherService);
 
             assertThat(policy.decide(naming("社保卡 以前没办过"), r, FRESH)).isInstanceOf(Decision.ServiceCard.class);
+            // no card for the follow-up; within the service the last answer settled, its first item answers
             assertThat(policy.decide(naming("那个能代办吗"), r, FRESH.answered("guide-a", "A", "guide-a#事项简介"), true))
-                    .isInstanceOf(Decision.AskToChoose.class);
+                    .isEqualTo(new Decision.AnswerWith(intro, 0.3));
         }
 
         @Test
