@@ -74,6 +74,8 @@ public final class AnswerPolicy {
     static final int ELEMENT_AMONG_FIRST = 2;
     /** How much of a question a service's title must cover for the question to be that title. */
     static final double IS_THE_TITLE = 0.80;
+    /** How much of a question a FAQ's phrasings must cover for the FAQ to be the question asked. */
+    static final double IS_THE_FAQ = 0.80;
     /** How much of a question the service's title or FAQ phrasings must cover for it to name the service. */
     static final double NAMES_THE_SERVICE = 0.40;
     /** How much of a question the service title must cover for it to name only that service (结婚登记, 护照). */
@@ -150,10 +152,11 @@ public final class AnswerPolicy {
         // service → element: within a sure service, the item about the element asked
         Optional<Candidate> element = focus.filter(f -> aspectAsked).flatMap(ServiceFocus::itemAboutAskedAspect);
         // a short question (a service and an element, no situation) asks for the element even when another item of
-        // the service is surer; a longer one may describe the situation a FAQ answers, and so may a follow-up, short
-        // as it is, with the conversation's situation
+        // the service is surer — unless that item is the FAQ asked (护照丢了 咋补: the FAQ on losing it, not the
+        // process section or another FAQ on the process); a longer one may describe the situation a FAQ answers, and
+        // so may a follow-up, short as it is, with the conversation's situation
         if (element.isPresent() && element.get() != top && top.features().get("aspect_match") == 0
-                && isShort(u) && !followUp) {
+                && isShort(u) && !followUp && !isTheFaq(top)) {
             return new Decision.AnswerWith(element.get(), Math.max(p, focus.get().share()));
         }
         // a service named with nothing asked about it gets its card (a follow-up without an aspect asks something of
@@ -278,6 +281,11 @@ public final class AnswerPolicy {
      */
     private static boolean titleHas(Candidate c, Set<String> terms) {
         return terms.stream().allMatch(c.passage().title()::contains);
+    }
+
+    /** A FAQ whose phrasings cover the question almost whole: it was written for this very question. */
+    private static boolean isTheFaq(Candidate c) {
+        return c.passage().kind() == PassageKind.FAQ && seen(c, "question_cov") >= IS_THE_FAQ;
     }
 
     /** How much of the question the service's title covers (IDF-weighted share of its words). */

@@ -391,6 +391,22 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_short_question_gets_the_element_asked__unless_the_first_item_is_the_faq_asked() {
+            Candidate lostFaq = with(with(new Candidate(new Passage("faq-lost", PassageKind.FAQ, "faq-lost", null,
+                    "guide-a", "标题 guide-a", "社保", List.of("社保卡丢了怎么补办？"), "内容", null), new Features(), 6.0),
+                    "is_faq", 1), "question_cov", 0.9);
+            Candidate partlyCovering = with(lostFaq, "question_cov", 0.5);
+            Candidate processSection = with(candidate("guide-a", "办理流程", 5.0), "aspect_match", 1);
+            Understanding how = asking("社保卡丢了咋补", Aspect.PROCESS);
+
+            assertThat(policy.decide(how, result(0.95, lostFaq, processSection, otherService), FRESH))
+                    .isEqualTo(new Decision.AnswerWith(lostFaq, 0.95));
+            Decision d = policy.decide(how, result(0.95, partlyCovering, processSection, otherService), FRESH);
+            assertThat(d).isInstanceOf(Decision.AnswerWith.class);
+            assertThat(((Decision.AnswerWith) d).candidate()).isEqualTo(processSection);
+        }
+
+        @Test
         void answers_a_bare_service_name_with_the_service_card() {
             Candidate intro = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
 
