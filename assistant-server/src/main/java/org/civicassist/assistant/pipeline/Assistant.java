@@ -256,6 +256,11 @@ public final class Assistant {
             return new Composed(composer.clarify(options, c.confidence()),
                     state.offering(options.keyByLabel(), service, title));
         }
+        if (decision instanceof Decision.OfferService offer) {
+            Composer.Options options = composer.options(kb, offer.options());
+            return new Composed(composer.clarify(options, offer.confidence()), state.settledOn(offer.serviceId(),
+                    offer.options().get(0).passage().title(), options.keyByLabel()));
+        }
         if (decision instanceof Decision.ServiceCard card) {
             Optional<Guide> guide = kb.guide(card.serviceId());
             if (guide.isEmpty()) { // a FAQ without a guide is its own service: answer with it

@@ -21,6 +21,16 @@ public sealed interface Decision {
     }
 
     /**
+     * The citizen requested a service without naming it and asked nothing of it (想约个号), and the service is sure:
+     * offer its items ({@code options}) and take it as the conversation's service, as a card would.
+     */
+    record OfferService(String serviceId, List<Candidate> options, double confidence) implements Decision {
+        public OfferService {
+            options = List.copyOf(options);
+        }
+    }
+
+    /**
      * The citizen named a service and the service is sure, but not what about it: answer with the service card
      * ({@code top} is the service's best candidate).
      */

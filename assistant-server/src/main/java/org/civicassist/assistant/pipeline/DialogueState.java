@@ -73,6 +73,15 @@ public record DialogueState(Optional<String> topicServiceId, Optional<String> to
                 lastAnswer, situation);
     }
 
+    /**
+     * The service became the conversation's without an answer (the citizen requested it, and which one is sure): its
+     * items offered; nothing answered, no attempt failed.
+     */
+    DialogueState settledOn(String serviceId, String title, Map<String, String> options) {
+        return new DialogueState(Optional.of(serviceId), Optional.of(title), lastQuestion, unresolvedStreak, options,
+                Optional.empty(), situation);
+    }
+
     /** After an answer that offers options of its own (a service card's elements): choosing one answers it. */
     DialogueState offeringAlong(Map<String, String> options) {
         return new DialogueState(topicServiceId, topicTitle, lastQuestion, unresolvedStreak, options, lastAnswer,

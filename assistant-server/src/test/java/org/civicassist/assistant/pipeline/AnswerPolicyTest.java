@@ -100,11 +100,15 @@ class AnswerPolicyTest {
         }
 
         @Test
-        void a_request_naming_no_service_and_asking_nothing_is_offered_the_items__however_sure() {
+        void a_request_naming_no_service_and_asking_nothing_is_offered_the_items__however_sure_the_first() {
             Candidate first = candidate("guide-a", "办理时限", 5.0);
             SearchResult sure = result(0.95, first, candidate("guide-a", "申请材料", 4.9));
 
-            assertThat(policy.decide(question("想约个号"), sure, FRESH)).isInstanceOf(Decision.AskToChoose.class);
+            assertThat(policy.decide(question("想约个号"), sure, FRESH)).as("its sure service's items, as its service")
+                    .isEqualTo(new Decision.OfferService("guide-a", sure.candidates(), 0.95));
+            SearchResult competing = result(0.95, first, candidate("guide-b", "申请材料", 4.9));
+            assertThat(policy.decide(question("想约个号"), competing, FRESH)).as("no service sure: which one")
+                    .isInstanceOf(Decision.AskToChoose.class);
             assertThat(policy.decide(question("想约个号 要带啥"), sure, FRESH)).as("it asks something")
                     .isEqualTo(new Decision.AnswerWith(first, 0.95));
             assertThat(policy.decide(question("科目一刚考过"), sure, FRESH)).as("no request: a situation a FAQ answers")
@@ -112,7 +116,7 @@ class AnswerPolicyTest {
         }
 
         @Test
-        void answers_a_follow_up_found_within_the_service_an_answer_settled__above_the_clarify_threshold() {
+        void answers_a_follow_up_found_within_the_service_settled__above_the_clarify_threshold() {
             Candidate first = candidate("guide-a", "办理条件", 5.0);
             SearchResult withinA = result(0.45, first, candidate("guide-a", "申请材料", 4.0));
             Understanding forMyMother = question("能帮我妈一起开一个不");
@@ -125,6 +129,9 @@ class AnswerPolicyTest {
                     true)).as("below the clarify threshold").isNotInstanceOf(Decision.AnswerWith.class);
             assertThat(policy.decide(forMyMother, withinA, onlyOffered, true)).as("the service only offered")
                     .isInstanceOf(Decision.AskToChoose.class);
+            DialogueState requested = FRESH.settledOn("guide-a", "标题 guide-a", Map.of());
+            assertThat(policy.decide(forMyMother, withinA, requested, true)).as("the service requested and sure")
+                    .isEqualTo(new Decision.AnswerWith(first, 0.45));
             assertThat(policy.decide(forMyMother, withinA, settled, false)).as("read alone")
                     .isInstanceOf(Decision.AskToChoose.class);
             assertThat(policy.decide(forMyMother, result(0.45, first, candidate("guide-b", "申请材料", 4.9)), settled,
@@ -154,7 +161,7 @@ class AnswerPolicyTest {
             Candidate materials = candidate("guide-a", "申请材料", 4.9);
             SearchResult r = result(0.45, time, materials, candidate("guide-b", "办理时限", 1.0));
 
-            Decision d = policy.decide(question("上个月在外地出差的时候弄丢了 回来以后想补办"), r, FRESH);
+            Decision d = policy.decide(question("上个月在外地出差的时候弄丢了 回来以后怎么补办"), r, FRESH);
 
             assertThat(d).isEqualTo(new Decision.AskToChoose(List.of(time, materials), 0.45));
         }

@@ -1,6 +1,7 @@
 package org.civicassist.assistant.pipeline;
 
 import org.civicassist.assistant.testing.HashingEmbedder;
+import org.civicassist.assistant.reply.ReplyType;
 import org.civicassist.assistant.testing.TinyKb;
 import org.civicassist.kb.embed.Embedder;
 import org.civicassist.kb.load.KbSource;
@@ -52,6 +53,21 @@ class AssistantTest {
         Turn first = assistant.respond(DialogueState.initial(), "社保卡丢了怎么补办");
         embedder.embedded.clear();
         return assistant.respond(first.next(), message);
+    }
+
+    @Test
+    void a_request_for_a_service_it_does_not_name_is_offered_its_items__and_that_service_holds_for_what_follows() {
+        Assistant assistant = AssistantAssembly.create(KbSource.directory(TinyKb.writeTo(kbDir)), LoadMode.STRICT,
+                Optional.empty(), embedder, Clock.systemUTC()).assistant();
+
+        Turn request = assistant.respond(DialogueState.initial(), "想补领卡");
+
+        assertThat(request.reply().type()).as("reply %s", request.reply()).isEqualTo(ReplyType.CLARIFY);
+        assertThat(request.reply().options()).isNotEmpty().allMatch(o -> o.id().contains("card"));
+        assertThat(request.next().topicServiceId()).contains("guide-card");
+        assertThat(request.next().unresolvedStreak()).as("no failed attempt").isZero();
+        assertThat(request.next().lastAnswer()).as("nothing answered").isEmpty();
+        assertThat(request.next().offeredOptions()).isNotEmpty();
     }
 
     @Test
