@@ -120,7 +120,6 @@ public final class RedisAnalyticsStore implements AnalyticsStore {
         // list never exists without its expiry (a failure between two commands would keep it forever) and a record
         // costs one round trip
         return redis.execute(APPEND, List.of(key), List.of(json, Long.toString(keep.plusDays(1).toMillis())))
-                .then()
                 .onErrorMap(StoreUnavailableException::isRedisFailure, e -> new StoreUnavailableException("analytics", e))
                 .then();
     }

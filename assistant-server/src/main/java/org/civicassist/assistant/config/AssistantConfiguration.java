@@ -58,8 +58,8 @@ public class AssistantConfiguration {
     }
 
     /**
-     * Search results of stand-alone questions ({@code assistant.kb.answer-cache-size}, 0 disables it), and as many
-     * texts' retrievals; hits and misses are {@code cache_gets_total{cache="answers"|"retrievals",
+     * Search results, each kept for its whole request ({@code assistant.kb.answer-cache-size}, 0 disables it), and as
+     * many texts' retrievals; hits and misses are {@code cache_gets_total{cache="answers"|"retrievals",
      * result="hit"|"miss"}} on {@code /actuator/prometheus}.
      */
     @Bean

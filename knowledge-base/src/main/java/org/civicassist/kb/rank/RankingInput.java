@@ -25,4 +25,13 @@ public record RankingInput(String text, float[] vector, Set<String> words, List<
         lexicalSmart = List.copyOf(lexicalSmart);
         dense = List.copyOf(dense);
     }
+
+    /**
+     * The same retrieval read with {@code aspect} in a conversation about {@code topicServiceId}: what the retrievers
+     * found depends on the text alone, so one retrieval serves every reading of it (see the search's answer cache).
+     */
+    public RankingInput readWith(Optional<Aspect> aspect, Optional<String> topicServiceId) {
+        return new RankingInput(text, vector, words, lexical, lexicalQuestions, lexicalContent, lexicalBigrams,
+                lexicalSmart, dense, aspect, topicServiceId);
+    }
 }

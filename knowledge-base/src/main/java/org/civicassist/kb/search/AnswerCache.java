@@ -3,6 +3,7 @@ package org.civicassist.kb.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import org.civicassist.kb.rank.RankingInput;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,8 +24,9 @@ import java.util.function.Supplier;
  * would push them out. Hits and misses are recorded for metrics. Results are immutable, so one is safely shared by
  * every thread it is served to. Size 0 disables it. Thread-safe.
  *
- * <p>Below the results it keeps, as many again, the {@link Retrieval} of each text searched: the query's embedding
- * and what each retriever found, which depend on the text and the snapshot only. A request not searched before whose
+ * <p>Below the results it keeps, as many again, the retrieval of each text searched (a {@link RankingInput} read
+ * alone): the query's embedding and words and what each retriever found, which depend on the text and the snapshot
+ * only. A request not searched before whose
  * text was (the same common question asked after a service it was not asked after yet, or a message read both as a
  * follow-up and alone in one turn) skips embedding and retrieval and is only ranked, with its own topic, aspect,
  * exclusions and places.
@@ -47,17 +49,15 @@ public final class AnswerCache {
     }
 
     private final Cache<Key, SearchResult> cache; // null when disabled
-    private final Cache<TextKey, Retrieval> retrievals; // null when disabled
+    private final Cache<TextKey, RankingInput> retrievals; // null when disabled
 
     private AnswerCache(long maximumSize) {
-        this.cache = maximumSize == 0 ? null : Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .recordStats()
-                .build();
-        this.retrievals = maximumSize == 0 ? null : Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .recordStats()
-                .build();
+        this.cache = maximumSize == 0 ? null : bounded(maximumSize);
+        this.retrievals = maximumSize == 0 ? null : bounded(maximumSize);
+    }
+
+    private static <K, V> Cache<K, V> bounded(long maximumSize) {
+        return Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
     }
 
     /** A cache of at most {@code maximumSize} results; 0 disables caching. */
@@ -93,7 +93,7 @@ public final class AnswerCache {
      * The retrieval of {@code text} on this snapshot, kept from an earlier search of the same text or made by
      * {@code retrieve} and kept; as {@link #get}, concurrent misses may both retrieve and nothing waits.
      */
-    Retrieval retrieval(String snapshot, String text, Function<String, Retrieval> retrieve) {
+    RankingInput retrieval(String snapshot, String text, Function<String, RankingInput> retrieve) {
         if (retrievals == null) {
             return retrieve.apply(text);
         }

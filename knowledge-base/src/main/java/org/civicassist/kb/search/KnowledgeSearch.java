@@ -13,6 +13,7 @@ import org.civicassist.kb.rank.ConfidenceInputs;
 import org.civicassist.kb.rank.Features;
 import org.civicassist.kb.rank.PassageStatistics;
 import org.civicassist.kb.rank.Ranker;
+import org.civicassist.kb.rank.RankingInput;
 import org.civicassist.kb.rank.RankingModels;
 import org.civicassist.kb.retrieve.DenseRetriever;
 import org.civicassist.kb.retrieve.LexicalRetriever;
@@ -129,8 +130,8 @@ public final class KnowledgeSearch implements Closeable {
         if (request.text().isBlank()) {
             return SearchResult.empty();
         }
-        Retrieval found = answers.retrieval(snapshot, request.text(), this::retrieve);
-        List<Candidate> ranked = ranker.rank(found.rankingInput(request.aspect(), request.topicServiceId()));
+        RankingInput found = answers.retrieval(snapshot, request.text(), this::retrieve);
+        List<Candidate> ranked = ranker.rank(found.readWith(request.aspect(), request.topicServiceId()));
         if (!request.excluded().isEmpty()) {
             ranked = ranked.stream().filter(c -> !request.excluded().contains(c.passage().citationKey())).toList();
         }
@@ -144,14 +145,17 @@ public final class KnowledgeSearch implements Closeable {
         return new SearchResult(top, confidence, foreignPlace, otherPlaceAsked);
     }
 
-    /** Embeds and analyses the text once, and runs every retriever on it. */
-    private Retrieval retrieve(String text) {
+    /**
+     * Embeds and analyses the text once, and runs every retriever on it: the ranker's input for the text read alone
+     * (no aspect, no topic; {@link RankingInput#readWith} gives each reading its own).
+     */
+    private RankingInput retrieve(String text) {
         RetrievalQuery query = new RetrievalQuery(text, QueryTerms.of(index.analyzer(), text),
                 models.queryVector(queryEmbedder.embed(text)));
-        return new Retrieval(query, lexical.retrieve(query, RETRIEVE_DEPTH),
+        return new RankingInput(text, query.vector(), query.terms().words(), lexical.retrieve(query, RETRIEVE_DEPTH),
                 lexicalQuestions.retrieve(query, RETRIEVE_DEPTH), lexicalContent.retrieve(query, RETRIEVE_DEPTH),
                 lexicalBigrams.retrieve(query, RETRIEVE_DEPTH), lexicalSmart.retrieve(query, RETRIEVE_DEPTH),
-                dense.retrieve(query, RETRIEVE_DEPTH));
+                dense.retrieve(query, RETRIEVE_DEPTH), Optional.empty(), Optional.empty());
     }
 
     /**
