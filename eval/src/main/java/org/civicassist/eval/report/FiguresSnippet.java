@@ -133,7 +133,10 @@ public final class FiguresSnippet {
     static String latencyLabel(JsonNode run) {
         String respondent = text(run.path("respondent"));
         if (RunProvenance.IN_PROCESS.equals(respondent)) {
-            return "measured in process (the assistant called inside the harness's JVM, no HTTP)";
+            int warmup = run.path("warmup_turns").asInt(0);
+            return "measured in process (the assistant called inside the harness's JVM, no HTTP" + (warmup > 0
+                    ? ", after " + warmup + " untimed turns on the KB's own texts: a server that has been answering"
+                    : ", from the JVM's first turn") + ")";
         }
         if (RunProvenance.HTTP.equals(respondent)) {
             String endpoint = text(run.path("endpoint"));

@@ -90,11 +90,15 @@ public final class EvaluationRunner {
             long buildMillis = (System.nanoTime() - started) / 1_000_000;
             KnowledgeBase kb = assembly.knowledge().get().knowledgeBase();
             ObjectNode report;
+            int warmedUp = 0;
             if (spec.questions() != null) {
                 QuestionFile questions = QuestionSet.read(spec.questions());
                 Scorer scorer = Scorer.of(kb);
                 Respondent assistant = spec.endpoint().<Respondent>map(HttpRespondent::new)
                         .orElseGet(() -> new InProcessRespondent(assembly));
+                if (spec.endpoint().isEmpty()) {
+                    warmedUp = WarmUp.run(assembly.assistant(), kb, WarmUp.TURNS);
+                }
                 List<Respondent> baselines = new ArrayList<>();
                 if (spec.baselines()) {
                     List<Passage> passages = new PassageBuilder(Chunker.defaults()).build(kb);
@@ -136,7 +140,11 @@ public final class EvaluationRunner {
                 report.set("handoff_signal", r.toJson());
                 System.out.println(spec.name() + " " + r);
             }
-            report = withProvenance(report, provenance.toJson(JSON, spec.endpoint()));
+            ObjectNode run = provenance.toJson(JSON, spec.endpoint());
+            if (warmedUp > 0) {
+                run.put("warmup_turns", warmedUp);
+            }
+            report = withProvenance(report, run);
             Files.createDirectories(reportDir);
             write(reportDir.resolve("report.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return report;

@@ -36,11 +36,21 @@ class FiguresSnippetTest {
         assertThat(md).contains("**dev** (`eval/regressions/dev.yaml`) — run 2026-12-01 10:15 UTC on commit "
                 + "`abc1234`; KB `bundled`, 95 guides + 562 FAQs → 1441 passages");
         assertThat(md).contains("Latency per judged turn, measured in process (the assistant called inside the "
-                + "harness's JVM, no HTTP): p50 15.6 ms, p95 34.9 ms, p99 45.3 ms.");
+                + "harness's JVM, no HTTP, from the JVM's first turn): p50 15.6 ms, p95 34.9 ms, p99 45.3 ms.");
         assertThat(md).contains("| resolution | 0.616 | 0.448 |");
         // the one-off HTTP run is not printed at all
         assertThat(md).doesNotContain("**run**", "def5678", "0.620", "24.7", "over HTTP");
         assertThat(md.split("\\*\\*", -1)).hasSize(3); // exactly one bold run name
+    }
+
+    @Test
+    void an_in_process_run_after_a_warm_up_says_how_many_turns_went_untimed() throws IOException {
+        var run = JsonMapper.builder().build().readTree("""
+                {"command": "all", "respondent": "in_process", "warmup_turns": 200}""");
+
+        assertThat(FiguresSnippet.latencyLabel(run)).isEqualTo("measured in process (the assistant called inside the "
+                + "harness's JVM, no HTTP, after 200 untimed turns on the KB's own texts: a server that has been "
+                + "answering)");
     }
 
     @Test

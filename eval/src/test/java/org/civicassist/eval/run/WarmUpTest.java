@@ -1,0 +1,32 @@
+package org.civicassist.eval.run;
+
+import org.civicassist.kb.model.Faq;
+import org.civicassist.kb.model.Guide;
+import org.civicassist.kb.model.GuideSection;
+import org.civicassist.kb.model.KnowledgeBase;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The warm-up asks the KB's own texts, never more than it is told to. */
+class WarmUpTest {
+
+    private static Guide guide(String id, String title) {
+        return new Guide(id, title, "社保", null, null, List.of(), null, null,
+                List.of(new GuideSection("事项简介", title + "的简介。")));
+    }
+
+    private static final KnowledgeBase KB = new KnowledgeBase(
+            List.of(guide("guide-card", "社会保障卡挂失与补换"), guide("guide-pension", "养老金领取")),
+            List.of(new Faq("faq-lost", "社保", "社保卡丢了怎么补办？", List.of("社保卡被偷了"), "先挂失再补卡。",
+                    "guide-card")));
+
+    @Test
+    void asks_the_faq_questions_first_then_the_guide_titles_up_to_the_limit() {
+        assertThat(WarmUp.texts(KB, 10)).containsExactly("社保卡丢了怎么补办？", "社会保障卡挂失与补换", "养老金领取");
+        assertThat(WarmUp.texts(KB, 2)).containsExactly("社保卡丢了怎么补办？", "社会保障卡挂失与补换");
+        assertThat(WarmUp.texts(KB, 0)).isEmpty();
+    }
+}
