@@ -96,9 +96,7 @@ public final class EvaluationRunner {
                 Scorer scorer = Scorer.of(kb);
                 Respondent assistant = spec.endpoint().<Respondent>map(HttpRespondent::new)
                         .orElseGet(() -> new InProcessRespondent(assembly));
-                if (spec.endpoint().isEmpty()) {
-                    warmedUp = WarmUp.run(assembly.assistant(), kb, WarmUp.TURNS);
-                }
+                warmedUp = WarmUp.run(assistant, kb, WarmUp.TURNS);
                 List<Respondent> baselines = new ArrayList<>();
                 if (spec.baselines()) {
                     List<Passage> passages = new PassageBuilder(Chunker.defaults()).build(kb);

@@ -46,11 +46,16 @@ class FiguresSnippetTest {
     @Test
     void an_in_process_run_after_a_warm_up_says_how_many_turns_went_untimed() throws IOException {
         var run = JsonMapper.builder().build().readTree("""
-                {"command": "all", "respondent": "in_process", "warmup_turns": 200}""");
+                {"command": "all", "respondent": "in_process", "warmup_turns": 500}""");
 
         assertThat(FiguresSnippet.latencyLabel(run)).isEqualTo("measured in process (the assistant called inside the "
-                + "harness's JVM, no HTTP, after 200 untimed turns on the KB's own texts: a server that has been "
+                + "harness's JVM, no HTTP, after 500 untimed turns on the KB's own texts: a server that has been "
                 + "answering)");
+        var overHttp = JsonMapper.builder().build().readTree("""
+                {"command": "all", "respondent": "http", "endpoint": "http://localhost:8080", "warmup_turns": 500}""");
+        assertThat(FiguresSnippet.latencyLabel(overHttp)).isEqualTo("measured over HTTP (round trip seen by the "
+                + "client, http://localhost:8080, after 500 untimed turns on the KB's own texts: a server that has "
+                + "been answering)");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package org.civicassist.eval.run;
 
+import org.civicassist.eval.respond.Outcome;
+import org.civicassist.eval.respond.Respondent;
 import org.civicassist.kb.model.Faq;
 import org.civicassist.kb.model.Guide;
 import org.civicassist.kb.model.GuideSection;
 import org.civicassist.kb.model.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,5 +31,29 @@ class WarmUpTest {
         assertThat(WarmUp.texts(KB, 10)).containsExactly("社保卡丢了怎么补办？", "社会保障卡挂失与补换", "养老金领取");
         assertThat(WarmUp.texts(KB, 2)).containsExactly("社保卡丢了怎么补办？", "社会保障卡挂失与补换");
         assertThat(WarmUp.texts(KB, 0)).isEmpty();
+    }
+
+    @Test
+    void asks_each_text_in_a_conversation_of_its_own() {
+        List<List<String>> conversations = new ArrayList<>();
+        Respondent recording = new Respondent() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public Conversation open() {
+                List<String> said = new ArrayList<>();
+                conversations.add(said);
+                return text -> {
+                    said.add(text);
+                    return new Outcome("answer", List.of(), 1.0, List.of(), 0, null);
+                };
+            }
+        };
+
+        assertThat(WarmUp.run(recording, KB, 2)).isEqualTo(2);
+        assertThat(conversations).containsExactly(List.of("社保卡丢了怎么补办？"), List.of("社会保障卡挂失与补换"));
     }
 }
