@@ -5,8 +5,8 @@ import org.civicassist.kb.model.Faq;
 import org.civicassist.kb.model.Guide;
 import org.civicassist.kb.model.KnowledgeBase;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Untimed turns before the timed ones, so that latency per judged turn is that of a server which has been answering
@@ -38,19 +38,7 @@ public final class WarmUp {
     }
 
     static List<String> texts(KnowledgeBase kb, int turns) {
-        List<String> out = new ArrayList<>();
-        for (Faq f : kb.faqs()) {
-            if (out.size() >= turns) {
-                return out;
-            }
-            out.add(f.question());
-        }
-        for (Guide g : kb.guides()) {
-            if (out.size() >= turns) {
-                return out;
-            }
-            out.add(g.title());
-        }
-        return out;
+        return Stream.concat(kb.faqs().stream().map(Faq::question), kb.guides().stream().map(Guide::title))
+                .limit(turns).toList();
     }
 }
