@@ -132,17 +132,16 @@ public final class FiguresSnippet {
     /** How the report says its latency was measured. */
     static String latencyLabel(JsonNode run) {
         String respondent = text(run.path("respondent"));
-        int warmup = run.path("warmup_turns").asInt(0);
-        String after = warmup > 0 ? ", after " + warmup + " untimed turns on the KB's own texts: a server that has "
-                + "been answering" : "";
         if (RunProvenance.IN_PROCESS.equals(respondent)) {
-            return "measured in process (the assistant called inside the harness's JVM, no HTTP"
-                    + (warmup > 0 ? after : ", from the JVM's first turn") + ")";
+            int warmup = run.path("warmup_turns").asInt(0);
+            return "measured in process (the assistant called inside the harness's JVM, no HTTP" + (warmup > 0
+                    ? ", after " + warmup + " untimed turns on the KB's own texts: a server that has been answering"
+                    : ", from the JVM's first turn") + ")";
         }
         if (RunProvenance.HTTP.equals(respondent)) {
             String endpoint = text(run.path("endpoint"));
             return "measured over HTTP (round trip seen by the client" + (endpoint == null ? "" : ", " + endpoint)
-                    + after + ")";
+                    + ")";
         }
         return "measured how: not recorded in the report";
     }

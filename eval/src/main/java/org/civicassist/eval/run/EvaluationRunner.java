@@ -96,7 +96,9 @@ public final class EvaluationRunner {
                 Scorer scorer = Scorer.of(kb);
                 Respondent assistant = spec.endpoint().<Respondent>map(HttpRespondent::new)
                         .orElseGet(() -> new InProcessRespondent(assembly));
-                warmedUp = WarmUp.run(assistant, kb, WarmUp.TURNS);
+                if (warmsUp(spec)) {
+                    warmedUp = WarmUp.run(assistant, kb, WarmUp.TURNS);
+                }
                 List<Respondent> baselines = new ArrayList<>();
                 if (spec.baselines()) {
                     List<Passage> passages = new PassageBuilder(Chunker.defaults()).build(kb);
@@ -149,6 +151,15 @@ public final class EvaluationRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the run warms the assistant up before timing it ({@link WarmUp}): only where that costs nothing but
+     * time — in process, without a language model. Over HTTP the server is someone's (its conversations, analytics and
+     * perhaps a model are real: warm it before measuring it); in process with a model each turn would be a call to it.
+     */
+    static boolean warmsUp(Spec spec) {
+        return spec.endpoint().isEmpty() && spec.llm().equals(LlmHooks.none());
     }
 
     /** The report with {@code run} right after its name, where a reader looks first. */

@@ -51,11 +51,6 @@ class FiguresSnippetTest {
         assertThat(FiguresSnippet.latencyLabel(run)).isEqualTo("measured in process (the assistant called inside the "
                 + "harness's JVM, no HTTP, after 500 untimed turns on the KB's own texts: a server that has been "
                 + "answering)");
-        var overHttp = JsonMapper.builder().build().readTree("""
-                {"command": "all", "respondent": "http", "endpoint": "http://localhost:8080", "warmup_turns": 500}""");
-        assertThat(FiguresSnippet.latencyLabel(overHttp)).isEqualTo("measured over HTTP (round trip seen by the "
-                + "client, http://localhost:8080, after 500 untimed turns on the KB's own texts: a server that has "
-                + "been answering)");
     }
 
     @Test

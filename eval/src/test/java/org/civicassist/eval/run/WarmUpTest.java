@@ -1,5 +1,7 @@
 package org.civicassist.eval.run;
 
+import org.civicassist.assistant.llm.LlmHooks;
+import org.civicassist.assistant.pipeline.AnswerWriter;
 import org.civicassist.eval.respond.Outcome;
 import org.civicassist.eval.respond.Respondent;
 import org.civicassist.kb.model.Faq;
@@ -8,8 +10,11 @@ import org.civicassist.kb.model.GuideSection;
 import org.civicassist.kb.model.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,5 +60,21 @@ class WarmUpTest {
 
         assertThat(WarmUp.run(recording, KB, 2)).isEqualTo(2);
         assertThat(conversations).containsExactly(List.of("社保卡丢了怎么补办？"), List.of("社会保障卡挂失与补换"));
+    }
+
+    @Test
+    void only_a_run_in_process_without_a_language_model_warms_up() {
+        Path q = Path.of("questions.jsonl");
+        Path store = Path.of("store");
+        var inProcess = new EvaluationRunner.Spec("dev", "bundled", q, null, Optional.empty(), store, false);
+        var overHttp = new EvaluationRunner.Spec("dev", "bundled", q, null,
+                Optional.of(URI.create("http://localhost:8080")), store, false);
+        var withModel = new EvaluationRunner.Spec("dev", "bundled", q, null, Optional.empty(), store, false,
+                new LlmHooks((message, context) -> Optional.of(message), AnswerWriter.EXTRACTIVE, Optional.empty()),
+                "a model");
+
+        assertThat(EvaluationRunner.warmsUp(inProcess)).isTrue();
+        assertThat(EvaluationRunner.warmsUp(overHttp)).isFalse();
+        assertThat(EvaluationRunner.warmsUp(withModel)).isFalse();
     }
 }
