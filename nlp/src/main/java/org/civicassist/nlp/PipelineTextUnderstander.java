@@ -122,8 +122,9 @@ final class PipelineTextUnderstander implements TextUnderstander {
                 rewrites.add(new Correction(token.start(), token.end(), token.text(), word));
                 notes.add(token.text() + "→" + word);
             }
-            // 7. domain terms
-            if (dictionary.contains(word)) {
+            // 7. domain terms: words naming services or what they concern; a word that is itself a cue of what is
+            // asked (工本费) names none, and a follow-up made of it stays with the conversation's service
+            if (dictionary.contains(word) && !aspects.isCue(word)) {
                 domainTerms.add(word);
             }
         }

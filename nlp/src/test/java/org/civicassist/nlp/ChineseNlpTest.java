@@ -61,6 +61,14 @@ class ChineseNlpTest {
     }
 
     @Test
+    void should_read_a_dictionary_word_that_is_a_cue_as_what_is_asked_not_as_a_service_named() {
+        Understanding fee = NLP.understander().understand("工本费多少");
+        assertThat(fee.domainTerms()).isEmpty();
+        assertThat(fee.aspect()).contains(Aspect.FEES);
+        assertThat(NLP.understander().understand("补办社保卡工本费多少").domainTerms()).containsExactly("社保卡");
+    }
+
+    @Test
     void should_treat_empty_null_and_emoji_only_messages_as_blank() {
         assertThat(NLP.understander().understand(null).isBlank()).isTrue();
         assertThat(NLP.understander().understand("").isBlank()).isTrue();

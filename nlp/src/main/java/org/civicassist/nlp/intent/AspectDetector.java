@@ -75,6 +75,14 @@ public final class AspectDetector {
         return specific.isPresent() ? specific : latest(fallbackCues.findAll(text));
     }
 
+    /**
+     * Whether the whole word is a cue of an aspect (工本费, 多久): such a word says what is asked about a service, not
+     * which service, even where the domain dictionary lists it to keep it in one piece.
+     */
+    public boolean isCue(String word) {
+        return cues.findAll(word).stream().anyMatch(m -> m.start() == 0 && m.end() == word.length());
+    }
+
     private static Optional<Aspect> latest(List<CueMatcher.Match<Aspect>> found) {
         Aspect best = null;
         int bestEnd = -1;

@@ -70,6 +70,16 @@ class AspectDetectorTest {
     }
 
     @Test
+    void should_tell_a_word_that_is_a_whole_cue_from_one_that_only_contains_or_lacks_one() {
+        AspectDetector detector = new AspectDetector();
+        assertThat(detector.isCue("工本费")).isTrue();
+        assertThat(detector.isCue("多久")).isTrue();
+        assertThat(detector.isCue("工本")).isFalse();
+        assertThat(detector.isCue("社保卡")).isFalse();
+        assertThat(detector.isCue("补办工本费")).isFalse();
+    }
+
+    @Test
     void should_accept_literal_cues_in_code() {
         AspectDetector detector = new AspectDetector(Map.of(Aspect.FEES, List.of("几毛钱")));
         assertThat(detector.detect("要几毛钱")).contains(Aspect.FEES);
