@@ -117,17 +117,17 @@ public final class Assistant {
                 search), u, state);
 
         // 5. retrieve and rank
-        SearchResult result = search.search(request(resolution, u, state));
         // a follow-up naming a term its service mentions may still ask about that term's own service (身份证 前两天丢了
-        // after 补领结婚证 is about the identity card, 户口簿要带吗 after 结婚登记 about the marriage): the reading the
-        // ranker is surer of stands
-        if (resolution.followUp() && !u.domainTerms().isEmpty()) {
-            FollowUpResolver.Resolution alone = followUps.asNewQuestion(u, state);
-            SearchResult aloneResult = search.search(request(alone, u, state));
-            if (aloneResult.confidence() > result.confidence()) {
-                resolution = alone;
-                result = aloneResult;
-            }
+        // after 补领结婚证 is about the identity card, 户口簿要带吗 after 结婚登记 about the marriage): it is read alone
+        // as well, and the reading the ranker is surer of stands
+        FollowUpResolver.Resolution alone = resolution.followUp() && !u.domainTerms().isEmpty()
+                ? followUps.asNewQuestion(u, state) : null;
+        List<SearchResult> readings = search.search(alone == null ? List.of(request(resolution, u, state))
+                : List.of(request(resolution, u, state), request(alone, u, state)));
+        SearchResult result = readings.get(0);
+        if (alone != null && readings.get(1).confidence() > result.confidence()) {
+            resolution = alone;
+            result = readings.get(1);
         }
 
         // 6. decide
@@ -166,7 +166,7 @@ public final class Assistant {
         Set<String> answeredAlready = resolution.followUp() ? state.lastAnswer().map(Set::of).orElse(Set.of())
                 : Set.of();
         return new SearchRequest(resolution.text(), u.aspect(), resolution.topicServiceId(), TRACE_DEPTH, u.places(),
-                answeredAlready, u.askedPlaces());
+                answeredAlready, u.askedPlaces(), Optional.of(u.retrievalText()));
     }
 
     /**

@@ -79,10 +79,11 @@ class AssistantTest {
     }
 
     @Test
-    void a_follow_up_without_a_service_term_is_searched_once__its_new_topic_check_reads_the_titles() {
+    void a_follow_up_without_a_service_term_is_searched_once_with_its_context_and_weighed_by_itself__its_new_topic_check_reads_the_titles() {
         Turn followUp = followUpOfTheCardQuestion("那要多久");
 
         assertThat(followUp.trace().followUp()).isTrue();
-        assertThat(embedder.embedded).hasSize(1).noneMatch("那要多久"::equals);
+        // the message with its service, and the message alone, which the ranker weighs each item against
+        assertThat(embedder.embedded).hasSize(2).containsOnlyOnce("那要多久");
     }
 }

@@ -36,6 +36,7 @@ public final class Ablation {
         m.put("conversation topic", Set.of("topic_match", "in_topic"));
         m.put("question length", Set.of("query_chars"));
         m.put("unknown words", Set.of("unknown_share"));
+        m.put("the message alone", Set.of("message_cos", "message_cov"));
         Set<String> covered = new java.util.HashSet<>();
         m.values().forEach(covered::addAll);
         if (!covered.equals(Set.copyOf(Features.NAMES))) {

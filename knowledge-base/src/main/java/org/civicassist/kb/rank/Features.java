@@ -40,9 +40,13 @@ public final class Features {
                                // it lets the trees weigh evidence differently for a service name and a long story
             "unknown_share",   // IDF-weighted share of the question's words the KB never mentions (the same for
                                // every candidate): how much of the question the coverage features cannot see
-            "in_topic"         // 1 when the question is read against a conversation's service (a follow-up), the
+            "in_topic",        // 1 when the question is read against a conversation's service (a follow-up), the
                                // same for every candidate: out of fold such readings are right less often at the
                                // same score, so the calibrator needs to know
+            "message_cos",     // dense_cos of the citizen's message alone: for a follow-up, without the service's
+                               // title and the question before, which every item of the service shares
+            "message_cov"      // coverage of the message alone: which of the service's items the follow-up's own
+                               // words (那退休以后还用交吗) point at
     );
 
     private final double[] values = new double[NAMES.size()];

@@ -135,6 +135,9 @@ public final class Ranker {
             f.set("query_chars", queryChars);
             f.set("in_topic", in.topicServiceId().isPresent() ? 1 : 0);
             f.set("unknown_share", unknownShare);
+            f.set("message_cos", in.isItsOwnMessage() ? cos : Math.max(0, Math.max(index.questionCosine(ord,
+                    in.messageVector()), index.contentCosine(ord, in.messageVector()))));
+            f.set("message_cov", in.isItsOwnMessage() ? f.get("coverage") : statistics.coverage(ord, in.messageWords()));
             Candidate c = new Candidate(p, f, model.score(f.values()));
             byCitation.merge(p.citationKey(), c, (a, b) -> a.score() >= b.score() ? a : b);
         }

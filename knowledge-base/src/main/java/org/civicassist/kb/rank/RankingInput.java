@@ -10,13 +10,16 @@ import java.util.Set;
 /**
  * Everything the ranker knows about one question: what each retriever found (BM25 over all fields, over question
  * fields, over content fields; dense), the question's words and vector, the aspect asked, and the conversation's
- * current service if any.
+ * current service if any; and the vector and words of the citizen's message alone, which differ from the question's
+ * when the question searched is a follow-up read with the conversation's context.
  */
 public record RankingInput(String text, float[] vector, Set<String> words, List<ScoredPassage> lexical,
                            List<ScoredPassage> lexicalQuestions, List<ScoredPassage> lexicalContent,
                            List<ScoredPassage> lexicalBigrams, List<ScoredPassage> lexicalSmart,
-                           List<ScoredPassage> dense, Optional<Aspect> aspect, Optional<String> topicServiceId) {
+                           List<ScoredPassage> dense, Optional<Aspect> aspect, Optional<String> topicServiceId,
+                           float[] messageVector, Set<String> messageWords) {
     public RankingInput {
+        messageWords = Set.copyOf(messageWords);
         words = Set.copyOf(words);
         lexical = List.copyOf(lexical);
         lexicalQuestions = List.copyOf(lexicalQuestions);
@@ -32,6 +35,17 @@ public record RankingInput(String text, float[] vector, Set<String> words, List<
      */
     public RankingInput readWith(Optional<Aspect> aspect, Optional<String> topicServiceId) {
         return new RankingInput(text, vector, words, lexical, lexicalQuestions, lexicalContent, lexicalBigrams,
-                lexicalSmart, dense, aspect, topicServiceId);
+                lexicalSmart, dense, aspect, topicServiceId, vector, words);
+    }
+
+    /** Whether the text searched is the message itself (not a message with its conversation's context). */
+    public boolean isItsOwnMessage() {
+        return messageVector == vector;
+    }
+
+    /** As {@link #readWith(Optional, Optional)}, for a text that holds {@code message} with its context. */
+    public RankingInput readWith(Optional<Aspect> aspect, Optional<String> topicServiceId, RankingInput message) {
+        return new RankingInput(text, vector, words, lexical, lexicalQuestions, lexicalContent, lexicalBigrams,
+                lexicalSmart, dense, aspect, topicServiceId, message.vector(), message.words());
     }
 }

@@ -21,12 +21,14 @@ import org.civicassist.kb.retrieve.RetrievalQuery;
 
 import java.io.Closeable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * One knowledge base, indexed and ready to answer: retrieve (BM25 and dense, in parallel lists) → rank (learned
@@ -123,15 +125,33 @@ public final class KnowledgeSearch implements Closeable {
 
     /** Ranked candidates for the request; a request searched before may be answered from the answer cache. */
     public SearchResult search(SearchRequest request) {
-        return answers.get(snapshot, request, this::retrieveAndRank);
+        return search(List.of(request)).get(0);
     }
 
-    private SearchResult retrieveAndRank(SearchRequest request) {
+    /**
+     * The results of several readings of one message (with its conversation's context, and alone), in order: each
+     * text among them is embedded and retrieved once, whether or not the answer cache keeps retrievals.
+     */
+    public List<SearchResult> search(List<SearchRequest> readings) {
+        Map<String, RankingInput> retrieved = new HashMap<>();
+        Function<String, RankingInput> retrieval = text -> retrieved.computeIfAbsent(text,
+                t -> answers.retrieval(snapshot, t, this::retrieve));
+        return readings.stream()
+                .map(r -> answers.get(snapshot, r, request -> retrieveAndRank(request, retrieval)))
+                .toList();
+    }
+
+    private SearchResult retrieveAndRank(SearchRequest request, Function<String, RankingInput> retrieval) {
         if (request.text().isBlank()) {
             return SearchResult.empty();
         }
-        RankingInput found = answers.retrieval(snapshot, request.text(), this::retrieve);
-        List<Candidate> ranked = ranker.rank(found.readWith(request.aspect(), request.topicServiceId()));
+        RankingInput found = retrieval.apply(request.text());
+        // the message alone is retrieved as its own text would be, so reading the message alone as well (a follow-up
+        // read both ways) retrieves nothing more
+        RankingInput read = request.message()
+                .map(m -> found.readWith(request.aspect(), request.topicServiceId(), retrieval.apply(m)))
+                .orElseGet(() -> found.readWith(request.aspect(), request.topicServiceId()));
+        List<Candidate> ranked = ranker.rank(read);
         if (!request.excluded().isEmpty()) {
             ranked = ranked.stream().filter(c -> !request.excluded().contains(c.passage().citationKey())).toList();
         }
@@ -155,7 +175,8 @@ public final class KnowledgeSearch implements Closeable {
         return new RankingInput(text, query.vector(), query.terms().words(), lexical.retrieve(query, RETRIEVE_DEPTH),
                 lexicalQuestions.retrieve(query, RETRIEVE_DEPTH), lexicalContent.retrieve(query, RETRIEVE_DEPTH),
                 lexicalBigrams.retrieve(query, RETRIEVE_DEPTH), lexicalSmart.retrieve(query, RETRIEVE_DEPTH),
-                dense.retrieve(query, RETRIEVE_DEPTH), Optional.empty(), Optional.empty());
+                dense.retrieve(query, RETRIEVE_DEPTH), Optional.empty(), Optional.empty(), query.vector(),
+                query.terms().words());
     }
 
     /**

@@ -16,9 +16,13 @@ import java.util.Set;
  * @param places         place names the question mentions
  * @param excluded       citation keys that are not candidates (e.g. the item just answered, for a follow-up)
  * @param askedPlaces    those of the places whose own rules the question asks about (上海的低保标准)
+ * @param message        the citizen's message as understood, when {@code text} also holds the conversation's context
+ *                       (a follow-up read against its service): the ranker also weighs how close each item is to the
+ *                       message alone, which says what is asked of the service
  */
 public record SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit,
-                            Set<String> places, Set<String> excluded, Set<String> askedPlaces) {
+                            Set<String> places, Set<String> excluded, Set<String> askedPlaces,
+                            Optional<String> message) {
 
     public static final int DEFAULT_LIMIT = 10;
 
@@ -32,6 +36,13 @@ public record SearchRequest(String text, Optional<Aspect> aspect, Optional<Strin
         places = Set.copyOf(places);
         excluded = Set.copyOf(excluded);
         askedPlaces = Set.copyOf(askedPlaces);
+        Objects.requireNonNull(message, "message");
+        message = message.filter(m -> !m.isBlank() && !m.equals(text));
+    }
+
+    public SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit,
+                         Set<String> places, Set<String> excluded, Set<String> askedPlaces) {
+        this(text, aspect, topicServiceId, limit, places, excluded, askedPlaces, Optional.empty());
     }
 
     public SearchRequest(String text, Optional<Aspect> aspect, Optional<String> topicServiceId, int limit,
