@@ -107,7 +107,7 @@ class BundledKnowledgeBaseConversationTest {
     void a_situation_told_first_is_no_failed_attempt__the_unsure_question_after_it_is_not_handed_over() {
         Opened c = open();
         // tells, asks nothing; nothing answers it surely
-        Map<String, Object> told = ask(c, "我爸的户口还在老家农村");
+        Map<String, Object> told = ask(c, "我家老人的社保一直在老家交");
         assertThat(told.get("type")).as("reply %s", told).isEqualTo("clarify");
 
         Map<String, Object> unsure = ask(c, "接过来的话难不难");
