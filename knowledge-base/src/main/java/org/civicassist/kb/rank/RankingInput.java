@@ -43,9 +43,13 @@ public record RankingInput(String text, float[] vector, Set<String> words, List<
         return messageVector == vector;
     }
 
-    /** As {@link #readWith(Optional, Optional)}, for a text that holds {@code message} with its context. */
-    public RankingInput readWith(Optional<Aspect> aspect, Optional<String> topicServiceId, RankingInput message) {
+    /**
+     * As {@link #readWith(Optional, Optional)}, for a text that holds the citizen's message (its vector and words
+     * given) with the conversation's context.
+     */
+    public RankingInput readWith(Optional<Aspect> aspect, Optional<String> topicServiceId, float[] messageVector,
+                                 Set<String> messageWords) {
         return new RankingInput(text, vector, words, lexical, lexicalQuestions, lexicalContent, lexicalBigrams,
-                lexicalSmart, dense, aspect, topicServiceId, message.vector(), message.words());
+                lexicalSmart, dense, aspect, topicServiceId, messageVector, messageWords);
     }
 }

@@ -130,26 +130,26 @@ public final class KnowledgeSearch implements Closeable {
 
     /**
      * The results of several readings of one message (with its conversation's context, and alone), in order: each
-     * text among them is embedded and retrieved once, whether or not the answer cache keeps retrievals.
+     * text among them is embedded and analysed once, whether or not the answer cache keeps retrievals.
      */
     public List<SearchResult> search(List<SearchRequest> readings) {
-        Map<String, RankingInput> retrieved = new HashMap<>();
-        Function<String, RankingInput> retrieval = text -> retrieved.computeIfAbsent(text,
-                t -> answers.retrieval(snapshot, t, this::retrieve));
+        Map<String, RetrievalQuery> queries = new HashMap<>();
+        Function<String, RetrievalQuery> query = text -> queries.computeIfAbsent(text, this::query);
         return readings.stream()
-                .map(r -> answers.get(snapshot, r, request -> retrieveAndRank(request, retrieval)))
+                .map(r -> answers.get(snapshot, r, request -> retrieveAndRank(request, query)))
                 .toList();
     }
 
-    private SearchResult retrieveAndRank(SearchRequest request, Function<String, RankingInput> retrieval) {
+    private SearchResult retrieveAndRank(SearchRequest request, Function<String, RetrievalQuery> query) {
         if (request.text().isBlank()) {
             return SearchResult.empty();
         }
-        RankingInput found = retrieval.apply(request.text());
-        // the message alone is retrieved as its own text would be, so reading the message alone as well (a follow-up
-        // read both ways) retrieves nothing more
+        RankingInput found = answers.retrieval(snapshot, request.text(), text -> retrieve(query.apply(text)));
+        // the ranker needs only the message's vector and words, not what the retrievers would find for it; reading
+        // the message alone as well (a follow-up read both ways) embeds it no second time
         RankingInput read = request.message()
-                .map(m -> found.readWith(request.aspect(), request.topicServiceId(), retrieval.apply(m)))
+                .map(query)
+                .map(m -> found.readWith(request.aspect(), request.topicServiceId(), m.vector(), m.terms().words()))
                 .orElseGet(() -> found.readWith(request.aspect(), request.topicServiceId()));
         List<Candidate> ranked = ranker.rank(read);
         if (!request.excluded().isEmpty()) {
@@ -165,13 +165,18 @@ public final class KnowledgeSearch implements Closeable {
         return new SearchResult(top, confidence, foreignPlace, otherPlaceAsked);
     }
 
-    /**
-     * Embeds and analyses the text once, and runs every retriever on it: the ranker's input for the text read alone
-     * (no aspect, no topic; {@link RankingInput#readWith} gives each reading its own).
-     */
-    private RankingInput retrieve(String text) {
-        RetrievalQuery query = new RetrievalQuery(text, QueryTerms.of(index.analyzer(), text),
+    /** Embeds and analyses the text: what every retriever, and the ranker for a follow-up's message, starts from. */
+    private RetrievalQuery query(String text) {
+        return new RetrievalQuery(text, QueryTerms.of(index.analyzer(), text),
                 models.queryVector(queryEmbedder.embed(text)));
+    }
+
+    /**
+     * Runs every retriever on the query: the ranker's input for the text read alone (no aspect, no topic;
+     * {@link RankingInput#readWith} gives each reading its own).
+     */
+    private RankingInput retrieve(RetrievalQuery query) {
+        String text = query.text();
         return new RankingInput(text, query.vector(), query.terms().words(), lexical.retrieve(query, RETRIEVE_DEPTH),
                 lexicalQuestions.retrieve(query, RETRIEVE_DEPTH), lexicalContent.retrieve(query, RETRIEVE_DEPTH),
                 lexicalBigrams.retrieve(query, RETRIEVE_DEPTH), lexicalSmart.retrieve(query, RETRIEVE_DEPTH),

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,8 +54,10 @@ class FollowUpMessageTest {
     @Test
     void a_follow_ups_candidates_carry_how_close_they_are_to_the_message_alone__as_its_own_search_measures_it() {
         KnowledgeSearch search = search();
-        Map<String, Candidate> inContext = byKey(search.search(followUp(MESSAGE)));
-        Map<String, Candidate> alone = byKey(search.search(SearchRequest.of(MESSAGE)));
+        // read both ways, as the assistant reads a follow-up naming a term its service mentions
+        List<SearchResult> readings = search.search(List.of(followUp(MESSAGE), SearchRequest.of(MESSAGE)));
+        Map<String, Candidate> inContext = byKey(readings.get(0));
+        Map<String, Candidate> alone = byKey(readings.get(1));
 
         Set<String> both = inContext.keySet().stream().filter(alone::containsKey).collect(Collectors.toSet());
         assertThat(both).isNotEmpty();
@@ -66,7 +69,7 @@ class FollowUpMessageTest {
         }
         // the context's words (the service's title) make the text searched closer to the service than the message is
         assertThat(inContext.values()).anyMatch(c -> c.features().get("coverage") != c.features().get("message_cov"));
-        // each text embedded once: the message's retrieval is kept for its own search
+        // each text embedded once: the message's vector serves the follow-up's ranking and its own search
         assertThat(embedder.calls).hasValue(2);
     }
 
