@@ -102,6 +102,7 @@ public final class Ranker {
             double qcos = Math.max(0, index.questionCosine(ord, in.vector()));
             double ccos = Math.max(0, index.contentCosine(ord, in.vector()));
             double cos = Math.max(qcos, ccos);
+            double coverage = statistics.coverage(ord, in.words());
             Features f = new Features();
             f.set("lex_norm", lex == null ? 0 : lex.score() / bestLex);
             f.set("lex_rr", reciprocalRank(lex));
@@ -118,7 +119,7 @@ public final class Ranker {
             f.set("dense_qcos", qcos);
             f.set("dense_ccos", ccos);
             f.set("question_dice", questionDice(queryBigrams, ord, p));
-            f.set("coverage", statistics.coverage(ord, in.words()));
+            f.set("coverage", coverage);
             f.set("question_cov", statistics.questionCoverage(ord, in.words()));
             f.set("title_cov", statistics.titleCoverage(ord, in.words()));
             f.set("service_support", serviceEvidence.get(p.serviceId()) / bestEvidence);
@@ -135,15 +136,21 @@ public final class Ranker {
             f.set("query_chars", queryChars);
             f.set("in_topic", in.topicServiceId().isPresent() ? 1 : 0);
             f.set("unknown_share", unknownShare);
-            f.set("message_cos", in.isItsOwnMessage() ? cos : Math.max(0, Math.max(index.questionCosine(ord,
-                    in.messageVector()), index.contentCosine(ord, in.messageVector()))));
-            f.set("message_cov", in.isItsOwnMessage() ? f.get("coverage") : statistics.coverage(ord, in.messageWords()));
+            // the message alone, for a follow-up searched with its context; else the question itself
+            f.set("message_cos", in.message().map(m -> closestViewCosine(ord, m.vector())).orElse(cos));
+            f.set("message_cov", in.message().map(m -> statistics.coverage(ord, m.terms().words()))
+                    .orElse(coverage));
             Candidate c = new Candidate(p, f, model.score(f.values()));
             byCitation.merge(p.citationKey(), c, (a, b) -> a.score() >= b.score() ? a : b);
         }
         List<Candidate> ranked = new ArrayList<>(byCitation.values());
         ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return ranked;
+    }
+
+    /** The cosine of the passage's closest vector view (its question phrasings or its content), at least 0. */
+    private double closestViewCosine(int ord, float[] vector) {
+        return Math.max(0, Math.max(index.questionCosine(ord, vector), index.contentCosine(ord, vector)));
     }
 
     private static Map<Integer, ScoredPassage> byOrd(List<ScoredPassage> hits, Map<Integer, Passage> pool) {

@@ -1,5 +1,6 @@
 package org.civicassist.kb.rank;
 
+import org.civicassist.kb.retrieve.RetrievalQuery;
 import org.civicassist.kb.retrieve.ScoredPassage;
 import org.civicassist.nlp.intent.Aspect;
 
@@ -10,16 +11,15 @@ import java.util.Set;
 /**
  * Everything the ranker knows about one question: what each retriever found (BM25 over all fields, over question
  * fields, over content fields; dense), the question's words and vector, the aspect asked, and the conversation's
- * current service if any; and the vector and words of the citizen's message alone, which differ from the question's
- * when the question searched is a follow-up read with the conversation's context.
+ * current service if any; and, when the question searched is a follow-up read with the conversation's context, the
+ * citizen's message alone (its vector and words; empty when the question is the message itself).
  */
 public record RankingInput(String text, float[] vector, Set<String> words, List<ScoredPassage> lexical,
                            List<ScoredPassage> lexicalQuestions, List<ScoredPassage> lexicalContent,
                            List<ScoredPassage> lexicalBigrams, List<ScoredPassage> lexicalSmart,
                            List<ScoredPassage> dense, Optional<Aspect> aspect, Optional<String> topicServiceId,
-                           float[] messageVector, Set<String> messageWords) {
+                           Optional<RetrievalQuery> message) {
     public RankingInput {
-        messageWords = Set.copyOf(messageWords);
         words = Set.copyOf(words);
         lexical = List.copyOf(lexical);
         lexicalQuestions = List.copyOf(lexicalQuestions);
@@ -35,21 +35,12 @@ public record RankingInput(String text, float[] vector, Set<String> words, List<
      */
     public RankingInput readWith(Optional<Aspect> aspect, Optional<String> topicServiceId) {
         return new RankingInput(text, vector, words, lexical, lexicalQuestions, lexicalContent, lexicalBigrams,
-                lexicalSmart, dense, aspect, topicServiceId, vector, words);
+                lexicalSmart, dense, aspect, topicServiceId, Optional.empty());
     }
 
-    /** Whether the text searched is the message itself (not a message with its conversation's context). */
-    public boolean isItsOwnMessage() {
-        return messageVector == vector;
-    }
-
-    /**
-     * As {@link #readWith(Optional, Optional)}, for a text that holds the citizen's message (its vector and words
-     * given) with the conversation's context.
-     */
-    public RankingInput readWith(Optional<Aspect> aspect, Optional<String> topicServiceId, float[] messageVector,
-                                 Set<String> messageWords) {
+    /** As {@link #readWith(Optional, Optional)}, for a text that holds the citizen's {@code message} with its context. */
+    public RankingInput readWith(Optional<Aspect> aspect, Optional<String> topicServiceId, RetrievalQuery message) {
         return new RankingInput(text, vector, words, lexical, lexicalQuestions, lexicalContent, lexicalBigrams,
-                lexicalSmart, dense, aspect, topicServiceId, messageVector, messageWords);
+                lexicalSmart, dense, aspect, topicServiceId, Optional.of(message));
     }
 }

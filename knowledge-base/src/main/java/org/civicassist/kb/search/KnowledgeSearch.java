@@ -149,7 +149,7 @@ public final class KnowledgeSearch implements Closeable {
         // the message alone as well (a follow-up read both ways) embeds it no second time
         RankingInput read = request.message()
                 .map(query)
-                .map(m -> found.readWith(request.aspect(), request.topicServiceId(), m.vector(), m.terms().words()))
+                .map(m -> found.readWith(request.aspect(), request.topicServiceId(), m))
                 .orElseGet(() -> found.readWith(request.aspect(), request.topicServiceId()));
         List<Candidate> ranked = ranker.rank(read);
         if (!request.excluded().isEmpty()) {
@@ -180,8 +180,7 @@ public final class KnowledgeSearch implements Closeable {
         return new RankingInput(text, query.vector(), query.terms().words(), lexical.retrieve(query, RETRIEVE_DEPTH),
                 lexicalQuestions.retrieve(query, RETRIEVE_DEPTH), lexicalContent.retrieve(query, RETRIEVE_DEPTH),
                 lexicalBigrams.retrieve(query, RETRIEVE_DEPTH), lexicalSmart.retrieve(query, RETRIEVE_DEPTH),
-                dense.retrieve(query, RETRIEVE_DEPTH), Optional.empty(), Optional.empty(), query.vector(),
-                query.terms().words());
+                dense.retrieve(query, RETRIEVE_DEPTH), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
