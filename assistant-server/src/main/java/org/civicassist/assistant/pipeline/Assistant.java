@@ -162,9 +162,11 @@ public final class Assistant {
     }
 
     private static SearchRequest request(FollowUpResolver.Resolution resolution, Understanding u, DialogueState state) {
-        // a follow-up asks something else than what was just answered: that item is not a candidate for it
-        Set<String> answeredAlready = resolution.followUp() ? state.lastAnswer().map(Set::of).orElse(Set.of())
-                : Set.of();
+        // a follow-up question asks something else than what was just answered: that item is not a candidate for it.
+        // One that asks nothing only tells whose case it is (我是外地户口 after an answer on who may apply), and the
+        // item just answered may well be the one for that case
+        Set<String> answeredAlready = resolution.followUp() && AnswerPolicy.asks(u)
+                ? state.lastAnswer().map(Set::of).orElse(Set.of()) : Set.of();
         return new SearchRequest(resolution.text(), u.aspect(), resolution.topicServiceId(), TRACE_DEPTH, u.places(),
                 answeredAlready, u.askedPlaces(), Optional.of(u.retrievalText()));
     }

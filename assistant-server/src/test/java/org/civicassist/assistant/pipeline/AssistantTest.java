@@ -86,4 +86,20 @@ class AssistantTest {
         // the message with its service, and the message alone, which the ranker weighs each item against
         assertThat(embedder.embedded).hasSize(2).containsOnlyOnce("那要多久");
     }
+
+    @Test
+    void a_follow_up_that_only_tells_whose_case_it_is_may_get_the_item_just_answered__one_that_asks_may_not() {
+        Assistant assistant = AssistantAssembly.create(KbSource.directory(TinyKb.writeTo(kbDir)), LoadMode.STRICT,
+                Optional.empty(), embedder, Clock.systemUTC()).assistant();
+        Turn first = assistant.respond(DialogueState.initial(), "社保卡丢了怎么补办");
+        String answered = first.next().lastAnswer().orElseThrow();
+
+        Turn told = assistant.respond(first.next(), "我是在外地弄丢的");
+        Turn asked = assistant.respond(first.next(), "那要多久");
+
+        assertThat(told.trace().followUp()).isTrue();
+        assertThat(told.trace().candidates()).extracting(c -> c.passage().citationKey()).contains(answered);
+        assertThat(asked.trace().followUp()).isTrue();
+        assertThat(asked.trace().candidates()).extracting(c -> c.passage().citationKey()).doesNotContain(answered);
+    }
 }
