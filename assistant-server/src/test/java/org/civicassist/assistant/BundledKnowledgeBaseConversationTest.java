@@ -190,4 +190,16 @@ class BundledKnowledgeBaseConversationTest {
         assertThat(citations(reply).get(0)).containsEntry("id", guide);
         assertThat((List<?>) reply.get("options")).as("the card's elements").isNotEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_kind_of_service_many_titles_share_is_asked_which__not_answered_with_one_of_them() {
+        // 补办 is 补领 to the reissue of the identity card, the marriage certificate, the household register …
+        Map<String, Object> reply = ask(open(), "补办");
+
+        assertThat(reply.get("type")).as("reply %s", reply).isEqualTo("clarify");
+        List<Map<String, Object>> options = (List<Map<String, Object>>) reply.get("options");
+        assertThat(options).as("reply %s", reply).extracting(o -> (String) o.get("id")).doesNotHaveDuplicates()
+                .hasSizeGreaterThanOrEqualTo(2).contains("guide-huji-id-card-reissue");
+    }
 }

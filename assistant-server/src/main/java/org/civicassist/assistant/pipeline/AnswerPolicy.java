@@ -31,6 +31,9 @@ import java.util.function.Predicate;
  *       where to ask, whatever ranks first;</li>
  *   <li>asks to look up or work out the citizen's own records (帮我查一下我的…) → say that the assistant cannot see
  *       them and where to look, with the nearest items;</li>
+ *   <li>a question of its own that names no service term and whose words are all in the titles of several services
+ *       (补证 → 补领: the identity card's, the marriage certificate's, the driving licence's …) → ask which of those
+ *       services, however sure the ranker is of one;</li>
  *   <li>confidence ≥ answer threshold → answer with the first candidate, unless the message only requests a
  *       service it does not name and asks nothing of it (想约个号): that is offered the items — of its service, when
  *       that is sure, which then becomes the conversation's; a follow-up asking about an aspect of the conversation's
@@ -128,6 +131,16 @@ public final class AnswerPolicy {
 
     /** Decides from the retrieval result; {@code followUp} when the message was read against the topic. */
     public Decision decide(Understanding u, SearchResult result, DialogueState state, boolean followUp) {
+        return decide(u, result, state, followUp, List.of());
+    }
+
+    /**
+     * The same, knowing how much of the message every service's title covers ({@code titles}, one candidate per
+     * service as {@link org.civicassist.kb.search.KnowledgeSearch#byTitle} gives them; empty when not judged, and then
+     * only the ranked candidates' titles are compared).
+     */
+    public Decision decide(Understanding u, SearchResult result, DialogueState state, boolean followUp,
+                           List<Candidate> titles) {
         if (result.candidates().isEmpty()) {
             if (u.signals().contains(Signal.GREETING)) {
                 return new Decision.SmallTalk(Signal.GREETING);
@@ -145,6 +158,14 @@ public final class AnswerPolicy {
             return new Decision.NotFound(nearest(result.candidates(), result), p, Decision.Beyond.OWN_RECORD);
         }
         Candidate top = result.candidates().get(0);
+        // a question that names no service term, and whose words the titles of several services all hold (补证 is
+        // 补领 to the identity card's, the marriage certificate's, the driving licence's … reissue), says no more
+        // than a kind of service: however sure the ranker is of one of them, which one is meant is the citizen's to say
+        List<Candidate> titledAlike = u.domainTerms().isEmpty() && !followUp
+                ? servicesTitledAlike(result.candidates(), titles, u.aspect().isPresent()) : List.of();
+        if (titledAlike.size() >= 2) {
+            return new Decision.AskToChoose(titledAlike, p);
+        }
         // a follow-up is about the conversation's service: another one found for it is not sure
         Optional<ServiceFocus> focus = ServiceFocus.of(result.candidates())
                 .filter(f -> f.share() >= SERVICE_SURE && !result.foreignPlace())
@@ -165,7 +186,7 @@ public final class AnswerPolicy {
         // neighbouring services share the ranking
         boolean asksForTheService = !aspectAsked && !followUp && !QuestionForm.questions(u.normalized());
         Optional<ServiceFocus> titled = result.foreignPlace() ? Optional.empty() : titled(result.candidates(),
-                u.domainTerms());
+                u.domainTerms(), titles);
         // when no item is sure, the card is a guess at the service: only a question that names it by a service term
         // makes it (想补个证 fits every certificate's reissue; 身份证补办 names one), and never a service whose title
         // lacks the term named
@@ -258,6 +279,14 @@ public final class AnswerPolicy {
      * whole, better than any other service's title does — whatever the ranking of their items.
      */
     static Optional<ServiceFocus> titled(List<Candidate> ranked, Set<String> terms) {
+        return titled(ranked, terms, List.of());
+    }
+
+    /**
+     * The same, the title's lead judged against every service's title ({@code titles}) as well as the ranked
+     * candidates': a service the ranking left out may have the question for a title just as much (补贴).
+     */
+    static Optional<ServiceFocus> titled(List<Candidate> ranked, Set<String> terms, List<Candidate> titles) {
         Candidate best = null;
         for (Candidate c : ranked) {
             // a FAQ without a guide has its question for a title (…怎么查进度、多久到账？), which names no service
@@ -276,8 +305,8 @@ public final class AnswerPolicy {
         }
         String service = best.passage().serviceId();
         double cover = seen(best, "title_cov");
-        boolean unique = ranked.stream().noneMatch(c -> !c.passage().serviceId().equals(service)
-                && seen(c, "title_cov") >= cover);
+        boolean unique = java.util.stream.Stream.concat(ranked.stream(), titles.stream())
+                .noneMatch(c -> !c.passage().serviceId().equals(service) && seen(c, "title_cov") >= cover);
         return unique ? Optional.of(ServiceFocus.on(service, ranked)) : Optional.empty();
     }
 
@@ -344,6 +373,39 @@ public final class AnswerPolicy {
     private static boolean answersTopicAspect(Candidate top, Understanding u, DialogueState state) {
         return u.aspect().isPresent() && top.features().get("aspect_match") > 0
                 && state.topicServiceId().map(top.passage().serviceId()::equals).orElse(false);
+    }
+
+    /**
+     * One item of each service whose title covers the question (at least {@link #IS_THE_TITLE} of it), when there are
+     * several, at most {@link #MAX_OPTIONS}: the services in ranking order, then those the ranking left out. Each
+     * stands for its service by its title's passage (the guide's first section), or, when an element is asked (补证要带啥),
+     * by its best ranked item. Empty when fewer than two services' titles cover the question.
+     */
+    static List<Candidate> servicesTitledAlike(List<Candidate> ranked, List<Candidate> titles, boolean elementAsked) {
+        Set<String> titledServices = new HashSet<>();
+        for (Candidate c : titles) {
+            if (c.passage().guideId() != null && seen(c, "title_cov") >= IS_THE_TITLE) {
+                titledServices.add(c.passage().serviceId());
+            }
+        }
+        if (titledServices.size() < 2) {
+            return List.of();
+        }
+        java.util.Map<String, Candidate> byService = new java.util.LinkedHashMap<>();
+        for (Candidate c : java.util.stream.Stream.concat(ranked.stream(), titles.stream()).toList()) {
+            if (titledServices.contains(c.passage().serviceId())) {
+                byService.putIfAbsent(c.passage().serviceId(), c);
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : byService.values()) {
+            Candidate standing = elementAsked ? c : titles.stream()
+                    .filter(t -> t.passage().serviceId().equals(c.passage().serviceId())).findFirst().orElse(c);
+            if (out.size() < MAX_OPTIONS) {
+                out.add(standing);
+            }
+        }
+        return out;
     }
 
     /** The best items of the first candidate's service, at most {@link #MAX_OPTIONS}. */

@@ -134,7 +134,9 @@ public final class Assistant {
         // the context kept in the conversation is stored: masked like the transcript (a number the detector does not
         // recognise, such as an ID with a wrong check digit, is still the citizen's)
         DialogueState asked = state.asked(mask(resolution.text()));
-        Decision decision = policy.decide(u, result, asked, resolution.followUp());
+        // every service's title against a question of its own: whether it is one service's title, several alike, or none
+        List<Candidate> titles = resolution.followUp() ? List.of() : search.byTitle(u.retrievalText());
+        Decision decision = policy.decide(u, result, asked, resolution.followUp(), titles);
 
         // 7. compose; an answer may be written from the retrieved passages
         Composed composed = compose(kb, decision, asked);

@@ -520,6 +520,51 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_question_naming_no_service_whose_words_several_titles_hold_is_asked_which__however_sure_one_item_is() {
+            // 补证 → 补领: the marriage certificate's reissue ranks surely first, the identity card's is not ranked
+            Candidate sureFaq = with(with(candidate("guide-a", "x", 6.0), "is_faq", 1), "title_cov", 1.0);
+            Candidate aTitle = with(candidate("guide-a", "事项简介", 0), "title_cov", 1.0);
+            Candidate bTitle = with(candidate("guide-b", "事项简介", 0), "title_cov", 1.0);
+            Candidate cTitle = with(candidate("guide-c", "事项简介", 0), "title_cov", 0.2);
+            SearchResult sure = result(0.95, sureFaq, candidate("guide-c", "办理流程", 1.0));
+            List<Candidate> titles = List.of(cTitle, bTitle, aTitle);
+
+            assertThat(policy.decide(question("补证"), sure, FRESH, false, titles))
+                    .as("each titled service by its title's passage, the ranked one first")
+                    .isEqualTo(new Decision.AskToChoose(List.of(aTitle, bTitle), 0.95));
+            assertThat(policy.decide(question("补证"), sure, FRESH, false, List.of(cTitle, aTitle)))
+                    .as("one service's title: it names that one").isInstanceOf(Decision.ServiceCard.class);
+            assertThat(policy.decide(naming("社保卡补证"), sure, FRESH, false, titles))
+                    .as("a service term names one").isNotInstanceOf(Decision.AskToChoose.class);
+            assertThat(policy.decide(question("补证"), sure, FRESH.answered("guide-a", "A", "guide-a#办理流程"), true,
+                    titles)).as("a follow-up is about its conversation's service")
+                    .isNotInstanceOf(Decision.AskToChoose.class);
+        }
+
+        @Test
+        void with_an_element_asked_each_service_titled_alike_stands_by_its_best_ranked_item() {
+            Candidate aFees = with(with(candidate("guide-a", "收费标准", 6.0), "title_cov", 1.0), "aspect_match", 1);
+            Candidate aTitle = with(candidate("guide-a", "事项简介", 0), "title_cov", 1.0);
+            Candidate bTitle = with(candidate("guide-b", "事项简介", 0), "title_cov", 1.0);
+            Understanding howMuch = new Understanding("补证多少钱", "补证多少钱", "补证多少钱", "补证多少钱", List.of(),
+                    Set.of(), Optional.of(Aspect.FEES), Set.of());
+
+            assertThat(policy.decide(howMuch, result(0.9, aFees), FRESH, false, List.of(aTitle, bTitle)))
+                    .isEqualTo(new Decision.AskToChoose(List.of(aFees, bTitle), 0.9));
+        }
+
+        @Test
+        void a_question_is_one_services_title_only_if_no_other_services_title_holds_it_as_well__ranked_or_not() {
+            Candidate titled = with(candidate("guide-a", "事项简介", 6.0), "title_cov", 1.0);
+            Candidate unrankedAlike = with(candidate("guide-b", "事项简介", 0), "title_cov", 1.0);
+            Candidate unrankedLess = with(candidate("guide-b", "事项简介", 0), "title_cov", 0.5);
+
+            assertThat(AnswerPolicy.titled(List.of(titled), Set.of(), List.of(unrankedAlike))).isEmpty();
+            assertThat(AnswerPolicy.titled(List.of(titled), Set.of(), List.of(unrankedLess)))
+                    .map(ServiceFocus::serviceId).contains("guide-a");
+        }
+
+        @Test
         void shows_no_card_when_the_words_the_title_covers_are_a_small_part_of_the_question() {
             // 江州今天下雨 (put as a statement: a question gets no card anyway): the city's app covers 江州 — all of the
             // words the KB knows — but 下雨 is in no passage

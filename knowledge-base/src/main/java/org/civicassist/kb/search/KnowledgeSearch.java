@@ -8,6 +8,7 @@ import org.civicassist.kb.index.IndexSchema;
 import org.civicassist.kb.index.QueryTerms;
 import org.civicassist.kb.model.KnowledgeBase;
 import org.civicassist.kb.passage.Passage;
+import org.civicassist.kb.passage.PassageKind;
 import org.civicassist.kb.rank.Candidate;
 import org.civicassist.kb.rank.ConfidenceInputs;
 import org.civicassist.kb.rank.Features;
@@ -84,7 +85,10 @@ public final class KnowledgeSearch implements Closeable {
     private final String contentKey;
     private final PassageStatistics statistics;
     private final AnswerCache answers;
-    /** One passage of each guide, in passage order: a service as {@link #byTitle} judges it. */
+    /**
+     * One passage of each guide, in the order guides first appear: its first section, else its first FAQ — a service as
+     * {@link #byTitle} judges it.
+     */
     private final List<Integer> oneOrdPerGuide;
     /**
      * Names this snapshot in the answer cache: the content key and which build it is, since ranking models can change
@@ -112,11 +116,16 @@ public final class KnowledgeSearch implements Closeable {
         this.contentKey = contentKey;
         this.statistics = statistics;
         this.answers = answers;
+        // a guide stands for its service by its first section (the overview, where it has one), else by a FAQ of it
         Map<String, Integer> firstOrd = new LinkedHashMap<>();
         for (int ord = 0; ord < index.passages().size(); ord++) {
             Passage p = index.passage(ord);
             if (p.guideId() != null) {
-                firstOrd.putIfAbsent(p.guideId(), ord);
+                Integer seen = firstOrd.get(p.guideId());
+                if (seen == null || (p.kind() == PassageKind.SECTION
+                        && index.passage(seen).kind() != PassageKind.SECTION)) {
+                    firstOrd.put(p.guideId(), ord);
+                }
             }
         }
         this.oneOrdPerGuide = List.copyOf(firstOrd.values());
