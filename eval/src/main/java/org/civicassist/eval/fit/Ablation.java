@@ -37,6 +37,7 @@ public final class Ablation {
         m.put("question length", Set.of("query_chars"));
         m.put("unknown words", Set.of("unknown_share"));
         m.put("the message alone", Set.of("message_cos", "message_cov"));
+        m.put("within the service", Set.of("residual_cov", "cos_in_service", "cov_in_service", "dice_in_service"));
         Set<String> covered = new java.util.HashSet<>();
         m.values().forEach(covered::addAll);
         if (!covered.equals(Set.copyOf(Features.NAMES))) {

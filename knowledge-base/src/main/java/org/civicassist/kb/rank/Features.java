@@ -45,8 +45,13 @@ public final class Features {
                                // same score, so the calibrator needs to know
             "message_cos",     // dense_cos of the citizen's message alone: for a follow-up, without the service's
                                // title and the question before, which every item of the service shares
-            "message_cov"      // coverage of the message alone: which of the service's items the follow-up's own
+            "message_cov",     // coverage of the message alone: which of the service's items the follow-up's own
                                // words (那退休以后还用交吗) point at
+            "residual_cov",    // coverage of the question's words its service's title lacks: what tells the item
+                               // from its siblings, which all share the title's words
+            "cos_in_service",  // dense_cos minus the best dense_cos among the candidates of the same service (≤ 0)
+            "cov_in_service",  // coverage minus the best coverage among the candidates of the same service (≤ 0)
+            "dice_in_service"  // question_dice minus the best question_dice among the same service's candidates
     );
 
     private final double[] values = new double[NAMES.size()];

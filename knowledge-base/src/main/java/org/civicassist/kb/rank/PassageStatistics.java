@@ -63,6 +63,18 @@ public final class PassageStatistics {
         return covered(words.get(ord).questions(), queryWords);
     }
 
+    /** Coverage of the question's words that the passage's title lacks (0 when the title holds them all). */
+    public double residualCoverage(int ord, Set<String> queryWords) {
+        Set<String> title = words.get(ord).title();
+        Set<String> rest = new java.util.HashSet<>();
+        for (String w : queryWords) {
+            if (!title.contains(w)) {
+                rest.add(w);
+            }
+        }
+        return covered(words.get(ord).all(), rest);
+    }
+
     public double titleCoverage(int ord, Set<String> queryWords) {
         return covered(words.get(ord).title(), queryWords);
     }

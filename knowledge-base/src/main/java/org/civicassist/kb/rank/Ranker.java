@@ -90,6 +90,8 @@ public final class Ranker {
         double unknownShare = statistics.unknownShare(in.words());
 
         Map<String, Candidate> byCitation = new LinkedHashMap<>();
+        Map<Integer, Features> features = new HashMap<>();
+        Map<String, double[]> bestInService = new HashMap<>();
         for (var e : pool.entrySet()) {
             int ord = e.getKey();
             Passage p = e.getValue();
@@ -140,6 +142,19 @@ public final class Ranker {
             f.set("message_cos", in.message().map(m -> closestViewCosine(ord, m.vector())).orElse(cos));
             f.set("message_cov", in.message().map(m -> statistics.coverage(ord, m.terms().words()))
                     .orElse(coverage));
+            f.set("residual_cov", statistics.residualCoverage(ord, in.words()));
+            features.put(ord, f);
+            bestInService.merge(p.serviceId(), new double[]{cos, coverage, f.get("question_dice")},
+                    (a, b) -> new double[]{Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.max(a[2], b[2])});
+        }
+        // how each item compares with its siblings: the service's items share its title's words and much else
+        for (var e : pool.entrySet()) {
+            Passage p = e.getValue();
+            Features f = features.get(e.getKey());
+            double[] best = bestInService.get(p.serviceId());
+            f.set("cos_in_service", f.get("dense_cos") - best[0]);
+            f.set("cov_in_service", f.get("coverage") - best[1]);
+            f.set("dice_in_service", f.get("question_dice") - best[2]);
             Candidate c = new Candidate(p, f, model.score(f.values()));
             byCitation.merge(p.citationKey(), c, (a, b) -> a.score() >= b.score() ? a : b);
         }

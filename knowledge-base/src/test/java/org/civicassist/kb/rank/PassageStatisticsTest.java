@@ -33,4 +33,18 @@ class PassageStatisticsTest {
         assertThat(statistics.unknownShare(Set.of("江州", "下雨"))).isGreaterThan(withRare);
         assertThat(statistics.unknownShare(Set.of())).isZero();
     }
+
+    @Test
+    void residual_coverage_counts_only_the_question_words_the_passages_title_lacks() {
+        PassageStatistics titled = new PassageStatistics(List.of(
+                new PassageStatistics.PassageWords(Set.of("社保卡", "补办", "材料", "身份证"), Set.of(),
+                        Set.of("社保卡", "补办")),
+                new PassageStatistics.PassageWords(Set.of("社保卡", "补办", "多久"), Set.of(), Set.of("社保卡", "补办"))));
+
+        assertThat(titled.residualCoverage(0, Set.of("社保卡", "补办"))).as("all in the title").isZero();
+        assertThat(titled.residualCoverage(0, Set.of("社保卡", "补办", "材料"))).isEqualTo(1.0);
+        assertThat(titled.residualCoverage(1, Set.of("社保卡", "补办", "材料"))).as("its sibling lacks 材料").isZero();
+        assertThat(titled.residualCoverage(0, Set.of("社保卡", "材料", "多久")))
+                .isCloseTo(0.5, within(1e-9)); // 材料 and 多久 are each in one passage: equal weights
+    }
 }
