@@ -12,10 +12,13 @@ import org.civicassist.nlp.intent.Signal;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The decide stage: answer, ask the citizen to choose, hand to a person, or decline, from the nlp signals, the
@@ -305,7 +308,7 @@ public final class AnswerPolicy {
         }
         String service = best.passage().serviceId();
         double cover = seen(best, "title_cov");
-        boolean unique = java.util.stream.Stream.concat(ranked.stream(), titles.stream())
+        boolean unique = Stream.concat(ranked.stream(), titles.stream())
                 .noneMatch(c -> !c.passage().serviceId().equals(service) && seen(c, "title_cov") >= cover);
         return unique ? Optional.of(ServiceFocus.on(service, ranked)) : Optional.empty();
     }
@@ -391,8 +394,8 @@ public final class AnswerPolicy {
         if (titledServices.size() < 2) {
             return List.of();
         }
-        java.util.Map<String, Candidate> byService = new java.util.LinkedHashMap<>();
-        for (Candidate c : java.util.stream.Stream.concat(ranked.stream(), titles.stream()).toList()) {
+        Map<String, Candidate> byService = new LinkedHashMap<>();
+        for (Candidate c : Stream.concat(ranked.stream(), titles.stream()).toList()) {
             if (titledServices.contains(c.passage().serviceId())) {
                 byService.putIfAbsent(c.passage().serviceId(), c);
             }

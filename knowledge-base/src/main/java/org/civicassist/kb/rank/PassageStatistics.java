@@ -1,6 +1,7 @@
 package org.civicassist.kb.rank;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ public final class PassageStatistics {
     /** Coverage of the question's words that the passage's title lacks (0 when the title holds them all). */
     public double residualCoverage(int ord, Set<String> queryWords) {
         Set<String> title = words.get(ord).title();
-        Set<String> rest = new java.util.HashSet<>();
+        Set<String> rest = new HashSet<>();
         for (String w : queryWords) {
             if (!title.contains(w)) {
                 rest.add(w);
