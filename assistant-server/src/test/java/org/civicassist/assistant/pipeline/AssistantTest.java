@@ -102,4 +102,12 @@ class AssistantTest {
         assertThat(asked.trace().followUp()).isTrue();
         assertThat(asked.trace().candidates()).extracting(c -> c.passage().citationKey()).doesNotContain(answered);
     }
+
+    @Test
+    void a_follow_up_read_alone_replaces_its_reading_with_the_conversation_only_when_clearly_surer() {
+        assertThat(Assistant.aloneIsSurer(0.60, 0.65)).as("a little surer: the conversation's reading stays").isFalse();
+        assertThat(Assistant.aloneIsSurer(0.60, 0.60 + Assistant.ALONE_SURER_BY)).isFalse();
+        assertThat(Assistant.aloneIsSurer(0.60, 0.75)).isTrue();
+        assertThat(Assistant.aloneIsSurer(0.80, 0.70)).isFalse();
+    }
 }
