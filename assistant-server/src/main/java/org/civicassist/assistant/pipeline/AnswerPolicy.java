@@ -385,30 +385,26 @@ public final class AnswerPolicy {
      * by its best ranked item. Empty when fewer than two services' titles cover the question.
      */
     static List<Candidate> servicesTitledAlike(List<Candidate> ranked, List<Candidate> titles, boolean elementAsked) {
-        Set<String> titledServices = new HashSet<>();
+        // each titled service by its title's passage, in the titles' order
+        Map<String, Candidate> titled = new LinkedHashMap<>();
         for (Candidate c : titles) {
             if (c.passage().guideId() != null && seen(c, "title_cov") >= IS_THE_TITLE) {
-                titledServices.add(c.passage().serviceId());
+                titled.putIfAbsent(c.passage().serviceId(), c);
             }
         }
-        if (titledServices.size() < 2) {
+        if (titled.size() < 2) {
             return List.of();
         }
-        Map<String, Candidate> byService = new LinkedHashMap<>();
-        for (Candidate c : Stream.concat(ranked.stream(), titles.stream()).toList()) {
-            if (titledServices.contains(c.passage().serviceId())) {
-                byService.putIfAbsent(c.passage().serviceId(), c);
+        // the services the ranking found first, in its order, each by its best item when an element is asked
+        Map<String, Candidate> chosen = new LinkedHashMap<>();
+        for (Candidate c : ranked) {
+            String service = c.passage().serviceId();
+            if (titled.containsKey(service)) {
+                chosen.putIfAbsent(service, elementAsked ? c : titled.get(service));
             }
         }
-        List<Candidate> out = new ArrayList<>();
-        for (Candidate c : byService.values()) {
-            Candidate standing = elementAsked ? c : titles.stream()
-                    .filter(t -> t.passage().serviceId().equals(c.passage().serviceId())).findFirst().orElse(c);
-            if (out.size() < MAX_OPTIONS) {
-                out.add(standing);
-            }
-        }
-        return out;
+        titled.forEach(chosen::putIfAbsent);
+        return chosen.values().stream().limit(MAX_OPTIONS).toList();
     }
 
     /** The best items of the first candidate's service, at most {@link #MAX_OPTIONS}. */
