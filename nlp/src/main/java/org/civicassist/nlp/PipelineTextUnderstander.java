@@ -12,6 +12,7 @@ import org.civicassist.nlp.pii.PiiMatch;
 import org.civicassist.nlp.rewrite.AliasLexicon;
 import org.civicassist.nlp.rewrite.Correction;
 import org.civicassist.nlp.rewrite.HomophoneCorrector;
+import org.civicassist.nlp.rewrite.WhereTypos;
 import org.civicassist.nlp.safety.SensitiveWordFilter;
 import org.civicassist.nlp.segment.Segmenter;
 import org.civicassist.nlp.segment.TermDictionary;
@@ -99,9 +100,12 @@ final class PipelineTextUnderstander implements TextUnderstander {
             signals.add(Signal.ABUSIVE);
         }
 
-        // 5. homophone typos of domain terms
+        // 5. homophone typos of domain terms, and 那 typed for 哪 in a closing "where" (the corrector never touches
+        // function characters, so the two never overlap)
         List<String> notes = new ArrayList<>();
-        List<Correction> typos = corrector.correct(searchable, tokens);
+        List<Correction> typos = new ArrayList<>(corrector.correct(searchable, tokens));
+        typos.addAll(WhereTypos.find(searchable));
+        typos.sort(java.util.Comparator.comparingInt(Correction::start));
         String corrected = searchable;
         if (!typos.isEmpty()) {
             typos.forEach(c -> notes.add(c.note()));
