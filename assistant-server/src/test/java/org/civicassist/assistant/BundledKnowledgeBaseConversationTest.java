@@ -202,4 +202,21 @@ class BundledKnowledgeBaseConversationTest {
         assertThat(options).as("reply %s", reply).extracting(o -> (String) o.get("id")).doesNotHaveDuplicates()
                 .hasSizeGreaterThanOrEqualTo(2).contains("guide-huji-id-card-reissue");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_request_whose_words_are_part_of_several_titles_words_is_asked_which__and_the_one_named_next_is_answered() {
+        // 想补个证: 补 is part of 补领, 证 of 结婚证 and 身份证; no service is meant more than another
+        Opened c = open();
+        Map<String, Object> vague = ask(c, "想补个证");
+
+        assertThat(vague.get("type")).as("reply %s", vague).isEqualTo("clarify");
+        List<Map<String, Object>> options = (List<Map<String, Object>>) vague.get("options");
+        assertThat(options).as("reply %s", vague).extracting(o -> ((String) o.get("id")).split("#")[0])
+                .doesNotHaveDuplicates().contains("guide-huji-id-card-reissue", "guide-hunyu-cert-reissue");
+
+        Map<String, Object> named = ask(c, "身份证 前两天丢了");
+        assertThat(named.get("type")).as("reply %s", named).isEqualTo("answer");
+        assertThat(guideOf(named)).isEqualTo("guide-huji-id-card-reissue");
+    }
 }

@@ -80,20 +80,34 @@ public final class PassageStatistics {
         return covered(words.get(ord).title(), queryWords);
     }
 
+    /**
+     * As {@link #titleCoverage}, a question word counting as in the title when a word of the title holds it (补 in
+     * 补领, 证 in 结婚证): a vague question (想补个证) is in the titles of every service it may mean, where its words as
+     * words are in none.
+     */
+    public double titleContainment(int ord, Set<String> queryWords) {
+        Set<String> title = words.get(ord).title();
+        return covered(w -> title.stream().anyMatch(t -> t.contains(w)), queryWords);
+    }
+
     /** IDF-weighted share of the question's words in {@code passageWords} (words unknown to the KB ignored). */
     private double covered(Set<String> passageWords, Set<String> queryWords) {
+        return covered(passageWords::contains, queryWords);
+    }
+
+    private double covered(java.util.function.Predicate<String> found, Set<String> queryWords) {
         double total = 0;
-        double found = 0;
+        double foundWeight = 0;
         for (String w : queryWords) {
             Double weight = idf.get(w);
             if (weight == null) {
                 continue;
             }
             total += weight;
-            if (passageWords.contains(w)) {
-                found += weight;
+            if (found.test(w)) {
+                foundWeight += weight;
             }
         }
-        return total == 0 ? 0 : found / total;
+        return total == 0 ? 0 : foundWeight / total;
     }
 }

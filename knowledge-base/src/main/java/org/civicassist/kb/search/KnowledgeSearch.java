@@ -194,8 +194,9 @@ public final class KnowledgeSearch implements Closeable {
 
     /**
      * The KB's services judged by their titles alone: one passage of each guide, scored 0, with how much of the text
-     * its service's title covers ({@code title_cov}) and the text's share of words the KB never uses
-     * ({@code unknown_share}), as a search would set them. No embedding and no retrieval: telling whether a message
+     * its service's title covers ({@code title_cov}, a word counting as covered when a title word holds it:
+     * {@link PassageStatistics#titleContainment}; the ranker's own {@code title_cov} counts whole words) and the text's
+     * share of words the KB never uses ({@code unknown_share}). No embedding and no retrieval: telling whether a message
      * is a service's name costs microseconds, not a search.
      */
     public List<Candidate> byTitle(String text) {
@@ -206,7 +207,7 @@ public final class KnowledgeSearch implements Closeable {
         double unknownShare = statistics.unknownShare(words);
         List<Candidate> out = new ArrayList<>(oneOrdPerGuide.size());
         for (int ord : oneOrdPerGuide) {
-            Features f = new Features().set("title_cov", statistics.titleCoverage(ord, words))
+            Features f = new Features().set("title_cov", statistics.titleContainment(ord, words))
                     .set("unknown_share", unknownShare);
             out.add(new Candidate(index.passage(ord), f, 0));
         }

@@ -47,4 +47,19 @@ class PassageStatisticsTest {
         assertThat(titled.residualCoverage(0, Set.of("社保卡", "材料", "多久")))
                 .isCloseTo(0.5, within(1e-9)); // 材料 and 多久 are each in one passage: equal weights
     }
+
+    @Test
+    void title_containment_counts_a_question_word_a_title_word_holds() {
+        PassageStatistics titled = new PassageStatistics(List.of(
+                new PassageStatistics.PassageWords(Set.of("补领", "结婚证", "补", "证"), Set.of(),
+                        Set.of("补领", "结婚证")),
+                new PassageStatistics.PassageWords(Set.of("身份证", "补领", "挂失"), Set.of(), Set.of("身份证", "挂失")),
+                new PassageStatistics.PassageWords(Set.of("护照", "申领"), Set.of(), Set.of("护照", "申领"))));
+
+        assertThat(titled.titleCoverage(0, Set.of("补", "证"))).as("as whole words").isZero();
+        assertThat(titled.titleContainment(0, Set.of("补", "证"))).isEqualTo(1.0);
+        assertThat(titled.titleContainment(1, Set.of("补", "证"))).as("证 in 身份证, no 补")
+                .isGreaterThan(0).isLessThan(1);
+        assertThat(titled.titleContainment(2, Set.of("补", "证"))).isZero();
+    }
 }
