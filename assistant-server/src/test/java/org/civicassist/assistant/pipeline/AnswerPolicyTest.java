@@ -198,13 +198,16 @@ class AnswerPolicyTest {
         }
 
         @Test
-        void offers_the_nearest_services__when_below_the_clarify_threshold() {
+        void offers_the_nearest_items_of_competing_services__when_below_the_clarify_threshold() {
             Candidate a = candidate("guide-a", "办理时限", 5.0);
             Candidate b = candidate("guide-b", "办理时限", 4.5);
+            Candidate a2 = candidate("guide-a", "x", 4.0);
 
-            Decision d = policy.decide(question("补办要多久"), result(0.1, a, b, candidate("guide-a", "x", 4.0)), FRESH);
+            Decision d = policy.decide(question("补办要多久"), result(0.1, a, b, a2, candidate("guide-c", "y", 3.9)),
+                    FRESH);
 
-            assertThat(d).isEqualTo(new Decision.NotFound(List.of(a, b), 0.1, Decision.Beyond.NOTHING_SURE));
+            assertThat(d).as("at most %d guesses", AnswerPolicy.MAX_NEAREST)
+                    .isEqualTo(new Decision.NotFound(List.of(a, b, a2), 0.1, Decision.Beyond.NOTHING_SURE));
         }
 
         @Test
@@ -231,15 +234,28 @@ class AnswerPolicyTest {
     class Competing_options {
 
         @Test
-        void offers_the_best_candidate_of_each_service_within_the_margin() {
+        void offers_the_candidates_within_the_margin_in_ranking_order__at_most_two_of_a_service() {
             Candidate a1 = candidate("guide-a", "办理时限", 5.0);
             Candidate a2 = candidate("guide-a", "申请材料", 4.8);
+            Candidate a3 = candidate("guide-a", "收费标准", 4.5);
             Candidate b1 = candidate("guide-b", "办理时限", 4.0);
             Candidate c1 = candidate("guide-c", "办理时限", 5.0 - AnswerPolicy.COMPETING_MARGIN - 0.01);
 
-            Decision d = policy.decide(question("补办要多久"), result(0.4, a1, a2, b1, c1), FRESH);
+            Decision d = policy.decide(question("补办要多久"), result(0.4, a1, a2, a3, b1, c1), FRESH);
 
-            assertThat(d).isEqualTo(new Decision.AskToChoose(List.of(a1, b1), 0.4));
+            assertThat(d).isEqualTo(new Decision.AskToChoose(List.of(a1, a2, b1), 0.4));
+        }
+
+        @Test
+        void offers_the_items_of_the_one_service_when_no_other_is_within_the_margin() {
+            Candidate a1 = candidate("guide-a", "办理时限", 5.0);
+            Candidate a2 = candidate("guide-a", "申请材料", 4.8);
+            Candidate a3 = candidate("guide-a", "收费标准", 4.5);
+            Candidate c1 = candidate("guide-c", "办理时限", 5.0 - AnswerPolicy.COMPETING_MARGIN - 0.01);
+
+            assertThat(AnswerPolicy.competingItems(List.of(a1, a2, a3, c1))).containsExactly(a1);
+            assertThat(policy.decide(question("补办要多久"), result(0.4, a1, a2, a3, c1), FRESH))
+                    .isEqualTo(new Decision.AskToChoose(List.of(a1, a2, a3), 0.4));
         }
 
         @Test
@@ -249,7 +265,7 @@ class AnswerPolicyTest {
                 ranked.add(candidate("guide-" + i, "办理时限", 5.0 - i * 0.1));
             }
 
-            List<Candidate> options = AnswerPolicy.competingServices(ranked);
+            List<Candidate> options = AnswerPolicy.competingItems(ranked);
 
             assertThat(options).hasSize(AnswerPolicy.MAX_OPTIONS).containsExactlyElementsOf(
                     ranked.subList(0, AnswerPolicy.MAX_OPTIONS));
