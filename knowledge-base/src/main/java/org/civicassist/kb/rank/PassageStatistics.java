@@ -18,12 +18,15 @@ public final class PassageStatistics {
     }
 
     private final List<PassageWords> words;
+    /** Each passage's title words joined by a character no word holds: one search finds a word inside any of them. */
+    private final List<String> titleWordsJoined;
     private final Map<String, Double> idf = new HashMap<>();
     /** The IDF a word of a single passage has: what a word the KB never mentions weighs at least. */
     private final double rareIdf;
 
     public PassageStatistics(List<PassageWords> wordsPerPassage) {
         this.words = List.copyOf(wordsPerPassage);
+        this.titleWordsJoined = words.stream().map(ws -> String.join("\u0000", ws.title())).toList();
         Map<String, Integer> df = new HashMap<>();
         for (PassageWords ws : words) {
             for (String w : ws.all()) {
@@ -86,8 +89,8 @@ public final class PassageStatistics {
      * words are in none.
      */
     public double titleContainment(int ord, Set<String> queryWords) {
-        Set<String> title = words.get(ord).title();
-        return covered(w -> title.stream().anyMatch(t -> t.contains(w)), queryWords);
+        String title = titleWordsJoined.get(ord);
+        return covered(title::contains, queryWords);
     }
 
     /** IDF-weighted share of the question's words in {@code passageWords} (words unknown to the KB ignored). */
