@@ -653,6 +653,16 @@ class AnswerPolicyTest {
         }
 
         @Test
+        void a_short_request_without_the_grammar_of_telling_is_not_taken_for_a_situation() {
+            SearchResult unsure = result(0.1, candidate("guide-a", "x", 1.0), otherService);
+
+            assertThat(policy.decide(question("开收入证明"), unsure, FRESH))
+                    .isNotEqualTo(new Decision.AcknowledgeSituation());
+            assertThat(policy.decide(question("去年换了两次工作"), unsure, FRESH))
+                    .isEqualTo(new Decision.AcknowledgeSituation());
+        }
+
+        @Test
         void a_question_is_not_taken_for_a_situation() {
             Decision d = policy.decide(question("我在外地上班 能在这边交吗"),
                     result(0.1, candidate("guide-a", "x", 1.0), otherService), FRESH);

@@ -21,7 +21,24 @@ public final class QuestionForm {
     private static final Pattern ASKS = Pattern.compile(QUESTION
             + "|^请|请问|帮我|帮忙|麻烦|想|我要|需要|我得|要办|咨询");
 
+    /**
+     * The grammar of telling a situation: someone it is about (我, 他, 咱, 孩子, 爸妈, 老公 …), a state or a change (了,
+     * 没, 在, 刚, 已经), or a number (两个多月, 2020年, 六年). Closed classes of words, not any service's vocabulary.
+     */
+    private static final Pattern TELLS = Pattern.compile(
+            "[我你您他她咱俺]|孩子|娃|[爸妈爹娘爷奶姥]|儿子|女儿|闺女|老公|老婆|媳妇|丈夫|妻子|父母|家里|老人"
+                    + "|[了没在刚]|已经"
+                    + "|\\d|[一二两三四五六七八九十几半][个年月天岁周次]");
+
     private QuestionForm() {
+    }
+
+    /**
+     * True when the text has the grammar of telling a situation (see {@link #TELLS}): 我在外地上班, 怀孕两个多月了. A
+     * short message with none of it and no question or request form (开收入证明, 电车上牌) names what it wants.
+     */
+    public static boolean tells(String normalized) {
+        return TELLS.matcher(normalized).find();
     }
 
     /** True when the text asks something or requests something. */

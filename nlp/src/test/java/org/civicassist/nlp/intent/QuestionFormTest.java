@@ -33,4 +33,17 @@ class QuestionFormTest {
         assertThat(QuestionForm.asks(text)).as(text).isTrue();
         assertThat(QuestionForm.questions(text)).as(text).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"我证快到期了", "孩子下个月出生", "去年换了两次工作", "怀孕两个多月了", "老公在工地打零工",
+            "房子还没过户 钱也没给", "在外地上班", "刚辞职"})
+    void telling_a_situation_has_the_grammar_of_telling(String text) {
+        assertThat(QuestionForm.tells(text)).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"开收入证明", "电车上牌", "补学位证", "办老年卡", "注销公司"})
+    void naming_what_one_wants_has_not(String text) {
+        assertThat(QuestionForm.tells(text)).as(text).isFalse();
+    }
 }
