@@ -33,6 +33,7 @@ class AspectDetectorTest {
             "低保申请条件是什么, CONDITIONS",
             "什么样的人能领高龄津贴, CONDITIONS",
             "谁可以申请公租房, CONDITIONS",
+            "几岁可以自己办护照, CONDITIONS",
             "外地户口能在这边办残疾证吗, ELIGIBILITY",
             "社保卡丢了咋补, PROCESS",
             "公积金贷款流程, PROCESS",
