@@ -19,6 +19,7 @@ import org.civicassist.nlp.segment.TermDictionary;
 import org.civicassist.nlp.segment.Token;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,7 +106,7 @@ final class PipelineTextUnderstander implements TextUnderstander {
         List<String> notes = new ArrayList<>();
         List<Correction> typos = new ArrayList<>(corrector.correct(searchable, tokens));
         typos.addAll(WhereTypos.find(searchable));
-        typos.sort(java.util.Comparator.comparingInt(Correction::start));
+        typos.sort(Comparator.comparingInt(Correction::start));
         String corrected = searchable;
         if (!typos.isEmpty()) {
             typos.forEach(c -> notes.add(c.note()));

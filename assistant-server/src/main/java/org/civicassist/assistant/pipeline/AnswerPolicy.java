@@ -12,7 +12,6 @@ import org.civicassist.nlp.intent.Signal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the ranker needs to know of every passage up front: its words (all of them, those of its question phrasings
@@ -98,7 +99,7 @@ public final class PassageStatistics {
         return covered(passageWords::contains, queryWords);
     }
 
-    private double covered(java.util.function.Predicate<String> found, Set<String> queryWords) {
+    private double covered(Predicate<String> found, Set<String> queryWords) {
         double total = 0;
         double foundWeight = 0;
         for (String w : queryWords) {
