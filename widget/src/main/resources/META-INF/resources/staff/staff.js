@@ -189,15 +189,21 @@
     return option;
   }
 
+  /** Fetches the conversation and renders it, leaving the notice and the focus where they are. */
+  function show(id) {
+    return call('GET', '/conversations/' + id).then(function (c) {
+      render(c);
+      refresh();
+    });
+  }
+
+  /** Staff open a conversation: what the last notice said was about another one. */
   function open(id) {
     state.current = id;
     delete state.unread[id];
     notice('');
-    return call('GET', '/conversations/' + id).then(function (c) {
-      render(c);
-      refresh();
-      $('conversation').focus();
-    }).catch(function (e) { notice(e.message); });
+    return show(id).then(function () { $('conversation').focus(); })
+      .catch(function (e) { notice(e.message); });
   }
 
   function claim() {
@@ -298,7 +304,11 @@
         source.addEventListener(type, function (e) {
           var data = JSON.parse(e.data);
           refresh();
-          if (data.conversation_id === state.current) { open(state.current); }
+          // the open conversation changed (claimed, closed): show it again, but keep the notice of what staff just
+          // did (会话已结束 …) and their focus — the event often arrives after the reply that set them
+          if (data.conversation_id === state.current) {
+            show(state.current).catch(function (err) { notice(err.message); });
+          }
         });
       });
       source.addEventListener('message', function (e) {
